@@ -1,0 +1,279 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  CommentKind,
+  CostNature,
+  CycleStatus,
+  Priority,
+  ReviewStatus,
+  Role,
+  ScenarioMethod,
+  ScenarioTargetKind,
+  SubProgrammeKind,
+  SubProgrammeStatus,
+} from '@ikt/shared/domain';
+
+/**
+ * The Kysely view of the schema in migrations/. NUMERIC comes back as a string from both pg and
+ * PGlite and goes in as a string: a float can never slip into a money column.
+ */
+export type Money = ColumnType<string, string, string>;
+export type NullableMoney = ColumnType<string | null, string | null | undefined, string | null>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** DATE columns are read as 'YYYY-MM-DD' strings (no time-zone drift); see create-db.ts. */
+type DateString = ColumnType<string | null, string | null | undefined, string | null>;
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
+
+export interface InstitutionTable {
+  id: Generated<number>;
+  code: string;
+  name_lv: string;
+  name_en: string;
+  is_itc: Generated<boolean>;
+  active: Generated<boolean>;
+}
+
+export interface EkkCodeTable {
+  code: string;
+  parent_code: string | null;
+  name_lv: string;
+  name_en: string;
+  selectable: Generated<boolean>;
+  verified: Generated<boolean>;
+  retired_at: NullableTimestamp;
+}
+
+export interface GoalTable {
+  code: string;
+  group_lv: string;
+  group_en: string;
+  name_lv: string;
+  name_en: string;
+}
+
+export interface ActionDirectionTable {
+  code: string;
+  name_lv: string;
+  name_en: string;
+}
+
+export interface GoalActionDirectionTable {
+  goal_code: string;
+  action_direction_code: string;
+}
+
+export interface IctServiceTable {
+  code: string;
+  name_lv: string;
+  name_en: string;
+  basis: Generated<string>;
+  active: Generated<boolean>;
+}
+
+export interface InformationSystemTable {
+  code: string;
+  name: string;
+  function_lv: string;
+  function_en: string;
+  kind: string;
+  active: Generated<boolean>;
+}
+
+export interface BenchmarkTable {
+  indicator: string;
+  riga_2015: NullableMoney;
+  peer_average: NullableMoney;
+  unit: string;
+  source: string;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  institution_id: number | null;
+  password_hash: string;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface BudgetCycleTable {
+  id: Generated<number>;
+  year: number;
+  title: string;
+  submission_deadline: DateString;
+  base_cycle_id: number | null;
+  status: Generated<CycleStatus>;
+  municipal_budget_total: NullableMoney;
+  ict_users: number | null;
+  computers: number | null;
+  it_staff: number | null;
+  data_version: Generated<number>;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SubProgrammeTable {
+  id: Generated<number>;
+  cycle_id: number;
+  code: string;
+  name: string;
+  kind: SubProgrammeKind;
+  institution_id: number;
+  status: Generated<SubProgrammeStatus>;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface LineItemTable {
+  id: Generated<number>;
+  sub_programme_id: number;
+  title: string;
+  description: Generated<string>;
+  ekk_code: string;
+  cost_nature: CostNature;
+  ict_service_code: string | null;
+  information_system_code: string | null;
+  action_direction_code: string | null;
+  priority: Priority;
+  rank: number;
+  /** NUMERIC(14,3): a quantity, not money, but exact all the same. */
+  quantity: ColumnType<string | null, string | null | undefined, string | null>;
+  unit: string | null;
+  unit_price: NullableMoney;
+  business_need: Generated<string>;
+  legal_basis: Generated<string>;
+  impact_if_cut: Generated<string>;
+  calculation_basis: Generated<string>;
+  review_status: Generated<ReviewStatus>;
+  carried_from_id: number | null;
+  version: Generated<number>;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface LineItemGoalTable {
+  line_item_id: number;
+  goal_code: string;
+}
+
+export interface LineItemAmountTable {
+  line_item_id: number;
+  fiscal_year: number;
+  amount: Money;
+}
+
+export interface ReviewCommentTable {
+  id: Generated<number>;
+  line_item_id: number | null;
+  sub_programme_id: number | null;
+  author_id: number | null;
+  kind: Generated<CommentKind>;
+  body: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SubmissionSnapshotTable {
+  id: Generated<number>;
+  sub_programme_id: number;
+  submitted_by: number | null;
+  submitted_at: Generated<Timestamp>;
+  items: Json;
+}
+
+export interface ScenarioTable {
+  id: Generated<number>;
+  cycle_id: number;
+  name: string;
+  fiscal_year: number;
+  method: ScenarioMethod;
+  target_kind: ScenarioTargetKind;
+  target_value: Money;
+  target_amount: Money;
+  achieved: Money;
+  overshoot: Money;
+  computed_at_data_version: number;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+  adopted_by: number | null;
+  adopted_at: NullableTimestamp;
+}
+
+export interface ScenarioCutTable {
+  scenario_id: number;
+  line_item_id: number;
+  before: Money;
+  cut: Money;
+  after: Money;
+  whole_item: boolean;
+}
+
+export interface AuditEventTable {
+  /** BIGINT: read as a string from both drivers (see create-db.ts). */
+  id: Generated<string>;
+  occurred_at: Generated<Timestamp>;
+  actor_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: NullableJson;
+  after: NullableJson;
+  request_id: string | null;
+}
+
+export interface Database {
+  institution: InstitutionTable;
+  ekk_code: EkkCodeTable;
+  goal: GoalTable;
+  action_direction: ActionDirectionTable;
+  goal_action_direction: GoalActionDirectionTable;
+  ict_service: IctServiceTable;
+  information_system: InformationSystemTable;
+  benchmark: BenchmarkTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  budget_cycle: BudgetCycleTable;
+  sub_programme: SubProgrammeTable;
+  line_item: LineItemTable;
+  line_item_goal: LineItemGoalTable;
+  line_item_amount: LineItemAmountTable;
+  review_comment: ReviewCommentTable;
+  submission_snapshot: SubmissionSnapshotTable;
+  scenario: ScenarioTable;
+  scenario_cut: ScenarioCutTable;
+  audit_event: AuditEventTable;
+}
+
+export type InstitutionRow = Selectable<InstitutionTable>;
+export type NewInstitutionRow = Insertable<InstitutionTable>;
+export type EkkCodeRow = Selectable<EkkCodeTable>;
+export type NewEkkCodeRow = Insertable<EkkCodeTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewAppUserRow = Insertable<AppUserTable>;
+export type BudgetCycleRow = Selectable<BudgetCycleTable>;
+export type NewBudgetCycleRow = Insertable<BudgetCycleTable>;
+export type BudgetCycleUpdate = Updateable<BudgetCycleTable>;
+export type SubProgrammeRow = Selectable<SubProgrammeTable>;
+export type NewSubProgrammeRow = Insertable<SubProgrammeTable>;
+export type LineItemRow = Selectable<LineItemTable>;
+export type NewLineItemRow = Insertable<LineItemTable>;
+export type LineItemUpdate = Updateable<LineItemTable>;
+export type NewLineItemAmountRow = Insertable<LineItemAmountTable>;
+export type NewAuditEventRow = Insertable<AuditEventTable>;
