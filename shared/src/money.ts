@@ -16,9 +16,7 @@ export const MONEY_PATTERN = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 
 export const moneyStringSchema = z
   .string()
-  .regex(MONEY_PATTERN, {
-    message: 'Summa jānorāda kā decimālskaitlis ar punktu un ne vairāk kā 2 zīmēm aiz komata (piem. 1234.56)',
-  })
+  .regex(MONEY_PATTERN, { message: 'money.format' })
   .transform((value) => toMoneyString(parseMoney(value)))
   .meta({ description: 'Amount in euro as a decimal string, e.g. "1234.56"', example: '1234.56' });
 

@@ -74,3 +74,17 @@ export const actionDirectionListSchema = z.array(actionDirectionSchema);
 export const ictServiceListSchema = z.array(ictServiceSchema);
 export const informationSystemListSchema = z.array(informationSystemSchema);
 export const benchmarkListSchema = z.array(benchmarkSchema);
+
+const queryFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const ekkCodeListQuerySchema = z.strictObject({
+  /** Only codes a line item may use (leaves marked selectable). */
+  selectable: queryFlag.optional(),
+  /** Retired codes stay on old items; lists leave them out unless asked. */
+  includeRetired: queryFlag.optional(),
+  lang: z.enum(['lv', 'en']).optional(),
+});
+export type EkkCodeListQuery = z.infer<typeof ekkCodeListQuerySchema>;
+
+/** Lists that take no filters still accept the language switch, and nothing else. */
+export const plainListQuerySchema = z.strictObject({ lang: z.enum(['lv', 'en']).optional() });

@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nContext, type I18n, type MessageParams } from './i18n-context';
+import { readStoredLanguage, storeLanguage, type Language } from './language';
+import { en } from './messages/en';
+import { lv, type Messages } from './messages/lv';
+
+const DICTIONARIES: Record<Language, Messages> = { lv, en };
+
+function interpolate(template: string, params: MessageParams | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(readStoredLanguage);
+
+  const setLanguage = useCallback((next: Language) => {
+    storeLanguage(next);
+    setLanguageState(next);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const value = useMemo<I18n>(() => {
+    const messages = DICTIONARIES[language];
+    const lookup = (key: string): string | undefined =>
+      Object.hasOwn(messages, key) ? messages[key as keyof Messages] : undefined;
+    return {
+      language,
+      setLanguage,
+      t: (key, params) => interpolate(messages[key], params),
+      tOptional: (key, params) => {
+        const template = lookup(key);
+        return template === undefined ? undefined : interpolate(template, params);
+      },
+      localize: (lvText, enText) => (language === 'en' ? enText : lvText),
+    };
+  }, [language, setLanguage]);
+
+  return <I18nContext value={value}>{children}</I18nContext>;
+}

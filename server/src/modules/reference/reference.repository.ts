@@ -1,0 +1,99 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '@ikt/db/database';
+
+/** SQL for the reference tables; a factory over an executor so a service can pass a transaction. */
+export function createReferenceRepository(db: Kysely<Database>) {
+  return {
+    listInstitutions() {
+      return db
+        .selectFrom('institution')
+        .select(['id', 'code', 'name_lv', 'name_en', 'is_itc'])
+        .where('active', '=', true)
+        .orderBy('is_itc', 'desc')
+        .orderBy('code')
+        .execute();
+    },
+
+    /** Depth-first order, so a list reads as the hierarchy; the level comes from the recursion. */
+    listEkkCodes(filter: { includeRetired: boolean; selectableOnly: boolean }) {
+      let query = db
+        .withRecursive('tree(code, level, sort_path)', (qb) =>
+          qb
+            .selectFrom('ekk_code')
+            .select(['code', sql<number>`1`.as('level'), sql<string>`code`.as('sort_path')])
+            .where('parent_code', 'is', null)
+            .unionAll((child) =>
+              child
+                .selectFrom('ekk_code as e')
+                .innerJoin('tree as t', 't.code', 'e.parent_code')
+                .select(['e.code', sql<number>`t.level + 1`.as('level'), sql<string>`t.sort_path || '/' || e.code`.as('sort_path')]),
+            ),
+        )
+        .selectFrom('ekk_code as e')
+        .innerJoin('tree', 'tree.code', 'e.code')
+        .select(['e.code', 'e.parent_code', 'e.name_lv', 'e.name_en', 'e.selectable', 'e.retired_at', 'tree.level'])
+        .orderBy('tree.sort_path');
+      if (!filter.includeRetired) query = query.where('e.retired_at', 'is', null);
+      if (filter.selectableOnly) query = query.where('e.selectable', '=', true);
+      return query.execute();
+    },
+
+    listGoals() {
+      return db
+        .selectFrom('goal as g')
+        .select([
+          'g.code',
+          'g.group_lv',
+          'g.group_en',
+          'g.name_lv',
+          'g.name_en',
+          sql<string[]>`coalesce(array_agg(gad.action_direction_code ORDER BY gad.action_direction_code)
+            FILTER (WHERE gad.action_direction_code IS NOT NULL), '{}')`.as('action_direction_codes'),
+        ])
+        .leftJoin('goal_action_direction as gad', 'gad.goal_code', 'g.code')
+        .groupBy('g.code')
+        .orderBy(sql`length(g.code)`)
+        .orderBy('g.code')
+        .execute();
+    },
+
+    listActionDirections() {
+      return db
+        .selectFrom('action_direction as a')
+        .select([
+          'a.code',
+          'a.name_lv',
+          'a.name_en',
+          sql<string[]>`coalesce(array_agg(gad.goal_code ORDER BY gad.goal_code)
+            FILTER (WHERE gad.goal_code IS NOT NULL), '{}')`.as('goal_codes'),
+        ])
+        .leftJoin('goal_action_direction as gad', 'gad.action_direction_code', 'a.code')
+        .groupBy('a.code')
+        .orderBy(sql`length(a.code)`)
+        .orderBy('a.code')
+        .execute();
+    },
+
+    listIctServices() {
+      return db.selectFrom('ict_service').select(['code', 'name_lv', 'name_en', 'active']).orderBy('code').execute();
+    },
+
+    listInformationSystems() {
+      return db
+        .selectFrom('information_system')
+        .select(['code', 'name', 'function_lv', 'function_en', 'kind', 'active'])
+        .orderBy('code')
+        .execute();
+    },
+
+    listBenchmarks() {
+      return db
+        .selectFrom('benchmark')
+        .select(['indicator', 'riga_2015', 'peer_average', 'unit', 'source'])
+        .orderBy('indicator')
+        .execute();
+    },
+  };
+}
+
+export type ReferenceRepository = ReturnType<typeof createReferenceRepository>;

@@ -1,0 +1,111 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { localizeIssue, type Language } from '@ikt/shared/messages';
+import type { Problem } from '@ikt/shared/problem.schema';
+import { isDatabaseUnavailable } from '../database-errors';
+import { DomainError } from '../errors';
+import { requestLanguage } from '../language';
+
+const titles: Record<number, Record<Language, string>> = {
+  400: { lv: 'Nepareizs pieprasījums', en: 'Bad request' },
+  401: { lv: 'Nepieciešama pieteikšanās', en: 'Sign-in required' },
+  403: { lv: 'Darbība nav atļauta', en: 'Forbidden' },
+  404: { lv: 'Nav atrasts', en: 'Not found' },
+  405: { lv: 'Metode nav atļauta', en: 'Method not allowed' },
+  409: { lv: 'Konflikts', en: 'Conflict' },
+  412: { lv: 'Dati pa to laiku ir mainīti', en: 'The data has changed meanwhile' },
+  413: { lv: 'Pieprasījums ir par lielu', en: 'Request too large' },
+  415: { lv: 'Neatbalstīts satura tips', en: 'Unsupported media type' },
+  422: { lv: 'Dati neatbilst noteikumiem', en: 'Unprocessable content' },
+  428: { lv: 'Nepieciešams If-Match', en: 'Precondition required' },
+  429: { lv: 'Pārāk daudz pieprasījumu', en: 'Too many requests' },
+  500: { lv: 'Servera kļūda', en: 'Internal server error' },
+  503: { lv: 'Pakalpojums īslaicīgi nav pieejams', en: 'Service unavailable' },
+};
+
+const details: Record<'validation' | 'internal' | 'unavailable' | 'route', Record<Language, string>> = {
+  validation: { lv: 'Pieprasījuma dati nav derīgi.', en: 'The request data is not valid.' },
+  internal: {
+    lv: 'Radās neparedzēta kļūda. Mēģiniet vēlreiz; ja kļūda atkārtojas, sazinieties ar atbalstu.',
+    en: 'An unexpected error occurred. Try again; if it persists, contact support.',
+  },
+  unavailable: {
+    lv: 'Datubāze pašlaik nav pieejama. Mēģiniet vēlreiz pēc brīža.',
+    en: 'The database is not reachable at the moment. Try again shortly.',
+  },
+  route: { lv: 'Šāda adrese nav.', en: 'There is no such address.' },
+};
+
+function titleFor(status: number, language: Language): string {
+  return titles[status]?.[language] ?? titles[status >= 500 ? 500 : 400]![language];
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  body: { slug?: string; detail?: string; errors?: Problem['errors'] },
+): FastifyReply {
+  const language = requestLanguage(request);
+  const problem: Problem = {
+    type: body.slug ? `urn:ikt-budzets:problem:${body.slug}` : 'about:blank',
+    title: titleFor(status, language),
+    status,
+    ...(body.detail ? { detail: body.detail } : {}),
+    ...(body.errors ? { errors: body.errors } : {}),
+  };
+  return reply.code(status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+export function sendRouteNotFound(reply: FastifyReply, request: FastifyRequest): FastifyReply {
+  return sendProblem(reply, request, 404, { slug: 'route-not-found', detail: details.route[requestLanguage(request)] });
+}
+
+/** One error handler decides every status; no answer carries a stack, SQL or a secret. */
+export const problemPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const language = requestLanguage(request);
+
+      if (error instanceof DomainError) {
+        return sendProblem(reply, request, error.status, {
+          slug: error.slug,
+          detail: error.message,
+          errors: error.errors,
+        });
+      }
+
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const where = error.validationContext ?? 'body';
+        return sendProblem(reply, request, 400, {
+          slug: 'validation',
+          detail: details.validation[language],
+          errors: error.validation.map((issue) => ({
+            path: `${where}${issue.instancePath === '/' ? '' : issue.instancePath.replaceAll('/', '.')}`,
+            message: localizeIssue(
+              { code: issue.keyword, message: issue.message ?? '', params: issue.params },
+              language,
+            ),
+          })),
+        });
+      }
+
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        return sendProblem(reply, request, 503, { slug: 'unavailable', detail: details.unavailable[language] });
+      }
+
+      // Fastify's own client errors (bad JSON, wrong content type, body too large, …): their
+      // status is right, their message may echo input, so only the generic title goes out.
+      const status = error.statusCode;
+      if (status !== undefined && status >= 400 && status < 500) {
+        return sendProblem(reply, request, status, {});
+      }
+
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(reply, request, 500, { detail: details.internal[language] });
+    });
+  },
+  { name: 'problem' },
+);

@@ -1,0 +1,50 @@
+/**
+ * Validation messages in both languages. Schemas carry a message key (e.g. 'money.format') where
+ * the default wording would not help a user; everything else is worded from the zod issue code.
+ */
+export const LANGUAGES = ['lv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const keyedMessages: Record<string, Record<Language, string>> = {
+  'money.format': {
+    lv: 'Summa jānorāda kā nenegatīvs decimālskaitlis ar punktu, ne vairāk kā 12 cipariem pirms un 2 aiz punkta (piem. 1234.56)',
+    en: 'An amount must be a non-negative decimal with a dot, at most 12 digits before it and 2 after it (e.g. 1234.56)',
+  },
+};
+
+export interface IssueLike {
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+}
+
+export function localizeIssue(issue: IssueLike, language: Language): string {
+  const keyed = keyedMessages[issue.message];
+  if (keyed) return keyed[language];
+  const p = issue.params ?? {};
+  const lv = language === 'lv';
+  switch (issue.code) {
+    case 'invalid_type':
+      return p.input === undefined
+        ? lv ? 'Obligāts lauks' : 'Required'
+        : lv ? `Nepareizs tips: gaidīts ${String(p.expected)}` : `Invalid type: expected ${String(p.expected)}`;
+    case 'too_small':
+      return lv ? `Par mazu: vismaz ${String(p.minimum)}` : `Too small: at least ${String(p.minimum)}`;
+    case 'too_big':
+      return lv ? `Par lielu: ne vairāk kā ${String(p.maximum)}` : `Too big: at most ${String(p.maximum)}`;
+    case 'invalid_format':
+      return lv ? 'Nepareizs formāts' : 'Invalid format';
+    case 'invalid_value':
+      return lv
+        ? `Nepieļaujama vērtība; atļautās: ${formatValues(p.values)}`
+        : `Invalid value; allowed: ${formatValues(p.values)}`;
+    case 'unrecognized_keys':
+      return lv ? `Nezināmi lauki: ${formatValues(p.keys)}` : `Unknown fields: ${formatValues(p.keys)}`;
+    default:
+      return lv ? 'Nederīga vērtība' : 'Invalid value';
+  }
+}
+
+function formatValues(values: unknown): string {
+  return Array.isArray(values) ? values.map(String).join(', ') : '';
+}
