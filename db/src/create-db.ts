@@ -10,6 +10,8 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface DbHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The embedded database itself, for dumps and backups; absent on PostgreSQL. */
+  pglite?: PGlite;
   /** Closes the pool or the embedded database. */
   close(): Promise<void>;
 }
@@ -62,5 +64,5 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     parsers: { [pgliteTypes.INT8]: keepText, [pgliteTypes.DATE]: keepText },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

@@ -26,7 +26,7 @@ const UNREACHABLE_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error',
-  'PGlite is closed',
+  'PGlite instance is already closed',
   'driver has already been destroyed',
 ];
 

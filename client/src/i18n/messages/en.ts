@@ -52,6 +52,7 @@ export const en: Messages = {
   'error.unexpected': 'An unexpected error occurred.',
   'error.statusCode': 'Status code: {status}',
   'error.problems': 'Problems found',
+  'error.technical': 'Technical details',
 
   'institutions.caption': 'Municipal institutions',
   'institutions.itc': 'IT Centre (ITC)',

@@ -52,6 +52,7 @@ export const lv = {
   'error.unexpected': 'Radās neparedzēta kļūda.',
   'error.statusCode': 'Statusa kods: {status}',
   'error.problems': 'Konstatētās problēmas',
+  'error.technical': 'Tehniskā informācija',
 
   'institutions.caption': 'Pašvaldības iestādes',
   'institutions.itc': 'IT centrs (ITC)',

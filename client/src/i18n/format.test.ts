@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatDecimal } from './format';
+
+describe('formatDecimal', () => {
+  it('uses the Latvian decimal comma and a no-break space between thousands', () => {
+    expect(formatDecimal('1.8', 'lv')).toBe('1,8');
+    expect(formatDecimal('1234567.25', 'lv')).toBe('1\u00a0234\u00a0567,25');
+  });
+
+  it('uses the English point and comma grouping', () => {
+    expect(formatDecimal('1234.5', 'en')).toBe('1,234.5');
+  });
+
+  it('keeps every digit, with no rounding through a number', () => {
+    expect(formatDecimal('123456789012.99', 'en')).toBe('123,456,789,012.99');
+    expect(formatDecimal('-0.10', 'lv')).toBe('−0,10');
+  });
+});
