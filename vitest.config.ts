@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{shared,db,seeds,server}/src/**/*.test.ts'],
+          include: ['{shared,db,seeds,server}/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
         },
       },

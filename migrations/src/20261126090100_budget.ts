@@ -78,9 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('line_item')
     .addColumn('id', 'integer', (col) => col.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn('sub_programme_id', 'integer', (col) =>
-      col.notNull().references('sub_programme.id').onDelete('cascade'),
-    )
+    .addColumn('sub_programme_id', 'integer', (col) => col.notNull().references('sub_programme.id').onDelete('cascade'))
     .addColumn('title', 'text', (col) => col.notNull())
     .addColumn('description', 'text', (col) => col.notNull().defaultTo(''))
     .addColumn('ekk_code', 'text', (col) => col.notNull().references('ekk_code.code').onDelete('restrict'))
@@ -89,9 +87,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('information_system_code', 'text', (col) =>
       col.references('information_system.code').onDelete('restrict'),
     )
-    .addColumn('action_direction_code', 'text', (col) =>
-      col.references('action_direction.code').onDelete('restrict'),
-    )
+    .addColumn('action_direction_code', 'text', (col) => col.references('action_direction.code').onDelete('restrict'))
     .addColumn('priority', 'text', (col) => col.notNull())
     .addColumn('rank', 'integer', (col) => col.notNull())
     .addColumn('quantity', sql`numeric(14,3)`)
@@ -120,7 +116,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('line_item_unit_price_non_negative', sql`unit_price IS NULL OR unit_price >= 0`)
     .addCheckConstraint('line_item_not_own_origin', sql`carried_from_id IS DISTINCT FROM id`)
     .execute();
-  await db.schema.createIndex('line_item_sub_programme_idx').on('line_item').columns(['sub_programme_id', 'rank']).execute();
+  await db.schema
+    .createIndex('line_item_sub_programme_idx')
+    .on('line_item')
+    .columns(['sub_programme_id', 'rank'])
+    .execute();
   await db.schema.createIndex('line_item_ekk_idx').on('line_item').column('ekk_code').execute();
   await db.schema.createIndex('line_item_carried_from_idx').on('line_item').column('carried_from_id').execute();
 
@@ -130,7 +130,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('goal_code', 'text', (col) => col.notNull().references('goal.code').onDelete('restrict'))
     .addPrimaryKeyConstraint('line_item_goal_pk', ['line_item_id', 'goal_code'])
     .execute();
-  await db.schema.createIndex('line_item_goal_goal_idx').on('line_item_goal').columns(['goal_code', 'line_item_id']).execute();
+  await db.schema
+    .createIndex('line_item_goal_goal_idx')
+    .on('line_item_goal')
+    .columns(['goal_code', 'line_item_id'])
+    .execute();
 
   await db.schema
     .createTable('line_item_amount')
@@ -174,21 +178,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (col) => col.notNull())
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('review_comment_kind', sql`kind IN ('comment', 'return', 'accept')`)
-    .addCheckConstraint(
-      'review_comment_one_target',
-      sql`(line_item_id IS NULL) <> (sub_programme_id IS NULL)`,
-    )
+    .addCheckConstraint('review_comment_one_target', sql`(line_item_id IS NULL) <> (sub_programme_id IS NULL)`)
     .execute();
   await db.schema.createIndex('review_comment_line_item_idx').on('review_comment').column('line_item_id').execute();
-  await db.schema.createIndex('review_comment_sub_programme_idx').on('review_comment').column('sub_programme_id').execute();
+  await db.schema
+    .createIndex('review_comment_sub_programme_idx')
+    .on('review_comment')
+    .column('sub_programme_id')
+    .execute();
 
   // What a sub-programme looked like when it was submitted, for "what changed since last time".
   await db.schema
     .createTable('submission_snapshot')
     .addColumn('id', 'integer', (col) => col.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn('sub_programme_id', 'integer', (col) =>
-      col.notNull().references('sub_programme.id').onDelete('cascade'),
-    )
+    .addColumn('sub_programme_id', 'integer', (col) => col.notNull().references('sub_programme.id').onDelete('cascade'))
     .addColumn('submitted_by', 'integer', (col) => col.references('app_user.id').onDelete('set null'))
     .addColumn('submitted_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('items', 'jsonb', (col) => col.notNull())
@@ -235,10 +238,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('after', sql`numeric(14,2)`, (col) => col.notNull())
     .addColumn('whole_item', 'boolean', (col) => col.notNull())
     .addPrimaryKeyConstraint('scenario_cut_pk', ['scenario_id', 'line_item_id'])
-    .addCheckConstraint(
-      'scenario_cut_arithmetic',
-      sql`before >= 0 AND cut > 0 AND after >= 0 AND before - cut = after`,
-    )
+    .addCheckConstraint('scenario_cut_arithmetic', sql`before >= 0 AND cut > 0 AND after >= 0 AND before - cut = after`)
     .execute();
 }
 

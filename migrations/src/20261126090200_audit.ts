@@ -16,7 +16,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('after', 'jsonb')
     .addColumn('request_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_event_entity_idx').on('audit_event').columns(['entity_type', 'entity_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_event_entity_idx')
+    .on('audit_event')
+    .columns(['entity_type', 'entity_id', 'id'])
+    .execute();
   await db.schema.createIndex('audit_event_occurred_idx').on('audit_event').column('occurred_at').execute();
   await db.schema.createIndex('audit_event_actor_idx').on('audit_event').columns(['actor_id', 'occurred_at']).execute();
 

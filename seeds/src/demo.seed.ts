@@ -87,11 +87,18 @@ export async function seedDemoData(db: Kysely<Database>): Promise<boolean> {
     const currentSubProgrammes = await createSubProgrammes(trx, current.id, rows, institutionId, 'draft');
     const [n, n1, n2] = fiscalYearsOf(DEMO_CURRENT_YEAR) as [number, number, number];
     for (const row of rows) {
-      await insertItem(trx, currentSubProgrammes.get(row.sub_programme_code)!, row, 'draft', carriedFrom.get(row) ?? null, [
-        [n, row.amount_n],
-        [n1, row.amount_n1],
-        [n2, row.amount_n2],
-      ]);
+      await insertItem(
+        trx,
+        currentSubProgrammes.get(row.sub_programme_code)!,
+        row,
+        'draft',
+        carriedFrom.get(row) ?? null,
+        [
+          [n, row.amount_n],
+          [n1, row.amount_n1],
+          [n2, row.amount_n2],
+        ],
+      );
     }
     return true;
   });

@@ -18,7 +18,10 @@ const environmentSchema = z.object({
   SEED_DEMO: booleanFlag.optional(),
   DEMO_PASSWORD: z.string().min(8).default('riga-demo-2027'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CLIENT_DIST: z.string().min(1).default(fileURLToPath(new URL('../../client/dist', import.meta.url))),
+  CLIENT_DIST: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../client/dist', import.meta.url))),
 });
 
 export interface AppConfig {

@@ -26,8 +26,12 @@ export function localizeIssue(issue: IssueLike, language: Language): string {
   switch (issue.code) {
     case 'invalid_type':
       return p.input === undefined
-        ? lv ? 'Obligāts lauks' : 'Required'
-        : lv ? `Nepareizs tips: gaidīts ${String(p.expected)}` : `Invalid type: expected ${String(p.expected)}`;
+        ? lv
+          ? 'Obligāts lauks'
+          : 'Required'
+        : lv
+          ? `Nepareizs tips: gaidīts ${String(p.expected)}`
+          : `Invalid type: expected ${String(p.expected)}`;
     case 'too_small':
       return lv ? `Par mazu: vismaz ${String(p.minimum)}` : `Too small: at least ${String(p.minimum)}`;
     case 'too_big':

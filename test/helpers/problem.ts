@@ -6,7 +6,9 @@ import { problemSchema, type Problem } from '@ikt/shared/problem.schema';
 export function expectProblem(response: LightMyRequestResponse, status: number): Problem {
   expect(response.statusCode).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).not.toMatch(/\bat .+\.(ts|js):\d+|node_modules|SELECT |INSERT |UPDATE |password_hash|\/work\//i);
+  expect(response.body).not.toMatch(
+    /\bat .+\.(ts|js):\d+|node_modules|SELECT |INSERT |UPDATE |password_hash|\/work\//i,
+  );
   const problem = problemSchema.parse(response.json());
   expect(problem.status).toBe(status);
   return problem;

@@ -121,14 +121,17 @@ describe('migrations', () => {
       db.insertInto('line_item_amount').values({ line_item_id: item.id, fiscal_year: 2034, amount: '1.00' }).execute(),
     ).rejects.toMatchObject({ code: '23514' });
     await expect(
-      db.insertInto('line_item').values({
-        sub_programme_id: central.id,
-        title: 'Bad',
-        ekk_code: '2251',
-        cost_nature: 'maintenance',
-        priority: 'urgent' as never,
-        rank: 1,
-      }).execute(),
+      db
+        .insertInto('line_item')
+        .values({
+          sub_programme_id: central.id,
+          title: 'Bad',
+          ekk_code: '2251',
+          cost_nature: 'maintenance',
+          priority: 'urgent' as never,
+          rank: 1,
+        })
+        .execute(),
     ).rejects.toMatchObject({ code: '23514' });
 
     // The audit trail is append-only.

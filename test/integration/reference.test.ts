@@ -76,7 +76,9 @@ describe('bad requests', () => {
   it('answers a bad query parameter with a 400 problem naming it, in Latvian by default', async () => {
     const problem = expectProblem(await get('/api/ekk-codes?selectable=maybe'), 400);
     expect(problem.title).toBe('Nepareizs pieprasījums');
-    expect(problem.errors).toEqual([{ path: 'querystring.selectable', message: expect.stringContaining('true, false') }]);
+    expect(problem.errors).toEqual([
+      { path: 'querystring.selectable', message: expect.stringContaining('true, false') },
+    ]);
   });
 
   it('answers in English when asked', async () => {

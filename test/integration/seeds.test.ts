@@ -40,7 +40,11 @@ describe('seeds', () => {
     expect(await seedDemoData(handle.db)).toBe(true);
     const rows = await readSeedCsv('demo_line_items.csv');
 
-    const cycles = await handle.db.selectFrom('budget_cycle').select(['year', 'status', 'base_cycle_id', 'id']).orderBy('year').execute();
+    const cycles = await handle.db
+      .selectFrom('budget_cycle')
+      .select(['year', 'status', 'base_cycle_id', 'id'])
+      .orderBy('year')
+      .execute();
     expect(cycles.map((c) => [c.year, c.status])).toEqual([
       [DEMO_PREVIOUS_YEAR, 'approved'],
       [DEMO_CURRENT_YEAR, 'open'],
@@ -50,7 +54,9 @@ describe('seeds', () => {
     expect(await yearTotal(DEMO_PREVIOUS_YEAR, DEMO_PREVIOUS_YEAR)).toBe(
       toMoneyString(sumMoney(rows.map((r) => r.previous_approved!))),
     );
-    expect(await yearTotal(DEMO_CURRENT_YEAR, DEMO_CURRENT_YEAR)).toBe(toMoneyString(sumMoney(rows.map((r) => r.amount_n!))));
+    expect(await yearTotal(DEMO_CURRENT_YEAR, DEMO_CURRENT_YEAR)).toBe(
+      toMoneyString(sumMoney(rows.map((r) => r.amount_n!))),
+    );
     expect(await yearTotal(DEMO_CURRENT_YEAR, DEMO_CURRENT_YEAR + 2)).toBe(
       toMoneyString(sumMoney(rows.map((r) => r.amount_n2!))),
     );

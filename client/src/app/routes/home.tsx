@@ -16,7 +16,7 @@ export function HomeRoute() {
       <section className="panel" aria-labelledby={referenceHeadingId}>
         <h2 id={referenceHeadingId}>{t('home.referenceHeading')}</h2>
         <p>{t('home.referenceIntro')}</p>
-        <ReferenceOverview headingId={referenceHeadingId} />
+        <ReferenceOverview />
         <p>
           <Link to="/reference">{t('home.referenceOpen')}</Link>
         </p>

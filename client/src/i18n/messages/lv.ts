@@ -58,7 +58,8 @@ export const lv = {
   'institutions.itc': 'IT centrs (ITC)',
 
   'ekk.caption': 'Ekonomiskās klasifikācijas kodi (EKK)',
-  'ekk.hint': 'Budžeta pozīcijām izvēlas tikai kodus, kas atzīmēti kā izmantojami. Grupu kodi apkopo zemāko līmeņu summas.',
+  'ekk.hint':
+    'Budžeta pozīcijām izvēlas tikai kodus, kas atzīmēti kā izmantojami. Grupu kodi apkopo zemāko līmeņu summas.',
   'ekk.level': 'Līmenis',
   'ekk.use': 'Izmantošana',
   'ekk.selectable': 'Izmantojams pozīcijās',

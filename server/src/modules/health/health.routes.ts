@@ -27,7 +27,13 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database>; databas
 ) => {
   app.get(
     '/health',
-    { schema: { tags: ['operations'], summary: 'Liveness and database reachability', response: { 200: healthSchema, 503: healthSchema } } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness and database reachability',
+        response: { 200: healthSchema, 503: healthSchema },
+      },
+    },
     async (_request, reply) => {
       const up = await databaseAnswers(db);
       reply.header('cache-control', 'no-store');

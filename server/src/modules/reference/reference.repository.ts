@@ -26,7 +26,11 @@ export function createReferenceRepository(db: Kysely<Database>) {
               child
                 .selectFrom('ekk_code as e')
                 .innerJoin('tree as t', 't.code', 'e.parent_code')
-                .select(['e.code', sql<number>`t.level + 1`.as('level'), sql<string>`t.sort_path || '/' || e.code`.as('sort_path')]),
+                .select([
+                  'e.code',
+                  sql<number>`t.level + 1`.as('level'),
+                  sql<string>`t.sort_path || '/' || e.code`.as('sort_path'),
+                ]),
             ),
         )
         .selectFrom('ekk_code as e')

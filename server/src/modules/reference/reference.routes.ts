@@ -17,7 +17,14 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ service: ReferenceService 
 
   app.get(
     '/institutions',
-    { schema: { tags, summary: 'Institutions', querystring: plainListQuerySchema, response: { 200: institutionListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Institutions',
+        querystring: plainListQuerySchema,
+        response: { 200: institutionListSchema },
+      },
+    },
     () => service.listInstitutions(),
   );
   app.get(
@@ -40,25 +47,49 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ service: ReferenceService 
   app.get(
     '/action-directions',
     {
-      schema: { tags, summary: 'Action directions R1–R6', querystring: plainListQuerySchema, response: { 200: actionDirectionListSchema } },
+      schema: {
+        tags,
+        summary: 'Action directions R1–R6',
+        querystring: plainListQuerySchema,
+        response: { 200: actionDirectionListSchema },
+      },
     },
     () => service.listActionDirections(),
   );
   app.get(
     '/ict-services',
-    { schema: { tags, summary: 'ITC service catalogue', querystring: plainListQuerySchema, response: { 200: ictServiceListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'ITC service catalogue',
+        querystring: plainListQuerySchema,
+        response: { 200: ictServiceListSchema },
+      },
+    },
     () => service.listIctServices(),
   );
   app.get(
     '/information-systems',
     {
-      schema: { tags, summary: 'Information systems', querystring: plainListQuerySchema, response: { 200: informationSystemListSchema } },
+      schema: {
+        tags,
+        summary: 'Information systems',
+        querystring: plainListQuerySchema,
+        response: { 200: informationSystemListSchema },
+      },
     },
     () => service.listInformationSystems(),
   );
   app.get(
     '/benchmarks',
-    { schema: { tags, summary: 'M6 benchmark figures', querystring: plainListQuerySchema, response: { 200: benchmarkListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'M6 benchmark figures',
+        querystring: plainListQuerySchema,
+        response: { 200: benchmarkListSchema },
+      },
+    },
     () => service.listBenchmarks(),
   );
 };

@@ -40,11 +40,7 @@ export function EkkCodeTable() {
                     )}
                   </td>
                   <td>
-                    {code.retired ? (
-                      <span className="badge badge--danger">{t('ekk.retired')}</span>
-                    ) : (
-                      t('ekk.inUse')
-                    )}
+                    {code.retired ? <span className="badge badge--danger">{t('ekk.retired')}</span> : t('ekk.inUse')}
                   </td>
                 </tr>
               ))}

@@ -25,11 +25,7 @@ export function InstitutionsTable() {
                 </th>
                 <td>{localize(institution.nameLv, institution.nameEn)}</td>
                 <td>
-                  {institution.isItc ? (
-                    <span className="badge badge--info">{t('common.yes')}</span>
-                  ) : (
-                    t('common.no')
-                  )}
+                  {institution.isItc ? <span className="badge badge--info">{t('common.yes')}</span> : t('common.no')}
                 </td>
               </tr>
             ))}

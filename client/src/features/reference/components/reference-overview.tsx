@@ -4,11 +4,11 @@ import { useReferenceCounts } from '../hooks/use-reference-counts';
 import { REFERENCE_SECTIONS, referenceSectionPath } from '../reference-sections';
 
 /** The reference lists with how many entries each holds, each a link to its tab. */
-export function ReferenceOverview({ headingId }: { headingId: string }) {
+export function ReferenceOverview() {
   const t = useT();
   const counts = useReferenceCounts();
   return (
-    <ul className="overview-list" aria-labelledby={headingId}>
+    <ul className="overview-list">
       {REFERENCE_SECTIONS.map((section) => {
         const count = counts[section.id];
         return (

@@ -34,8 +34,7 @@ export function ReferencePage() {
 
   // The open tab lives in the URL so it can be linked and survives a reload; switching tabs
   // replaces the history entry rather than filling Back with tab clicks.
-  const select = (id: ReferenceSectionId) =>
-    setSearchParams({ tab: id }, { replace: true, preventScrollReset: true });
+  const select = (id: ReferenceSectionId) => setSearchParams({ tab: id }, { replace: true, preventScrollReset: true });
 
   return (
     <>
