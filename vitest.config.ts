@@ -4,11 +4,13 @@ import { defineConfig } from 'vitest/config';
 // real PostgreSQL (TEST_DATABASE_URL / DATABASE_URL) or, without one, the embedded PGlite.
 export default defineConfig({
   test: {
+    // Two workers match the two cores here; each integration file gets its own database.
+    maxWorkers: 2,
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['{shared,db,seeds,server}/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['{shared,db,seeds,server,client}/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -20,8 +22,6 @@ export default defineConfig({
           globalSetup: ['test/setup/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Each file gets its own database; two workers match the two cores here.
-          maxWorkers: 2,
         },
       },
     ],

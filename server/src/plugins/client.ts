@@ -14,14 +14,27 @@ export const clientPlugin = fp<{ clientDist: string }>(
     const indexHtml = path.join(clientDist, 'index.html');
     const built = existsSync(indexHtml);
     if (built) {
-      await app.register(fastifyStatic, { root: clientDist, wildcard: false, index: 'index.html' });
+      await app.register(fastifyStatic, {
+        root: clientDist,
+        wildcard: false,
+        index: 'index.html',
+        // Built assets carry a content hash in their names; index.html must always be fresh.
+        setHeaders: (response, filePath) => {
+          response.header(
+            'cache-control',
+            filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      });
     } else {
       app.log.warn({ clientDist }, 'client is not built; run `npm run build` to serve it');
     }
 
     app.setNotFoundHandler((request, reply) => {
       const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api');
-      if (built && wantsPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      if (built && wantsPage) {
+        return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+      }
       return sendRouteNotFound(reply, request);
     });
   },
