@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const auditEventSchema = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export const auditEventListSchema = z.array(auditEventSchema);
+
+export const auditQuerySchema = z.strictObject({
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(50).optional(),
+  actorId: z.coerce.number().int().positive().optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  lang: z.enum(['lv', 'en']).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

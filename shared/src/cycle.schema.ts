@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { CYCLE_STATUSES } from './domain';
+
+const isoDate = z.iso.date();
+
+export const cycleSchema = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  title: z.string(),
+  status: z.enum(CYCLE_STATUSES),
+  submissionDeadline: z.string().nullable(),
+  baseCycleId: z.number().int().nullable(),
+  fiscalYears: z.array(z.number().int()),
+  version: z.number().int(),
+});
+export type Cycle = z.infer<typeof cycleSchema>;
+export const cycleListSchema = z.array(cycleSchema);
+
+export const createCycleInputSchema = z.strictObject({
+  year: z.number().int().min(2000).max(2200),
+  title: z.string().trim().min(1).max(200),
+  submissionDeadline: isoDate.nullable().default(null),
+  baseCycleId: z.number().int().positive().nullable().default(null),
+});
+export type CreateCycleInput = z.infer<typeof createCycleInputSchema>;
+
+export const updateCycleInputSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    submissionDeadline: isoDate.nullable(),
+  })
+  .partial();
+export type UpdateCycleInput = z.infer<typeof updateCycleInputSchema>;
+
+export const cycleTransitionInputSchema = z.strictObject({ to: z.enum(CYCLE_STATUSES) });
+
+export const rolloverResultSchema = z.object({
+  cycleId: z.number().int(),
+  baseCycleId: z.number().int(),
+  itemsCopied: z.number().int(),
+  subProgrammesCreated: z.number().int(),
+});
+export type RolloverResult = z.infer<typeof rolloverResultSchema>;

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { COST_NATURES, PRIORITIES, REVIEW_STATUSES, COMMENT_KINDS } from './domain';
+import { moneyStringSchema } from './money';
+
+/**
+ * `{"2027": "1200.00", "2028": "1250.00"}` — keys are the cycle's fiscal years, values decimal
+ * strings. A missing year means 0.
+ */
+export const amountsSchema = z.record(z.string().regex(/^\d{4}$/, 'fiscalYear.format'), moneyStringSchema);
+export type Amounts = z.infer<typeof amountsSchema>;
+
+const QUANTITY_PATTERN = /^(0|[1-9]\d{0,10})(\.\d{1,3})?$/;
+const text = (max: number) => z.string().max(max);
+const code = (pattern: RegExp) => z.string().trim().regex(pattern);
+
+/** Every field an owner may set on an item; none can set its status, version or owner. */
+const lineItemFields = {
+  title: z.string().trim().min(1).max(300),
+  description: text(5000),
+  ekkCode: code(/^\d{4}$/),
+  costNature: z.enum(COST_NATURES),
+  ictServiceCode: code(/^[A-Za-z0-9_-]{1,20}$/).nullable(),
+  informationSystemCode: code(/^[A-Za-z0-9_-]{1,30}$/).nullable(),
+  goalCodes: z
+    .array(code(/^M\d{1,2}$/))
+    .max(20)
+    .refine((codes) => new Set(codes).size === codes.length, 'goalCodes.unique'),
+  actionDirectionCode: code(/^R\d{1,2}$/).nullable(),
+  priority: z.enum(PRIORITIES),
+  rank: z.number().int().min(1).max(100000),
+  quantity: z.string().regex(QUANTITY_PATTERN, 'quantity.format').nullable(),
+  unit: z.string().trim().max(40).nullable(),
+  unitPrice: moneyStringSchema.nullable(),
+  businessNeed: text(10000),
+  legalBasis: text(10000),
+  impactIfCut: text(10000),
+  calculationBasis: text(10000),
+  amounts: amountsSchema,
+};
+
+export const createLineItemInputSchema = z
+  .strictObject(lineItemFields)
+  .partial()
+  .required({ title: true, ekkCode: true, costNature: true, priority: true });
+export type CreateLineItemInput = z.infer<typeof createLineItemInputSchema>;
+
+/** A PATCH names only what it changes; `amounts` replaces the years it names. */
+export const updateLineItemInputSchema = z.strictObject(lineItemFields).partial();
+export type UpdateLineItemInput = z.infer<typeof updateLineItemInputSchema>;
+
+export const lineItemSchema = z.object({
+  id: z.number().int(),
+  subProgrammeId: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  ekkCode: z.string(),
+  costNature: z.enum(COST_NATURES),
+  ictServiceCode: z.string().nullable(),
+  informationSystemCode: z.string().nullable(),
+  goalCodes: z.array(z.string()),
+  actionDirectionCode: z.string().nullable(),
+  priority: z.enum(PRIORITIES),
+  rank: z.number().int(),
+  quantity: z.string().nullable(),
+  unit: z.string().nullable(),
+  unitPrice: z.string().nullable(),
+  businessNeed: z.string(),
+  legalBasis: z.string(),
+  impactIfCut: z.string(),
+  calculationBasis: z.string(),
+  reviewStatus: z.enum(REVIEW_STATUSES),
+  carriedFromId: z.number().int().nullable(),
+  version: z.number().int(),
+  amounts: amountsSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type LineItem = z.infer<typeof lineItemSchema>;
+export const lineItemListSchema = z.array(lineItemSchema);
+
+export const reviewInputSchema = z.strictObject({
+  decision: z.enum(['accept', 'return']),
+  comment: z.string().trim().max(5000).optional(),
+});
+export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+export const commentInputSchema = z.strictObject({ body: z.string().trim().min(1).max(5000) });
+
+export const commentSchema = z.object({
+  id: z.number().int(),
+  lineItemId: z.number().int().nullable(),
+  subProgrammeId: z.number().int().nullable(),
+  kind: z.enum(COMMENT_KINDS),
+  body: z.string(),
+  authorId: z.number().int().nullable(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Comment = z.infer<typeof commentSchema>;
+export const commentListSchema = z.array(commentSchema);
