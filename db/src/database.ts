@@ -18,7 +18,10 @@ import type {
  */
 export type Money = ColumnType<string, string, string>;
 export type NullableMoney = ColumnType<string | null, string | null | undefined, string | null>;
+/** A timestamptz the database fills in (`DEFAULT now()`) unless given. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamptz every insert must give. */
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** DATE columns are read as 'YYYY-MM-DD' strings (no time-zone drift); see create-db.ts. */
 type DateString = ColumnType<string | null, string | null | undefined, string | null>;
@@ -96,18 +99,25 @@ export interface AppUserTable {
   institution_id: number | null;
   password_hash: string;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface SessionTable {
   id: string;
   user_id: number;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
-  expires_at: Timestamp;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: RequiredTimestamp;
   ip: string | null;
   user_agent: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  attempted_at: Timestamp;
 }
 
 export interface BudgetCycleTable {
@@ -123,8 +133,8 @@ export interface BudgetCycleTable {
   it_staff: number | null;
   data_version: Generated<number>;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface SubProgrammeTable {
@@ -136,8 +146,8 @@ export interface SubProgrammeTable {
   institution_id: number;
   status: Generated<SubProgrammeStatus>;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface LineItemTable {
@@ -165,8 +175,8 @@ export interface LineItemTable {
   version: Generated<number>;
   created_by: number | null;
   updated_by: number | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface LineItemGoalTable {
@@ -187,14 +197,14 @@ export interface ReviewCommentTable {
   author_id: number | null;
   kind: Generated<CommentKind>;
   body: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface SubmissionSnapshotTable {
   id: Generated<number>;
   sub_programme_id: number;
   submitted_by: number | null;
-  submitted_at: Generated<Timestamp>;
+  submitted_at: Timestamp;
   items: Json;
 }
 
@@ -211,7 +221,7 @@ export interface ScenarioTable {
   overshoot: Money;
   computed_at_data_version: number;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   adopted_by: number | null;
   adopted_at: NullableTimestamp;
 }
@@ -228,7 +238,7 @@ export interface ScenarioCutTable {
 export interface AuditEventTable {
   /** BIGINT: read as a string from both drivers (see create-db.ts). */
   id: Generated<string>;
-  occurred_at: Generated<Timestamp>;
+  occurred_at: Timestamp;
   actor_id: number | null;
   action: string;
   entity_type: string;
@@ -249,6 +259,7 @@ export interface Database {
   benchmark: BenchmarkTable;
   app_user: AppUserTable;
   session: SessionTable;
+  login_attempt: LoginAttemptTable;
   budget_cycle: BudgetCycleTable;
   sub_programme: SubProgrammeTable;
   line_item: LineItemTable;

@@ -4,20 +4,34 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import type { DatabaseKind } from '@ikt/db/create-db';
-import type { AppConfig } from './config';
+import { DEFAULT_SECURITY, type AppConfig } from './config';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { createAuditService } from './modules/audit/audit.service';
+import { authRoutes } from './modules/auth/auth.routes';
+import { createAuthService } from './modules/auth/auth.service';
+import { lineItemRoutes } from './modules/budget/line-item.routes';
+import { createLineItemService } from './modules/budget/line-item.service';
+import { subProgrammeRoutes } from './modules/budget/sub-programme.routes';
+import { createSubProgrammeService } from './modules/budget/sub-programme.service';
+import { cycleRoutes } from './modules/cycles/cycles.routes';
+import { createCycleService } from './modules/cycles/cycles.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { createReferenceRepository } from './modules/reference/reference.repository';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { createReferenceService } from './modules/reference/reference.service';
+import { userRoutes } from './modules/users/users.routes';
+import { createUsersService } from './modules/users/users.service';
+import { authenticationPlugin } from './plugins/authentication';
 import { clientPlugin } from './plugins/client';
 import { openapiPlugin } from './plugins/openapi';
 import { problemPlugin } from './plugins/problem';
+import { requestGuardPlugin } from './plugins/request-guard';
 import { securityHeadersPlugin } from './plugins/security-headers';
 
 export interface BuildAppOptions {
   db: Kysely<Database>;
   databaseKind: DatabaseKind;
-  config: Pick<AppConfig, 'logLevel' | 'clientDist'>;
+  config: Pick<AppConfig, 'logLevel' | 'clientDist'> & Partial<Pick<AppConfig, 'security'>>;
   /** Tests pass false to keep their output clean. */
   logger?: boolean;
 }
@@ -26,6 +40,7 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The whole application as one Fastify instance; main.ts listens, tests use app.inject. */
 export async function buildApp({ db, databaseKind, config, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
+  const security = config.security ?? DEFAULT_SECURITY;
   const app = Fastify({
     logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     // A caller's request id (from a proxy) is kept when it is well-formed, so logs join up.
@@ -33,6 +48,7 @@ export async function buildApp({ db, databaseKind, config, logger = true }: Buil
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
     },
+    trustProxy: security.trustProxy,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -43,15 +59,30 @@ export async function buildApp({ db, databaseKind, config, logger = true }: Buil
     reply.header('x-request-id', request.id);
   });
 
+  const audit = createAuditService(db);
+  const users = createUsersService(db);
+  const auth = createAuthService(db, users, security);
+  const cycles = createCycleService(db);
+  const subProgrammes = createSubProgrammeService(db, cycles);
+  const lineItems = createLineItemService(db, audit);
+  const reference = createReferenceService(createReferenceRepository(db));
+
   await app.register(problemPlugin);
   await app.register(securityHeadersPlugin);
+  await app.register(requestGuardPlugin, { allowedOrigins: security.allowedOrigins });
+  await app.register(authenticationPlugin, { auth });
   await app.register(openapiPlugin);
 
-  const referenceService = createReferenceService(createReferenceRepository(db));
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { db, databaseKind });
-      await api.register(referenceRoutes, { service: referenceService });
+      await api.register(authRoutes, { service: auth });
+      await api.register(referenceRoutes, { service: reference });
+      await api.register(cycleRoutes, { service: cycles });
+      await api.register(subProgrammeRoutes, { service: subProgrammes });
+      await api.register(lineItemRoutes, { service: lineItems });
+      await api.register(auditRoutes, { service: audit });
+      await api.register(userRoutes, { service: users });
     },
     { prefix: '/api' },
   );

@@ -42,3 +42,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** SQLSTATE 23505: a unique constraint refused the row. */
+export const isUniqueViolation = (error: unknown) => sqlState(error) === '23505';
+/** SQLSTATE 23503: a foreign key refused the row (an unknown code, a referenced row). */
+export const isForeignKeyViolation = (error: unknown) => sqlState(error) === '23503';
+/** SQLSTATE 40001: a serialisable transaction lost a race; the caller may retry. */
+export const isSerializationFailure = (error: unknown) => sqlState(error) === '40001';

@@ -2,18 +2,46 @@
  * Typed domain errors. Services throw them; the one error handler (plugins/problem.ts) turns
  * them into application/problem+json. Messages are shown to users, so they carry no internals.
  */
+import type { Language } from '@ikt/shared/messages';
+
+/** A message shown to a user, in both languages (a plain string is used for both). */
+export type Localized = string | Record<Language, string>;
+
+export function localize(text: Localized, language: Language): string {
+  return typeof text === 'string' ? text : text[language];
+}
+
+export interface FieldProblem {
+  path: string;
+  message: Localized;
+}
+
 export abstract class DomainError extends Error {
   abstract readonly status: number;
   abstract readonly slug: string;
   constructor(
-    message: string,
-    readonly errors?: { path: string; message: string }[],
+    readonly detail: Localized,
+    readonly errors?: FieldProblem[],
   ) {
-    super(message);
+    super(typeof detail === 'string' ? detail : detail.en);
     this.name = new.target.name;
   }
 }
 
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+  readonly slug = 'unauthorized';
+}
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly slug = 'too-many-requests';
+  constructor(
+    detail: Localized,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(detail);
+  }
+}
 export class NotFoundError extends DomainError {
   readonly status = 404;
   readonly slug = 'not-found';

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { COST_NATURES, PRIORITIES, REVIEW_STATUSES, COMMENT_KINDS } from './domain';
-import { moneyStringSchema } from './money';
+import { moneySchema, moneyStringSchema } from './money';
 
 /**
  * `{"2027": "1200.00", "2028": "1250.00"}` — keys are the cycle's fiscal years, values decimal
  * strings. A missing year means 0.
  */
-export const amountsSchema = z.record(z.string().regex(/^\d{4}$/, 'fiscalYear.format'), moneyStringSchema);
+export const amountsInputSchema = z.record(z.string().regex(/^\d{4}$/, 'fiscalYear.format'), moneyStringSchema);
+/** The same in an answer: every fiscal year of the cycle, two decimals each. */
+export const amountsSchema = z.record(z.string(), moneySchema);
 export type Amounts = z.infer<typeof amountsSchema>;
 
 const QUANTITY_PATTERN = /^(0|[1-9]\d{0,10})(\.\d{1,3})?$/;
@@ -35,7 +37,7 @@ const lineItemFields = {
   legalBasis: text(10000),
   impactIfCut: text(10000),
   calculationBasis: text(10000),
-  amounts: amountsSchema,
+  amounts: amountsInputSchema,
 };
 
 export const createLineItemInputSchema = z
@@ -63,7 +65,7 @@ export const lineItemSchema = z.object({
   rank: z.number().int(),
   quantity: z.string().nullable(),
   unit: z.string().nullable(),
-  unitPrice: z.string().nullable(),
+  unitPrice: moneySchema.nullable(),
   businessNeed: z.string(),
   legalBasis: z.string(),
   impactIfCut: z.string(),

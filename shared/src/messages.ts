@@ -10,6 +10,16 @@ const keyedMessages: Record<string, Record<Language, string>> = {
     lv: 'Summa jānorāda kā nenegatīvs decimālskaitlis ar punktu, ne vairāk kā 12 cipariem pirms un 2 aiz punkta (piem. 1234.56)',
     en: 'An amount must be a non-negative decimal with a dot, at most 12 digits before it and 2 after it (e.g. 1234.56)',
   },
+  'fiscalYear.format': { lv: 'Finanšu gads jānorāda ar četriem cipariem', en: 'A fiscal year is four digits' },
+  'goalCodes.unique': { lv: 'Mērķi atkārtojas', en: 'Goals are repeated' },
+  'quantity.format': {
+    lv: 'Daudzums jānorāda kā nenegatīvs skaitlis ar punktu, ne vairāk kā 3 zīmes aiz punkta',
+    en: 'A quantity is a non-negative number with a dot and at most 3 decimals',
+  },
+  'code.format': {
+    lv: 'Kodā drīkst būt burti, cipari, punkts, defise un apakšsvītra (līdz 40 zīmēm)',
+    en: 'A code may hold letters, digits, dots, hyphens and underscores (up to 40)',
+  },
 };
 
 export interface IssueLike {

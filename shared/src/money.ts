@@ -14,6 +14,13 @@ export type MoneyString = string;
 /** At most 12 integer digits (NUMERIC(14,2)), at most two decimals, a dot, no sign, no exponent. */
 export const MONEY_PATTERN = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 
+/** Money in an answer: always exactly two decimals (no transform, so answers can be serialised). */
+export const moneySchema = z
+  .string()
+  .regex(/^\d{1,12}\.\d{2}$/)
+  .meta({ description: 'Amount in euro as a decimal string with two decimals', example: '1234.56' });
+
+/** Money in a request: validated, then normalised to two decimals. */
 export const moneyStringSchema = z
   .string()
   .regex(MONEY_PATTERN, { message: 'money.format' })

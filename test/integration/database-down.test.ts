@@ -50,8 +50,23 @@ describe.each([
   });
 
   it('a data route answers a generic 503 problem with no internals', async () => {
-    const problem = expectProblem(await app.inject({ method: 'GET', url: '/api/institutions' }), 503);
+    // The session is looked up in the database, so even that fails cleanly.
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/institutions',
+      headers: { cookie: 'ikt_session=abc' },
+    });
+    const problem = expectProblem(response, 503);
     expect(problem.detail).toBe('Datubāze pašlaik nav pieejama. Mēģiniet vēlreiz pēc brīža.');
     expect(JSON.stringify(problem)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|closed/);
+  });
+
+  it('sign-in answers 503, not a wrong-password 401', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'admin@riga.example', password: 'whatever-it-is' },
+    });
+    expectProblem(response, 503);
   });
 });

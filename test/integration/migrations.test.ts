@@ -20,6 +20,7 @@ const TABLES = [
   'line_item',
   'line_item_amount',
   'line_item_goal',
+  'login_attempt',
   'review_comment',
   'scenario',
   'scenario_cut',

@@ -8,18 +8,20 @@ import {
   informationSystemListSchema,
   institutionListSchema,
 } from '@ikt/shared/reference.schema';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
 import { expectProblem } from '../helpers/problem';
 
 let t: TestApp;
+let user: TestClient;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demo: true });
+  user = await t.signIn('lead.ld@riga.example');
 });
 afterAll(async () => {
   await t.close();
 });
 
-const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+const get = (url: string, headers: Record<string, string> = {}) => user.get(url, headers);
 
 describe('reference data', () => {
   it('lists the institutions with ITC first', async () => {
@@ -87,10 +89,14 @@ describe('bad requests', () => {
     expect(problem.errors).toEqual([{ path: 'querystring', message: 'Unknown fields: unknown' }]);
   });
 
+  it('answers 401 to reference data without a session', async () => {
+    expectProblem(await t.anonymous.get('/api/institutions'), 401);
+  });
+
   it('answers an unknown API route with a 404 problem', async () => {
     const problem = expectProblem(await get('/api/no-such-thing'), 404);
     expect(problem.type).toBe('urn:ikt-budzets:problem:route-not-found');
-    expectProblem(await t.app.inject({ method: 'DELETE', url: '/api/institutions' }), 404);
+    expectProblem(await user.delete('/api/institutions'), 404);
   });
 });
 

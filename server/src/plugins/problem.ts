@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { localizeIssue, type Language } from '@ikt/shared/messages';
 import type { Problem } from '@ikt/shared/problem.schema';
 import { isDatabaseUnavailable } from '../database-errors';
-import { DomainError } from '../errors';
+import { DomainError, TooManyRequestsError, localize } from '../errors';
 import { requestLanguage } from '../language';
 
 const titles: Record<number, Record<Language, string>> = {
@@ -69,10 +69,11 @@ export const problemPlugin = fp(
       const language = requestLanguage(request);
 
       if (error instanceof DomainError) {
+        if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
         return sendProblem(reply, request, error.status, {
           slug: error.slug,
-          detail: error.message,
-          errors: error.errors,
+          detail: localize(error.detail, language),
+          errors: error.errors?.map((e) => ({ path: e.path, message: localize(e.message, language) })),
         });
       }
 

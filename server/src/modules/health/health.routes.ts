@@ -28,6 +28,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database>; databas
   app.get(
     '/health',
     {
+      config: { public: true },
       schema: {
         tags: ['operations'],
         summary: 'Liveness and database reachability',

@@ -1,0 +1,231 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, LineItemUpdate, NewLineItemRow } from '@ikt/db/database';
+import type { ReviewStatus } from '@ikt/shared/domain';
+
+const ITEM_COLUMNS = [
+  'li.id',
+  'li.sub_programme_id',
+  'li.title',
+  'li.description',
+  'li.ekk_code',
+  'li.cost_nature',
+  'li.ict_service_code',
+  'li.information_system_code',
+  'li.action_direction_code',
+  'li.priority',
+  'li.rank',
+  'li.quantity',
+  'li.unit',
+  'li.unit_price',
+  'li.business_need',
+  'li.legal_basis',
+  'li.impact_if_cut',
+  'li.calculation_basis',
+  'li.review_status',
+  'li.carried_from_id',
+  'li.version',
+  'li.created_at',
+  'li.updated_at',
+] as const;
+
+/** An item with its amounts (text, exact) and goal codes, in one round trip. */
+function selectItems(db: Kysely<Database>) {
+  return db
+    .selectFrom('line_item as li')
+    .select(ITEM_COLUMNS)
+    .select([
+      sql<Record<string, string>>`coalesce((
+        SELECT jsonb_object_agg(a.fiscal_year::text, a.amount::text)
+          FROM line_item_amount a WHERE a.line_item_id = li.id), '{}'::jsonb)`.as('amounts'),
+      sql<string[]>`coalesce((
+        SELECT array_agg(g.goal_code ORDER BY g.goal_code)
+          FROM line_item_goal g WHERE g.line_item_id = li.id), '{}')`.as('goal_codes'),
+    ]);
+}
+
+export function createLineItemRepository(db: Kysely<Database>) {
+  return {
+    listBySubProgramme(subProgrammeId: number) {
+      return selectItems(db)
+        .where('li.sub_programme_id', '=', subProgrammeId)
+        .orderBy('li.rank')
+        .orderBy('li.id')
+        .execute();
+    },
+
+    findById(id: number) {
+      return selectItems(db).where('li.id', '=', id).executeTakeFirst();
+    },
+
+    /** Locks the item row for a read-modify-write; concurrent edits queue here. */
+    async lock(id: number): Promise<{ version: number; sub_programme_id: number } | undefined> {
+      return db
+        .selectFrom('line_item')
+        .select(['version', 'sub_programme_id'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    /** Where an item sits: its sub-programme's owner and status, its cycle's status and year. */
+    scopeOf(id: number) {
+      return db
+        .selectFrom('line_item as li')
+        .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
+        .innerJoin('budget_cycle as c', 'c.id', 'sp.cycle_id')
+        .select([
+          'li.sub_programme_id',
+          'sp.institution_id',
+          'sp.kind',
+          'sp.status as sub_programme_status',
+          'c.status as cycle_status',
+          'c.year as cycle_year',
+          'c.id as cycle_id',
+        ])
+        .where('li.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async nextRank(subProgrammeId: number): Promise<number> {
+      const row = await db
+        .selectFrom('line_item')
+        .select(sql<number>`coalesce(max(rank), 0) + 1`.as('next'))
+        .where('sub_programme_id', '=', subProgrammeId)
+        .executeTakeFirstOrThrow();
+      return Number(row.next);
+    },
+
+    async insert(row: NewLineItemRow): Promise<number> {
+      const created = await db.insertInto('line_item').values(row).returning('id').executeTakeFirstOrThrow();
+      return created.id;
+    },
+
+    async update(id: number, changes: LineItemUpdate): Promise<void> {
+      await db
+        .updateTable('line_item')
+        .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async delete(id: number): Promise<void> {
+      await db.deleteFrom('line_item').where('id', '=', id).execute();
+    },
+
+    /** Sets the years named; a year set to zero keeps its row (an explicit 0 is still an answer). */
+    async upsertAmounts(id: number, amounts: [number, string][]): Promise<void> {
+      if (amounts.length === 0) return;
+      await db
+        .insertInto('line_item_amount')
+        .values(amounts.map(([fiscal_year, amount]) => ({ line_item_id: id, fiscal_year, amount })))
+        .onConflict((oc) =>
+          oc.columns(['line_item_id', 'fiscal_year']).doUpdateSet((eb) => ({ amount: eb.ref('excluded.amount') })),
+        )
+        .execute();
+    },
+
+    async replaceGoals(id: number, goalCodes: string[]): Promise<void> {
+      await db.deleteFrom('line_item_goal').where('line_item_id', '=', id).execute();
+      if (goalCodes.length > 0) {
+        await db
+          .insertInto('line_item_goal')
+          .values(goalCodes.map((goal_code) => ({ line_item_id: id, goal_code })))
+          .execute();
+      }
+    },
+
+    /** Moves every item of a sub-programme in one of `from` to `to` (submit, accept). */
+    async setReviewStatusWhere(subProgrammeId: number, from: ReviewStatus[], to: ReviewStatus): Promise<number[]> {
+      const rows = await db
+        .updateTable('line_item')
+        .set({ review_status: to, version: sql`version + 1`, updated_at: sql`now()` })
+        .where('sub_programme_id', '=', subProgrammeId)
+        .where('review_status', 'in', from)
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    /** Which of the given codes exist and may be used, per kind of reference. */
+    async knownCodes(codes: {
+      ekk?: string;
+      service?: string | null;
+      system?: string | null;
+      direction?: string | null;
+      goals?: string[];
+    }) {
+      const [ekk, service, system, direction, goals] = await Promise.all([
+        codes.ekk
+          ? db
+              .selectFrom('ekk_code')
+              .select(['code', 'selectable', 'retired_at'])
+              .where('code', '=', codes.ekk)
+              .executeTakeFirst()
+          : undefined,
+        codes.service
+          ? db.selectFrom('ict_service').select(['code', 'active']).where('code', '=', codes.service).executeTakeFirst()
+          : undefined,
+        codes.system
+          ? db
+              .selectFrom('information_system')
+              .select(['code', 'active'])
+              .where('code', '=', codes.system)
+              .executeTakeFirst()
+          : undefined,
+        codes.direction
+          ? db.selectFrom('action_direction').select('code').where('code', '=', codes.direction).executeTakeFirst()
+          : undefined,
+        codes.goals && codes.goals.length > 0
+          ? db.selectFrom('goal').select('code').where('code', 'in', codes.goals).execute()
+          : [],
+      ]);
+      return { ekk, service, system, direction, goals: new Set(goals.map((g) => g.code)) };
+    },
+
+    async insertComment(comment: {
+      lineItemId: number | null;
+      subProgrammeId: number | null;
+      authorId: number;
+      kind: 'comment' | 'return' | 'accept';
+      body: string;
+    }): Promise<number> {
+      const row = await db
+        .insertInto('review_comment')
+        .values({
+          line_item_id: comment.lineItemId,
+          sub_programme_id: comment.subProgrammeId,
+          author_id: comment.authorId,
+          kind: comment.kind,
+          body: comment.body,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    listComments(where: { lineItemId: number } | { subProgrammeId: number }) {
+      let query = db
+        .selectFrom('review_comment as rc')
+        .leftJoin('app_user as u', 'u.id', 'rc.author_id')
+        .select([
+          'rc.id',
+          'rc.line_item_id',
+          'rc.sub_programme_id',
+          'rc.kind',
+          'rc.body',
+          'rc.author_id',
+          'u.name as author_name',
+          'rc.created_at',
+        ])
+        .orderBy('rc.id');
+      query =
+        'lineItemId' in where
+          ? query.where('rc.line_item_id', '=', where.lineItemId)
+          : query.where('rc.sub_programme_id', '=', where.subProgrammeId);
+      return query.execute();
+    },
+  };
+}
+
+export type LineItemRepository = ReturnType<typeof createLineItemRepository>;
+export type LineItemRecord = NonNullable<Awaited<ReturnType<LineItemRepository['findById']>>>;

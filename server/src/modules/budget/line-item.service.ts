@@ -1,0 +1,372 @@
+import type { Kysely } from 'kysely';
+import type { Database, LineItemUpdate } from '@ikt/db/database';
+import { fiscalYearsOf } from '@ikt/shared/domain';
+import { itemCreateRefusal, itemEditRefusal } from '@ikt/shared/editability';
+import type {
+  Comment,
+  CreateLineItemInput,
+  LineItem,
+  ReviewInput,
+  UpdateLineItemInput,
+} from '@ikt/shared/line-item.schema';
+import type { AuditEvent } from '@ikt/shared/audit.schema';
+import type { RequestContext } from '../../context';
+import { InvalidStateError, ValidationError, type FieldProblem } from '../../errors';
+import { staleVersion } from '../../http/etag';
+import { recordAudit, type AuditService } from '../audit/audit.service';
+import {
+  NOT_OWNER,
+  NOT_REVIEWER,
+  budgetScope,
+  ensureAllowed,
+  ensureEditable,
+  ensureVisible,
+  lineItemNotFound,
+  subProgrammeNotFound,
+} from './budget-access';
+import { createLineItemRepository, type LineItemRepository } from './line-item.repository';
+import { toLineItem } from './line-item.mapper';
+import { createSubProgrammeRepository } from './sub-programme.repository';
+
+const unknownCode = { lv: 'Nezināms kods', en: 'Unknown code' };
+
+/** Codes must exist (and EKK be a selectable, unretired leaf); amounts only for the cycle's years. */
+async function checkReferences(
+  repository: LineItemRepository,
+  input: UpdateLineItemInput,
+  cycleYear: number,
+): Promise<void> {
+  const problems: FieldProblem[] = [];
+  const known = await repository.knownCodes({
+    ekk: input.ekkCode,
+    service: input.ictServiceCode,
+    system: input.informationSystemCode,
+    direction: input.actionDirectionCode,
+    goals: input.goalCodes,
+  });
+  if (input.ekkCode !== undefined) {
+    if (!known.ekk) problems.push({ path: 'body.ekkCode', message: unknownCode });
+    else if (!known.ekk.selectable || known.ekk.retired_at !== null) {
+      problems.push({
+        path: 'body.ekkCode',
+        message: {
+          lv: 'Šo EKK kodu pozīcijām izmantot nevar (grupas vai izslēgts kods)',
+          en: 'This EKK code cannot be used on items (a group or retired code)',
+        },
+      });
+    }
+  }
+  if (input.ictServiceCode && !known.service?.active)
+    problems.push({ path: 'body.ictServiceCode', message: unknownCode });
+  if (input.informationSystemCode && !known.system?.active) {
+    problems.push({ path: 'body.informationSystemCode', message: unknownCode });
+  }
+  if (input.actionDirectionCode && !known.direction)
+    problems.push({ path: 'body.actionDirectionCode', message: unknownCode });
+  for (const goal of input.goalCodes ?? []) {
+    if (!known.goals.has(goal)) problems.push({ path: `body.goalCodes.${goal}`, message: unknownCode });
+  }
+  const years = fiscalYearsOf(cycleYear).map(String);
+  for (const year of Object.keys(input.amounts ?? {})) {
+    if (!years.includes(year)) {
+      problems.push({
+        path: `body.amounts.${year}`,
+        message: {
+          lv: `Cikla finanšu gadi ir ${years.join(', ')}`,
+          en: `The cycle's fiscal years are ${years.join(', ')}`,
+        },
+      });
+    }
+  }
+  if (problems.length > 0) {
+    throw new ValidationError(
+      { lv: 'Pozīcijas dati neatbilst klasifikatoriem.', en: 'The item refers to unknown data.' },
+      problems,
+    );
+  }
+}
+
+/** The item's columns from an input; fields not named stay as they are. */
+function columnsOf(input: UpdateLineItemInput): LineItemUpdate {
+  const columns: LineItemUpdate = {};
+  const set = <K extends keyof LineItemUpdate>(key: K, value: LineItemUpdate[K] | undefined) => {
+    if (value !== undefined) columns[key] = value;
+  };
+  set('title', input.title);
+  set('description', input.description);
+  set('ekk_code', input.ekkCode);
+  set('cost_nature', input.costNature);
+  set('ict_service_code', input.ictServiceCode);
+  set('information_system_code', input.informationSystemCode);
+  set('action_direction_code', input.actionDirectionCode);
+  set('priority', input.priority);
+  set('rank', input.rank);
+  set('quantity', input.quantity);
+  set('unit', input.unit);
+  set('unit_price', input.unitPrice);
+  set('business_need', input.businessNeed);
+  set('legal_basis', input.legalBasis);
+  set('impact_if_cut', input.impactIfCut);
+  set('calculation_basis', input.calculationBasis);
+  return columns;
+}
+
+export function createLineItemService(db: Kysely<Database>, audit: AuditService) {
+  const items = createLineItemRepository(db);
+
+  /** The item's scope, checked visible to the actor (404 otherwise). */
+  async function visibleScope(context: RequestContext, id: number) {
+    const scope = await items.scopeOf(id);
+    if (!scope) throw lineItemNotFound();
+    ensureVisible(context.actor, budgetScope(scope), lineItemNotFound);
+    return scope;
+  }
+
+  async function read(repository: LineItemRepository, id: number, cycleYear: number): Promise<LineItem> {
+    const record = await repository.findById(id);
+    if (!record) throw lineItemNotFound();
+    return toLineItem(record, cycleYear);
+  }
+
+  return {
+    async list(context: RequestContext, subProgrammeId: number): Promise<LineItem[]> {
+      const subProgramme = await createSubProgrammeRepository(db).findById(subProgrammeId);
+      if (!subProgramme) throw subProgrammeNotFound();
+      ensureVisible(context.actor, budgetScope(subProgramme), subProgrammeNotFound);
+      const records = await items.listBySubProgramme(subProgrammeId);
+      return records.map((r) => toLineItem(r, subProgramme.cycle_year));
+    },
+
+    async get(context: RequestContext, id: number): Promise<LineItem> {
+      const scope = await visibleScope(context, id);
+      return read(items, id, scope.cycle_year);
+    },
+
+    async create(context: RequestContext, subProgrammeId: number, input: CreateLineItemInput): Promise<LineItem> {
+      return db.transaction().execute(async (trx) => {
+        const subProgrammes = createSubProgrammeRepository(trx);
+        const repository = createLineItemRepository(trx);
+        await subProgrammes.lock(subProgrammeId, 'share');
+        const subProgramme = await subProgrammes.findById(subProgrammeId);
+        if (!subProgramme) throw subProgrammeNotFound();
+        const scope = budgetScope(subProgramme);
+        ensureVisible(context.actor, scope, subProgrammeNotFound);
+        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope }, NOT_OWNER);
+        ensureEditable(itemCreateRefusal(subProgramme.cycle_status, subProgramme.status));
+        await checkReferences(repository, input, subProgramme.cycle_year);
+
+        const id = await repository.insert({
+          sub_programme_id: subProgrammeId,
+          title: input.title,
+          ekk_code: input.ekkCode,
+          cost_nature: input.costNature,
+          priority: input.priority,
+          rank: input.rank ?? (await repository.nextRank(subProgrammeId)),
+          ict_service_code: input.ictServiceCode ?? null,
+          information_system_code: input.informationSystemCode ?? null,
+          action_direction_code: input.actionDirectionCode ?? null,
+          quantity: input.quantity ?? null,
+          unit: input.unit ?? null,
+          unit_price: input.unitPrice ?? null,
+          ...columnsOf({
+            description: input.description,
+            businessNeed: input.businessNeed,
+            legalBasis: input.legalBasis,
+            impactIfCut: input.impactIfCut,
+            calculationBasis: input.calculationBasis,
+          }),
+          created_by: context.actor.id,
+          updated_by: context.actor.id,
+        });
+        await repository.upsertAmounts(
+          id,
+          Object.entries(input.amounts ?? {}).map(([y, a]) => [Number(y), a]),
+        );
+        await repository.replaceGoals(id, input.goalCodes ?? []);
+        const created = await read(repository, id, subProgramme.cycle_year);
+        await recordAudit(trx, context, {
+          action: 'lineItem.create',
+          entityType: 'line_item',
+          entityId: id,
+          after: created,
+        });
+        return created;
+      });
+    },
+
+    async update(
+      context: RequestContext,
+      id: number,
+      expectedVersion: number,
+      input: UpdateLineItemInput,
+    ): Promise<LineItem> {
+      await visibleScope(context, id);
+      return db.transaction().execute(async (trx) => {
+        const repository = createLineItemRepository(trx);
+        const subProgrammes = createSubProgrammeRepository(trx);
+        // The item row first (concurrent edits of it queue here), then the sub-programme shared,
+        // so a submit cannot slip between the check and the write.
+        const locked = await repository.lock(id);
+        if (!locked) throw lineItemNotFound();
+        await subProgrammes.lock(locked.sub_programme_id, 'share');
+        const scope = (await repository.scopeOf(id))!;
+        const before = await read(repository, id, scope.cycle_year);
+        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
+        if (locked.version !== expectedVersion) throw staleVersion();
+        ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
+        await checkReferences(repository, input, scope.cycle_year);
+
+        // An accepted item that changes needs reviewing again.
+        const reviewStatus = before.reviewStatus === 'accepted' ? { review_status: 'draft' as const } : {};
+        await repository.update(id, { ...columnsOf(input), ...reviewStatus, updated_by: context.actor.id });
+        if (input.amounts)
+          await repository.upsertAmounts(
+            id,
+            Object.entries(input.amounts).map(([y, a]) => [Number(y), a]),
+          );
+        if (input.goalCodes) await repository.replaceGoals(id, input.goalCodes);
+        const after = await read(repository, id, scope.cycle_year);
+        await recordAudit(trx, context, {
+          action: 'lineItem.update',
+          entityType: 'line_item',
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    async remove(context: RequestContext, id: number, expectedVersion: number): Promise<void> {
+      await visibleScope(context, id);
+      await db.transaction().execute(async (trx) => {
+        const repository = createLineItemRepository(trx);
+        const locked = await repository.lock(id);
+        if (!locked) throw lineItemNotFound();
+        await createSubProgrammeRepository(trx).lock(locked.sub_programme_id, 'share');
+        const scope = (await repository.scopeOf(id))!;
+        const before = await read(repository, id, scope.cycle_year);
+        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
+        if (locked.version !== expectedVersion) throw staleVersion();
+        ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
+        await repository.delete(id);
+        await recordAudit(trx, context, { action: 'lineItem.delete', entityType: 'line_item', entityId: id, before });
+      });
+    },
+
+    /** ITC accepts an item or returns it with a comment; returning reopens its sub-programme. */
+    async review(context: RequestContext, id: number, input: ReviewInput): Promise<LineItem> {
+      await visibleScope(context, id);
+      return db.transaction().execute(async (trx) => {
+        const repository = createLineItemRepository(trx);
+        const subProgrammes = createSubProgrammeRepository(trx);
+        const located = await repository.scopeOf(id);
+        if (!located) throw lineItemNotFound();
+        await subProgrammes.lock(located.sub_programme_id, 'update');
+        await repository.lock(id);
+        const scope = (await repository.scopeOf(id))!;
+        ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(scope) }, NOT_REVIEWER);
+        const before = await read(repository, id, scope.cycle_year);
+        if (!['open', 'review'].includes(scope.cycle_status) || scope.sub_programme_status !== 'submitted') {
+          throw new InvalidStateError({
+            lv: 'Izskatīt var tikai iesniegtas apakšprogrammas pozīcijas, kamēr cikls ir atvērts vai izskatīšanā.',
+            en: 'Only items of a submitted sub-programme can be reviewed, while the cycle is open or in review.',
+          });
+        }
+        if (!['submitted', 'accepted', 'returned'].includes(before.reviewStatus)) {
+          throw new InvalidStateError({ lv: 'Šo pozīciju izskatīt nevar.', en: 'This item cannot be reviewed.' });
+        }
+        if (input.decision === 'return' && !input.comment) {
+          throw new ValidationError({ lv: 'Atgriežot jānorāda komentārs.', en: 'Returning needs a comment.' }, [
+            { path: 'body.comment', message: { lv: 'Obligāts lauks', en: 'Required' } },
+          ]);
+        }
+        const to = input.decision === 'accept' ? 'accepted' : 'returned';
+        await repository.update(id, { review_status: to, updated_by: context.actor.id });
+        if (input.comment) {
+          await repository.insertComment({
+            lineItemId: id,
+            subProgrammeId: null,
+            authorId: context.actor.id,
+            kind: input.decision,
+            body: input.comment,
+          });
+        }
+        const after = await read(repository, id, scope.cycle_year);
+        await recordAudit(trx, context, {
+          action: `lineItem.${input.decision}`,
+          entityType: 'line_item',
+          entityId: id,
+          before,
+          after: { ...after, comment: input.comment ?? null },
+        });
+        if (input.decision === 'return') {
+          await subProgrammes.setStatus(scope.sub_programme_id, 'returned');
+          await recordAudit(trx, context, {
+            action: 'subProgramme.return',
+            entityType: 'sub_programme',
+            entityId: scope.sub_programme_id,
+            before: { status: 'submitted' },
+            after: { status: 'returned', returnedItemId: id },
+          });
+        }
+        return after;
+      });
+    },
+
+    async listComments(context: RequestContext, id: number): Promise<Comment[]> {
+      await visibleScope(context, id);
+      return (await items.listComments({ lineItemId: id })).map(toComment);
+    },
+
+    async addComment(context: RequestContext, id: number, body: string): Promise<Comment> {
+      const scope = await visibleScope(context, id);
+      ensureAllowed(
+        context.actor,
+        { action: 'lineItem.comment', scope: budgetScope(scope) },
+        {
+          lv: 'Komentēt var pozīcijas iestāde, ITC un IKT padome.',
+          en: 'Comments are for the item’s institution, ITC and the ICT council.',
+        },
+      );
+      return db.transaction().execute(async (trx) => {
+        const repository = createLineItemRepository(trx);
+        const commentId = await repository.insertComment({
+          lineItemId: id,
+          subProgrammeId: null,
+          authorId: context.actor.id,
+          kind: 'comment',
+          body,
+        });
+        await recordAudit(trx, context, {
+          action: 'lineItem.comment',
+          entityType: 'line_item',
+          entityId: id,
+          after: { commentId, body },
+        });
+        const comments = await repository.listComments({ lineItemId: id });
+        return toComment(comments.find((c) => c.id === commentId)!);
+      });
+    },
+
+    async history(context: RequestContext, id: number): Promise<AuditEvent[]> {
+      await visibleScope(context, id);
+      return audit.historyOf('line_item', id);
+    },
+  };
+}
+
+export function toComment(row: Awaited<ReturnType<LineItemRepository['listComments']>>[number]): Comment {
+  return {
+    id: row.id,
+    lineItemId: row.line_item_id,
+    subProgrammeId: row.sub_programme_id,
+    kind: row.kind,
+    body: row.body,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export type LineItemService = ReturnType<typeof createLineItemService>;

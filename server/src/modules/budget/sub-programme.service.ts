@@ -1,0 +1,346 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@ikt/db/database';
+import { submitRefusal, subProgrammeEditRefusal } from '@ikt/shared/editability';
+import type { Comment, LineItem } from '@ikt/shared/line-item.schema';
+import { can } from '@ikt/shared/permissions';
+import type {
+  CreateSubProgrammeInput,
+  SubProgramme,
+  SubProgrammeChanges,
+  UpdateSubProgrammeInput,
+} from '@ikt/shared/sub-programme.schema';
+import { submitRuleProblems } from '@ikt/shared/submit-rules';
+import type { RequestContext } from '../../context';
+import { isUniqueViolation } from '../../database-errors';
+import { ConflictError, InvalidStateError, ValidationError, type FieldProblem } from '../../errors';
+import { staleVersion } from '../../http/etag';
+import { recordAudit } from '../audit/audit.service';
+import type { CycleService } from '../cycles/cycles.service';
+import {
+  NOT_OWNER,
+  NOT_REVIEWER,
+  budgetScope,
+  ensureAllowed,
+  ensureEditable,
+  ensureVisible,
+  subProgrammeNotFound,
+} from './budget-access';
+import { createLineItemRepository } from './line-item.repository';
+import { completeAmounts, toLineItem } from './line-item.mapper';
+import { toComment } from './line-item.service';
+import { createSubProgrammeRepository, type SubProgrammeRow } from './sub-programme.repository';
+
+export function toSubProgramme(row: SubProgrammeRow): SubProgramme {
+  return {
+    id: row.id,
+    cycleId: row.cycle_id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    institutionId: row.institution_id,
+    institutionCode: row.institution_code,
+    status: row.status,
+    version: row.version,
+    totals: completeAmounts(row.totals, row.cycle_year),
+  };
+}
+
+/** The fields a reviewer compares between two submissions, in the order they are shown. */
+const COMPARED_FIELDS: (keyof LineItem)[] = [
+  'title',
+  'description',
+  'ekkCode',
+  'costNature',
+  'ictServiceCode',
+  'informationSystemCode',
+  'goalCodes',
+  'actionDirectionCode',
+  'priority',
+  'rank',
+  'quantity',
+  'unit',
+  'unitPrice',
+  'businessNeed',
+  'legalBasis',
+  'impactIfCut',
+  'calculationBasis',
+  'amounts',
+];
+
+export function diffSubmissions(
+  before: LineItem[],
+  after: LineItem[],
+): Omit<SubProgrammeChanges, 'subProgrammeId' | 'since' | 'until'> {
+  const beforeById = new Map(before.map((item) => [item.id, item]));
+  const afterIds = new Set(after.map((item) => item.id));
+  const changed: SubProgrammeChanges['changed'] = [];
+  const added: SubProgrammeChanges['added'] = [];
+  for (const item of after) {
+    const previous = beforeById.get(item.id);
+    if (!previous) {
+      added.push({ lineItemId: item.id, title: item.title });
+      continue;
+    }
+    const changes = COMPARED_FIELDS.filter(
+      (field) => JSON.stringify(previous[field]) !== JSON.stringify(item[field]),
+    ).map((field) => ({ field, before: previous[field], after: item[field] }));
+    if (changes.length > 0) changed.push({ lineItemId: item.id, title: item.title, changes });
+  }
+  const removed = before
+    .filter((item) => !afterIds.has(item.id))
+    .map((item) => ({ lineItemId: item.id, title: item.title }));
+  return { added, removed, changed };
+}
+
+export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleService) {
+  const subProgrammes = createSubProgrammeRepository(db);
+
+  async function visible(context: RequestContext, id: number): Promise<SubProgrammeRow> {
+    const row = await subProgrammes.findById(id);
+    if (!row) throw subProgrammeNotFound();
+    ensureVisible(context.actor, budgetScope(row), subProgrammeNotFound);
+    return row;
+  }
+
+  /** Runs a status change with the sub-programme locked, then answers its new state. */
+  async function withLocked<T>(
+    context: RequestContext,
+    id: number,
+    change: (trx: Kysely<Database>, row: SubProgrammeRow) => Promise<T>,
+  ): Promise<SubProgramme> {
+    await visible(context, id);
+    return db.transaction().execute(async (trx) => {
+      const repository = createSubProgrammeRepository(trx);
+      await repository.lock(id, 'update');
+      const row = (await repository.findById(id))!;
+      await change(trx, row);
+      return toSubProgramme((await repository.findById(id))!);
+    });
+  }
+
+  async function currentItems(trx: Kysely<Database>, row: SubProgrammeRow): Promise<LineItem[]> {
+    const records = await createLineItemRepository(trx).listBySubProgramme(row.id);
+    return records.map((r) => toLineItem(r, row.cycle_year));
+  }
+
+  return {
+    async list(context: RequestContext, cycleId: number): Promise<SubProgramme[]> {
+      await cycles.get(context, cycleId);
+      const onlyOwn = context.actor.role === 'institution_lead' ? (context.actor.institutionId ?? -1) : undefined;
+      const rows = await subProgrammes.listByCycle(cycleId, onlyOwn);
+      return rows
+        .filter((row) => can(context.actor, { action: 'subProgramme.read', scope: budgetScope(row) }))
+        .map(toSubProgramme);
+    },
+
+    async get(context: RequestContext, id: number): Promise<SubProgramme> {
+      return toSubProgramme(await visible(context, id));
+    },
+
+    async create(context: RequestContext, cycleId: number, input: CreateSubProgrammeInput): Promise<SubProgramme> {
+      const cycle = await cycles.get(context, cycleId);
+      const itc = await subProgrammes.itcInstitution();
+      const institutionId =
+        input.kind === 'central'
+          ? itc?.id
+          : context.actor.role === 'institution_lead'
+            ? (context.actor.institutionId ?? undefined)
+            : input.institutionId;
+      if (institutionId === undefined) {
+        throw new ValidationError({ lv: 'Jānorāda iestāde.', en: 'An institution is required.' }, [
+          { path: 'body.institutionId', message: { lv: 'Obligāts lauks', en: 'Required' } },
+        ]);
+      }
+      const institution = await subProgrammes.institutionOf(institutionId);
+      if (!institution || (input.kind === 'institution' && institution.is_itc)) {
+        throw new ValidationError({ lv: 'Nederīga iestāde.', en: 'Invalid institution.' }, [
+          { path: 'body.institutionId', message: { lv: 'Nederīga iestāde', en: 'Invalid institution' } },
+        ]);
+      }
+      ensureAllowed(
+        context.actor,
+        { action: 'subProgramme.create', scope: { institutionId, kind: input.kind } },
+        NOT_OWNER,
+      );
+      if (cycle.status !== 'draft' && cycle.status !== 'open') {
+        throw new InvalidStateError({
+          lv: 'Apakšprogrammas var izveidot, kamēr cikls ir sagatavošanā vai atvērts.',
+          en: 'Sub-programmes can be created while the cycle is in draft or open.',
+        });
+      }
+      return db.transaction().execute(async (trx) => {
+        const repository = createSubProgrammeRepository(trx);
+        let id: number;
+        try {
+          id = await repository.insert({
+            cycle_id: cycleId,
+            code: input.code,
+            name: input.name,
+            kind: input.kind,
+            institution_id: institutionId,
+          });
+        } catch (error) {
+          if (isUniqueViolation(error)) {
+            throw new ConflictError({
+              lv: 'Šajā ciklā jau ir apakšprogramma ar šo kodu (vai jau ir centralizētā apakšprogramma).',
+              en: 'This cycle already has a sub-programme with this code (or already has the central one).',
+            });
+          }
+          throw error;
+        }
+        const created = toSubProgramme((await repository.findById(id))!);
+        await recordAudit(trx, context, {
+          action: 'subProgramme.create',
+          entityType: 'sub_programme',
+          entityId: id,
+          after: created,
+        });
+        return created;
+      });
+    },
+
+    async update(
+      context: RequestContext,
+      id: number,
+      expectedVersion: number,
+      input: UpdateSubProgrammeInput,
+    ): Promise<SubProgramme> {
+      return withLocked(context, id, async (trx, row) => {
+        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
+        if (row.version !== expectedVersion) throw staleVersion();
+        ensureEditable(subProgrammeEditRefusal(row.cycle_status, row.status));
+        if (input.name !== undefined) await createSubProgrammeRepository(trx).rename(id, input.name);
+        await recordAudit(trx, context, {
+          action: 'subProgramme.update',
+          entityType: 'sub_programme',
+          entityId: id,
+          before: { name: row.name },
+          after: { name: input.name ?? row.name },
+        });
+      });
+    },
+
+    /** Refused with every problem of every item at once unless all pass the submit rules. */
+    async submit(context: RequestContext, id: number): Promise<SubProgramme> {
+      return withLocked(context, id, async (trx, row) => {
+        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
+        ensureEditable(submitRefusal(row.cycle_status, row.status));
+        const items = await currentItems(trx, row);
+        const counted = items.filter((item) => item.reviewStatus !== 'cut');
+        const problems: FieldProblem[] = counted.flatMap((item) =>
+          submitRuleProblems(item).map((p) => ({ path: `lineItems.${item.id}.${p.field}`, message: p.message })),
+        );
+        if (counted.length === 0) {
+          problems.push({
+            path: 'lineItems',
+            message: { lv: 'Apakšprogrammā nav pozīciju', en: 'The sub-programme has no items' },
+          });
+        }
+        if (problems.length > 0) {
+          throw new ValidationError(
+            {
+              lv: `Apakšprogrammu nevar iesniegt: ${problems.length} problēmas(-u) jānovērš.`,
+              en: `The sub-programme cannot be submitted: ${problems.length} problem(s) to fix.`,
+            },
+            problems,
+          );
+        }
+        const lineItems = createLineItemRepository(trx);
+        await lineItems.setReviewStatusWhere(id, ['draft', 'returned'], 'submitted');
+        await createSubProgrammeRepository(trx).setStatus(id, 'submitted');
+        await createSubProgrammeRepository(trx).insertSnapshot(id, context.actor.id, await currentItems(trx, row));
+        await recordAudit(trx, context, {
+          action: 'subProgramme.submit',
+          entityType: 'sub_programme',
+          entityId: id,
+          before: { status: row.status },
+          after: { status: 'submitted', items: counted.length },
+        });
+      });
+    },
+
+    async return(context: RequestContext, id: number, comment: string): Promise<SubProgramme> {
+      return withLocked(context, id, async (trx, row) => {
+        ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(row) }, NOT_REVIEWER);
+        if (!['open', 'review'].includes(row.cycle_status) || !['submitted', 'accepted'].includes(row.status)) {
+          throw new InvalidStateError({
+            lv: 'Atgriezt var iesniegtu vai pieņemtu apakšprogrammu, kamēr cikls ir atvērts vai izskatīšanā.',
+            en: 'A submitted or accepted sub-programme can be returned while the cycle is open or in review.',
+          });
+        }
+        await createSubProgrammeRepository(trx).setStatus(id, 'returned');
+        await createLineItemRepository(trx).insertComment({
+          lineItemId: null,
+          subProgrammeId: id,
+          authorId: context.actor.id,
+          kind: 'return',
+          body: comment,
+        });
+        await recordAudit(trx, context, {
+          action: 'subProgramme.return',
+          entityType: 'sub_programme',
+          entityId: id,
+          before: { status: row.status },
+          after: { status: 'returned', comment },
+        });
+      });
+    },
+
+    async accept(context: RequestContext, id: number, comment: string | undefined): Promise<SubProgramme> {
+      return withLocked(context, id, async (trx, row) => {
+        ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(row) }, NOT_REVIEWER);
+        if (!['open', 'review'].includes(row.cycle_status) || row.status !== 'submitted') {
+          throw new InvalidStateError({
+            lv: 'Pieņemt var iesniegtu apakšprogrammu, kamēr cikls ir atvērts vai izskatīšanā.',
+            en: 'A submitted sub-programme can be accepted while the cycle is open or in review.',
+          });
+        }
+        const lineItems = createLineItemRepository(trx);
+        const accepted = await lineItems.setReviewStatusWhere(id, ['submitted'], 'accepted');
+        await createSubProgrammeRepository(trx).setStatus(id, 'accepted');
+        if (comment) {
+          await lineItems.insertComment({
+            lineItemId: null,
+            subProgrammeId: id,
+            authorId: context.actor.id,
+            kind: 'accept',
+            body: comment,
+          });
+        }
+        await recordAudit(trx, context, {
+          action: 'subProgramme.accept',
+          entityType: 'sub_programme',
+          entityId: id,
+          before: { status: row.status },
+          after: { status: 'accepted', acceptedItemIds: accepted, comment: comment ?? null },
+        });
+      });
+    },
+
+    async comments(context: RequestContext, id: number): Promise<Comment[]> {
+      await visible(context, id);
+      return (await createLineItemRepository(db).listComments({ subProgrammeId: id })).map(toComment);
+    },
+
+    /**
+     * For the reviewer: a submitted sub-programme against its previous submission; one being
+     * reworked, its current items against the last submission.
+     */
+    async changes(context: RequestContext, id: number): Promise<SubProgrammeChanges> {
+      const row = await visible(context, id);
+      const snapshots = await subProgrammes.latestSnapshots(id, 2);
+      const underReview = row.status === 'submitted' || row.status === 'accepted';
+      const [newest, previous] = snapshots;
+      const base = underReview ? previous : newest;
+      const current = underReview && newest ? (newest.items as LineItem[]) : await currentItems(db, row);
+      return {
+        subProgrammeId: id,
+        since: base ? base.submitted_at.toISOString() : null,
+        until: underReview && newest ? newest.submitted_at.toISOString() : null,
+        ...diffSubmissions(base ? (base.items as LineItem[]) : [], current),
+      };
+    },
+  };
+}
+
+export type SubProgrammeService = ReturnType<typeof createSubProgrammeService>;

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { AppUserTable, Database, NewAppUserRow } from '@ikt/db/database';
+import type { Updateable } from 'kysely';
+
+/** Never selects the password hash except in `findCredentials`. */
+const PUBLIC_COLUMNS = [
+  'u.id',
+  'u.email',
+  'u.name',
+  'u.role',
+  'u.institution_id',
+  'i.code as institution_code',
+  'u.active',
+] as const;
+
+export function createUsersRepository(db: Kysely<Database>) {
+  const base = () => db.selectFrom('app_user as u').leftJoin('institution as i', 'i.id', 'u.institution_id');
+  return {
+    findById(id: number) {
+      return base().select(PUBLIC_COLUMNS).where('u.id', '=', id).executeTakeFirst();
+    },
+
+    findCredentials(email: string) {
+      return base()
+        .select([...PUBLIC_COLUMNS, 'u.password_hash'])
+        .where('u.email', '=', email)
+        .executeTakeFirst();
+    },
+
+    list() {
+      return base().select(PUBLIC_COLUMNS).orderBy('u.email').execute();
+    },
+
+    async insert(row: NewAppUserRow): Promise<number> {
+      const created = await db.insertInto('app_user').values(row).returning('id').executeTakeFirstOrThrow();
+      return created.id;
+    },
+
+    async update(id: number, changes: Updateable<AppUserTable>): Promise<void> {
+      await db
+        .updateTable('app_user')
+        .set({ ...changes, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async revokeSessions(userId: number): Promise<void> {
+      await db.deleteFrom('session').where('user_id', '=', userId).execute();
+    },
+
+    institutionExists(id: number) {
+      return db.selectFrom('institution').select('id').where('id', '=', id).executeTakeFirst();
+    },
+  };
+}
+
+export type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof createUsersRepository>['findById']>>>;

@@ -1,0 +1,147 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@ikt/db/database';
+import type { User } from '@ikt/shared/auth.schema';
+import { can } from '@ikt/shared/permissions';
+import type { CreateUserInput, UpdateUserInput } from '@ikt/shared/user.schema';
+import type { RequestContext } from '../../context';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { isUniqueViolation } from '../../database-errors';
+import { recordAudit } from '../audit/audit.service';
+import { hashPassword, verifyPassword } from './password';
+import { createUsersRepository, type UserRow } from './users.repository';
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    institutionId: row.institution_id,
+    institutionCode: row.institution_code,
+    active: row.active,
+  };
+}
+
+const userNotFound = () => new NotFoundError({ lv: 'Lietotājs nav atrasts.', en: 'User not found.' });
+
+export function createUsersService(db: Kysely<Database>) {
+  const repository = createUsersRepository(db);
+
+  function requireAdmin(context: RequestContext | null): void {
+    if (context && !can(context.actor, { action: 'user.manage' })) {
+      throw new ForbiddenError({
+        lv: 'Lietotājus pārvalda administrators.',
+        en: 'Users are managed by an administrator.',
+      });
+    }
+  }
+
+  /** A lead belongs to exactly one institution; nobody else is bound to one. */
+  async function checkInstitution(role: User['role'], institutionId: number | null): Promise<void> {
+    if (role === 'institution_lead' && institutionId === null) {
+      throw new ValidationError(
+        { lv: 'Nozares IKT vadītājam jānorāda iestāde.', en: 'An institution lead needs an institution.' },
+        [{ path: 'body.institutionId', message: { lv: 'Obligāts lauks', en: 'Required' } }],
+      );
+    }
+    if (role !== 'institution_lead' && institutionId !== null) {
+      throw new ValidationError(
+        { lv: 'Iestādi norāda tikai nozares IKT vadītājam.', en: 'Only an institution lead has an institution.' },
+        [{ path: 'body.institutionId', message: { lv: 'Jābūt tukšam šai lomai', en: 'Must be empty for this role' } }],
+      );
+    }
+    if (institutionId !== null && !(await repository.institutionExists(institutionId))) {
+      throw new ValidationError({ lv: 'Nezināma iestāde.', en: 'Unknown institution.' }, [
+        { path: 'body.institutionId', message: { lv: 'Nezināma iestāde', en: 'Unknown institution' } },
+      ]);
+    }
+  }
+
+  return {
+    /** The user behind an email and password, or null — never which of the two was wrong. */
+    async verifyCredentials(email: string, password: string): Promise<User | null> {
+      const row = await repository.findCredentials(email);
+      const valid = await verifyPassword(row?.active ? row.password_hash : undefined, password);
+      return valid && row ? toUser(row) : null;
+    },
+
+    async list(context: RequestContext): Promise<User[]> {
+      requireAdmin(context);
+      return (await repository.list()).map(toUser);
+    },
+
+    async get(context: RequestContext, id: number): Promise<User> {
+      requireAdmin(context);
+      const row = await repository.findById(id);
+      if (!row) throw userNotFound();
+      return toUser(row);
+    },
+
+    /** `context` is null for the operator's command line (`npm run user:create`). */
+    async create(context: RequestContext | null, input: CreateUserInput): Promise<User> {
+      requireAdmin(context);
+      await checkInstitution(input.role, input.institutionId);
+      const passwordHash = await hashPassword(input.password);
+      return db.transaction().execute(async (trx) => {
+        const users = createUsersRepository(trx);
+        let id: number;
+        try {
+          id = await users.insert({
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            institution_id: input.institutionId,
+            password_hash: passwordHash,
+          });
+        } catch (error) {
+          if (isUniqueViolation(error)) {
+            throw new ConflictError({ lv: 'Lietotājs ar šādu e-pastu jau ir.', en: 'A user with this email exists.' });
+          }
+          throw error;
+        }
+        const user = toUser((await users.findById(id))!);
+        await recordAudit(trx, context, { action: 'user.create', entityType: 'user', entityId: id, after: user });
+        return user;
+      });
+    },
+
+    async update(context: RequestContext, id: number, input: UpdateUserInput): Promise<User> {
+      requireAdmin(context);
+      const before = await repository.findById(id);
+      if (!before) throw userNotFound();
+      const role = input.role ?? before.role;
+      const institutionId = input.institutionId !== undefined ? input.institutionId : before.institution_id;
+      await checkInstitution(role, institutionId);
+      if (id === context.actor.id && (input.active === false || (input.role && input.role !== 'admin'))) {
+        throw new ValidationError({
+          lv: 'Sevi atslēgt vai atņemt sev administratora lomu nevar.',
+          en: 'You cannot disable yourself or drop your own admin role.',
+        });
+      }
+      const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+      return db.transaction().execute(async (trx) => {
+        const users = createUsersRepository(trx);
+        await users.update(id, {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          role,
+          institution_id: institutionId,
+          ...(input.active !== undefined ? { active: input.active } : {}),
+          ...(passwordHash ? { password_hash: passwordHash } : {}),
+        });
+        // A new password or a disabled account ends every session at once.
+        if (passwordHash || input.active === false) await users.revokeSessions(id);
+        const after = toUser((await users.findById(id))!);
+        await recordAudit(trx, context, {
+          action: 'user.update',
+          entityType: 'user',
+          entityId: id,
+          before: toUser(before),
+          after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}) },
+        });
+        return after;
+      });
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,55 @@
+import type { Language } from './messages';
+import type { LineItem } from './line-item.schema';
+import { parseMoney } from './money';
+
+/**
+ * What an item needs before its sub-programme can be submitted (DESIGN §3). Shared so the
+ * client can show the same list before the user presses "submit".
+ */
+export interface SubmitRuleProblem {
+  field: 'businessNeed' | 'impactIfCut' | 'legalBasis' | 'goalCodes' | 'amounts';
+  message: Record<Language, string>;
+}
+
+type RuleInput = Pick<
+  LineItem,
+  'businessNeed' | 'impactIfCut' | 'legalBasis' | 'priority' | 'costNature' | 'goalCodes' | 'amounts'
+>;
+
+export function submitRuleProblems(item: RuleInput): SubmitRuleProblem[] {
+  const problems: SubmitRuleProblem[] = [];
+  if (item.businessNeed.trim() === '') {
+    problems.push({
+      field: 'businessNeed',
+      message: { lv: 'Nav norādīta biznesa vajadzība', en: 'The business need is missing' },
+    });
+  }
+  if (item.impactIfCut.trim() === '') {
+    problems.push({
+      field: 'impactIfCut',
+      message: { lv: 'Nav norādīta ietekme, ja netiek finansēts', en: 'The impact if not funded is missing' },
+    });
+  }
+  if (item.priority === 'mandatory' && item.legalBasis.trim() === '') {
+    problems.push({
+      field: 'legalBasis',
+      message: { lv: 'Obligātai pozīcijai jānorāda tiesiskais pamats', en: 'A mandatory item needs its legal basis' },
+    });
+  }
+  if ((item.costNature === 'development' || item.costNature === 'implementation') && item.goalCodes.length === 0) {
+    problems.push({
+      field: 'goalCodes',
+      message: {
+        lv: 'Attīstības un ieviešanas pozīcijai jānorāda vismaz viens mērķis',
+        en: 'A development or implementation item needs at least one goal',
+      },
+    });
+  }
+  if (!Object.values(item.amounts).some((amount) => parseMoney(amount).greaterThan(0))) {
+    problems.push({
+      field: 'amounts',
+      message: { lv: 'Nevienā gadā nav norādīta summa', en: 'No year has an amount' },
+    });
+  }
+  return problems;
+}
