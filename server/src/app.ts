@@ -16,7 +16,6 @@ import { createSubProgrammeService } from './modules/budget/sub-programme.servic
 import { cycleRoutes } from './modules/cycles/cycles.routes';
 import { createCycleService } from './modules/cycles/cycles.service';
 import { healthRoutes } from './modules/health/health.routes';
-import { createReferenceRepository } from './modules/reference/reference.repository';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { createReferenceService } from './modules/reference/reference.service';
 import { userRoutes } from './modules/users/users.routes';
@@ -65,7 +64,7 @@ export async function buildApp({ db, databaseKind, config, logger = true }: Buil
   const cycles = createCycleService(db);
   const subProgrammes = createSubProgrammeService(db, cycles);
   const lineItems = createLineItemService(db, audit);
-  const reference = createReferenceService(createReferenceRepository(db));
+  const reference = createReferenceService(db);
 
   await app.register(problemPlugin);
   await app.register(securityHeadersPlugin);

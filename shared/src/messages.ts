@@ -20,6 +20,11 @@ const keyedMessages: Record<string, Record<Language, string>> = {
     lv: 'Kodā drīkst būt burti, cipari, punkts, defise un apakšsvītra (līdz 40 zīmēm)',
     en: 'A code may hold letters, digits, dots, hyphens and underscores (up to 40)',
   },
+  'ekk.format': { lv: 'EKK kods ir četri cipari', en: 'An EKK code is four digits' },
+  'institution.format': {
+    lv: 'Iestādes kodā drīkst būt burti un cipari (līdz 16)',
+    en: 'An institution code holds letters and digits (up to 16)',
+  },
 };
 
 export interface IssueLike {

@@ -8,6 +8,7 @@ export const institutionSchema = z.object({
   nameLv: z.string(),
   nameEn: z.string(),
   isItc: z.boolean(),
+  active: z.boolean(),
 });
 export type Institution = z.infer<typeof institutionSchema>;
 
@@ -86,5 +87,66 @@ export const ekkCodeListQuerySchema = z.strictObject({
 });
 export type EkkCodeListQuery = z.infer<typeof ekkCodeListQuerySchema>;
 
-/** Lists that take no filters still accept the language switch, and nothing else. */
-export const plainListQuerySchema = z.strictObject({ lang: z.enum(['lv', 'en']).optional() });
+const nameField = z.string().trim().min(1).max(300);
+
+export const createEkkCodeInputSchema = z.strictObject({
+  code: z.string().regex(/^\d{4}$/, 'ekk.format'),
+  parentCode: z
+    .string()
+    .regex(/^\d{4}$/, 'ekk.format')
+    .nullable(),
+  nameLv: nameField,
+  nameEn: nameField,
+  selectable: z.boolean().default(true),
+});
+export type CreateEkkCodeInput = z.infer<typeof createEkkCodeInputSchema>;
+
+/** Rename, mark selectable or not, retire (a retired code stays on the items that use it). */
+export const updateEkkCodeInputSchema = z
+  .strictObject({ nameLv: nameField, nameEn: nameField, selectable: z.boolean(), retired: z.boolean() })
+  .partial();
+export type UpdateEkkCodeInput = z.infer<typeof updateEkkCodeInputSchema>;
+
+export const ekkCodeParamsSchema = z.strictObject({ code: z.string().regex(/^\d{4}$/, 'ekk.format') });
+export const catalogueCodeParamsSchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{1,30}$/) });
+
+export const createIctServiceInputSchema = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/),
+  nameLv: nameField,
+  nameEn: nameField,
+});
+export const updateIctServiceInputSchema = z
+  .strictObject({ nameLv: nameField, nameEn: nameField, active: z.boolean() })
+  .partial();
+export type CreateIctServiceInput = z.infer<typeof createIctServiceInputSchema>;
+export type UpdateIctServiceInput = z.infer<typeof updateIctServiceInputSchema>;
+
+export const createInformationSystemInputSchema = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,30}$/),
+  name: nameField,
+  functionLv: z.string().trim().max(1000),
+  functionEn: z.string().trim().max(1000),
+  kind: z.string().trim().min(1).max(40),
+});
+export const updateInformationSystemInputSchema = z
+  .strictObject({
+    name: nameField,
+    functionLv: z.string().trim().max(1000),
+    functionEn: z.string().trim().max(1000),
+    kind: z.string().trim().min(1).max(40),
+    active: z.boolean(),
+  })
+  .partial();
+export type CreateInformationSystemInput = z.infer<typeof createInformationSystemInputSchema>;
+export type UpdateInformationSystemInput = z.infer<typeof updateInformationSystemInputSchema>;
+
+export const createInstitutionInputSchema = z.strictObject({
+  code: z.string().regex(/^[A-Za-zĀ-ž0-9]{1,16}$/, 'institution.format'),
+  nameLv: nameField,
+  nameEn: nameField,
+});
+export const updateInstitutionInputSchema = z
+  .strictObject({ nameLv: nameField, nameEn: nameField, active: z.boolean() })
+  .partial();
+export type CreateInstitutionInput = z.infer<typeof createInstitutionInputSchema>;
+export type UpdateInstitutionInput = z.infer<typeof updateInstitutionInputSchema>;

@@ -7,8 +7,7 @@ export function createReferenceRepository(db: Kysely<Database>) {
     listInstitutions() {
       return db
         .selectFrom('institution')
-        .select(['id', 'code', 'name_lv', 'name_en', 'is_itc'])
-        .where('active', '=', true)
+        .select(['id', 'code', 'name_lv', 'name_en', 'is_itc', 'active'])
         .orderBy('is_itc', 'desc')
         .orderBy('code')
         .execute();
@@ -88,6 +87,78 @@ export function createReferenceRepository(db: Kysely<Database>) {
         .select(['code', 'name', 'function_lv', 'function_en', 'kind', 'active'])
         .orderBy('code')
         .execute();
+    },
+
+    findEkkCode(code: string) {
+      return db
+        .selectFrom('ekk_code')
+        .select(['code', 'parent_code', 'name_lv', 'name_en', 'selectable', 'retired_at'])
+        .where('code', '=', code)
+        .executeTakeFirst();
+    },
+
+    async hasChildren(code: string): Promise<boolean> {
+      return (
+        (await db.selectFrom('ekk_code').select('code').where('parent_code', '=', code).limit(1).executeTakeFirst()) !==
+        undefined
+      );
+    },
+
+    async insertEkkCode(row: {
+      code: string;
+      parent_code: string | null;
+      name_lv: string;
+      name_en: string;
+      selectable: boolean;
+    }) {
+      await db.insertInto('ekk_code').values(row).execute();
+    },
+
+    async updateEkkCode(
+      code: string,
+      changes: { name_lv?: string; name_en?: string; selectable?: boolean; retired_at?: Date | null },
+    ): Promise<void> {
+      if (Object.keys(changes).length === 0) return;
+      await db.updateTable('ekk_code').set(changes).where('code', '=', code).execute();
+    },
+
+    async insertIctService(row: { code: string; name_lv: string; name_en: string }) {
+      await db.insertInto('ict_service').values(row).execute();
+    },
+
+    async updateIctService(code: string, changes: { name_lv?: string; name_en?: string; active?: boolean }) {
+      return db.updateTable('ict_service').set(changes).where('code', '=', code).returning('code').executeTakeFirst();
+    },
+
+    async insertInformationSystem(row: {
+      code: string;
+      name: string;
+      function_lv: string;
+      function_en: string;
+      kind: string;
+    }) {
+      await db.insertInto('information_system').values(row).execute();
+    },
+
+    async updateInformationSystem(
+      code: string,
+      changes: { name?: string; function_lv?: string; function_en?: string; kind?: string; active?: boolean },
+    ) {
+      return db
+        .updateTable('information_system')
+        .set(changes)
+        .where('code', '=', code)
+        .returning('code')
+        .executeTakeFirst();
+    },
+
+    async insertInstitution(row: { code: string; name_lv: string; name_en: string }): Promise<number> {
+      const created = await db.insertInto('institution').values(row).returning('id').executeTakeFirstOrThrow();
+      return created.id;
+    },
+
+    async updateInstitution(id: number, changes: { name_lv?: string; name_en?: string; active?: boolean }) {
+      return db.updateTable('institution').set(changes).where('id', '=', id).returning('id').executeTakeFirst();
     },
 
     listBenchmarks() {

@@ -7,15 +7,75 @@ import type {
   InformationSystem,
   Institution,
 } from '@ikt/shared/reference.schema';
-import type { EkkCodeListQuery } from '@ikt/shared/reference.schema';
-import type { ReferenceRepository } from './reference.repository';
+import type {
+  CreateEkkCodeInput,
+  CreateIctServiceInput,
+  CreateInformationSystemInput,
+  CreateInstitutionInput,
+  EkkCodeListQuery,
+  UpdateEkkCodeInput,
+  UpdateIctServiceInput,
+  UpdateInformationSystemInput,
+  UpdateInstitutionInput,
+} from '@ikt/shared/reference.schema';
+import type { Kysely } from 'kysely';
+import type { Database } from '@ikt/db/database';
+import { can } from '@ikt/shared/permissions';
+import type { RequestContext } from '../../context';
+import { isUniqueViolation } from '../../database-errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { recordAudit } from '../audit/audit.service';
+import { createReferenceRepository, type ReferenceRepository } from './reference.repository';
 
-/** Reference data as the API shows it (camelCase, retired flags instead of timestamps). */
-export function createReferenceService(repository: ReferenceRepository) {
+const codeTaken = () => new ConflictError({ lv: 'Šāds kods jau ir.', en: 'This code exists already.' });
+const codeNotFound = () => new NotFoundError({ lv: 'Kods nav atrasts.', en: 'Code not found.' });
+
+/** Inserts, turning a duplicate key into a 409 rather than a 500. */
+async function insertOnce(insert: () => Promise<unknown>): Promise<void> {
+  try {
+    await insert();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw codeTaken();
+    throw error;
+  }
+}
+
+/** Reference data as the API shows it (camelCase, retired flags instead of timestamps); admins maintain it. */
+export function createReferenceService(db: Kysely<Database>) {
+  const repository = createReferenceRepository(db);
+
+  /** Runs an admin's change in a transaction with its audit event. */
+  async function manage<T>(
+    context: RequestContext,
+    change: (
+      repository: ReferenceRepository,
+      trx: Kysely<Database>,
+    ) => Promise<{ result: T; audit: Parameters<typeof recordAudit>[2] }>,
+  ): Promise<T> {
+    if (!can(context.actor, { action: 'referenceData.manage' })) {
+      throw new ForbiddenError({
+        lv: 'Klasifikatorus uztur administrators.',
+        en: 'Reference data is maintained by an administrator.',
+      });
+    }
+    return db.transaction().execute(async (trx) => {
+      const { result, audit } = await change(createReferenceRepository(trx), trx);
+      await recordAudit(trx, context, audit);
+      return result;
+    });
+  }
+
   return {
     async listInstitutions(): Promise<Institution[]> {
       const rows = await repository.listInstitutions();
-      return rows.map((r) => ({ id: r.id, code: r.code, nameLv: r.name_lv, nameEn: r.name_en, isItc: r.is_itc }));
+      return rows.map((r) => ({
+        id: r.id,
+        code: r.code,
+        nameLv: r.name_lv,
+        nameEn: r.name_en,
+        isItc: r.is_itc,
+        active: r.active,
+      }));
     },
 
     async listEkkCodes(query: EkkCodeListQuery): Promise<EkkCode[]> {
@@ -77,6 +137,178 @@ export function createReferenceService(repository: ReferenceRepository) {
         unit: r.unit,
         source: r.source,
       }));
+    },
+
+    /** One entry as the lists show it (reference lists are short; one query serves both). */
+    async findEkkCode(code: string): Promise<EkkCode> {
+      const found = (await this.listEkkCodes({ includeRetired: true })).find((c) => c.code === code);
+      if (!found) throw codeNotFound();
+      return found;
+    },
+    async findIctService(code: string): Promise<IctService> {
+      const found = (await this.listIctServices()).find((c) => c.code === code);
+      if (!found) throw codeNotFound();
+      return found;
+    },
+    async findInformationSystem(code: string): Promise<InformationSystem> {
+      const found = (await this.listInformationSystems()).find((c) => c.code === code);
+      if (!found) throw codeNotFound();
+      return found;
+    },
+    async findInstitution(id: number): Promise<Institution> {
+      const found = (await this.listInstitutions()).find((i) => i.id === id);
+      if (!found) throw new NotFoundError({ lv: 'Iestāde nav atrasta.', en: 'Institution not found.' });
+      return found;
+    },
+
+    /** A new code under a parent; the parent becomes a group (not selectable) if it was a leaf. */
+    createEkkCode(context: RequestContext, input: CreateEkkCodeInput) {
+      return manage(context, async (repo) => {
+        if (input.parentCode !== null) {
+          const parent = await repo.findEkkCode(input.parentCode);
+          if (!parent) {
+            throw new ValidationError({ lv: 'Nezināms augstākais kods.', en: 'Unknown parent code.' }, [
+              { path: 'body.parentCode', message: { lv: 'Nezināms kods', en: 'Unknown code' } },
+            ]);
+          }
+          if (parent.selectable) await repo.updateEkkCode(parent.code, { selectable: false });
+        }
+        await insertOnce(() =>
+          repo.insertEkkCode({
+            code: input.code,
+            parent_code: input.parentCode,
+            name_lv: input.nameLv,
+            name_en: input.nameEn,
+            selectable: input.selectable,
+          }),
+        );
+        const created = await repo.findEkkCode(input.code);
+        return {
+          result: created!,
+          audit: { action: 'ekkCode.create', entityType: 'ekk_code', entityId: input.code, after: input },
+        };
+      });
+    },
+
+    updateEkkCode(context: RequestContext, code: string, input: UpdateEkkCodeInput) {
+      return manage(context, async (repo) => {
+        const before = await repo.findEkkCode(code);
+        if (!before) throw codeNotFound();
+        if (input.selectable === true && (await repo.hasChildren(code))) {
+          throw new ValidationError(
+            { lv: 'Grupas kodu pozīcijām izmantot nevar.', en: 'A group code cannot be used on items.' },
+            [{ path: 'body.selectable', message: { lv: 'Kodam ir apakškodi', en: 'The code has child codes' } }],
+          );
+        }
+        await repo.updateEkkCode(code, {
+          ...(input.nameLv !== undefined ? { name_lv: input.nameLv } : {}),
+          ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
+          ...(input.selectable !== undefined ? { selectable: input.selectable } : {}),
+          ...(input.retired !== undefined
+            ? { retired_at: input.retired ? (before.retired_at ?? new Date()) : null }
+            : {}),
+        });
+        const after = await repo.findEkkCode(code);
+        return {
+          result: after!,
+          audit: { action: 'ekkCode.update', entityType: 'ekk_code', entityId: code, before, after },
+        };
+      });
+    },
+
+    createIctService(context: RequestContext, input: CreateIctServiceInput) {
+      return manage(context, async (repo) => {
+        await insertOnce(() =>
+          repo.insertIctService({ code: input.code, name_lv: input.nameLv, name_en: input.nameEn }),
+        );
+        return {
+          result: undefined,
+          audit: { action: 'ictService.create', entityType: 'ict_service', entityId: input.code, after: input },
+        };
+      });
+    },
+
+    updateIctService(context: RequestContext, code: string, input: UpdateIctServiceInput) {
+      return manage(context, async (repo) => {
+        const updated = await repo.updateIctService(code, {
+          ...(input.nameLv !== undefined ? { name_lv: input.nameLv } : {}),
+          ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
+          ...(input.active !== undefined ? { active: input.active } : {}),
+        });
+        if (!updated) throw codeNotFound();
+        return {
+          result: undefined,
+          audit: { action: 'ictService.update', entityType: 'ict_service', entityId: code, after: input },
+        };
+      });
+    },
+
+    createInformationSystem(context: RequestContext, input: CreateInformationSystemInput) {
+      return manage(context, async (repo) => {
+        await insertOnce(() =>
+          repo.insertInformationSystem({
+            code: input.code,
+            name: input.name,
+            function_lv: input.functionLv,
+            function_en: input.functionEn,
+            kind: input.kind,
+          }),
+        );
+        return {
+          result: undefined,
+          audit: {
+            action: 'informationSystem.create',
+            entityType: 'information_system',
+            entityId: input.code,
+            after: input,
+          },
+        };
+      });
+    },
+
+    updateInformationSystem(context: RequestContext, code: string, input: UpdateInformationSystemInput) {
+      return manage(context, async (repo) => {
+        const updated = await repo.updateInformationSystem(code, {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.functionLv !== undefined ? { function_lv: input.functionLv } : {}),
+          ...(input.functionEn !== undefined ? { function_en: input.functionEn } : {}),
+          ...(input.kind !== undefined ? { kind: input.kind } : {}),
+          ...(input.active !== undefined ? { active: input.active } : {}),
+        });
+        if (!updated) throw codeNotFound();
+        return {
+          result: undefined,
+          audit: { action: 'informationSystem.update', entityType: 'information_system', entityId: code, after: input },
+        };
+      });
+    },
+
+    createInstitution(context: RequestContext, input: CreateInstitutionInput) {
+      return manage(context, async (repo) => {
+        let id = 0;
+        await insertOnce(async () => {
+          id = await repo.insertInstitution({ code: input.code, name_lv: input.nameLv, name_en: input.nameEn });
+        });
+        return {
+          result: id,
+          audit: { action: 'institution.create', entityType: 'institution', entityId: id, after: input },
+        };
+      });
+    },
+
+    updateInstitution(context: RequestContext, id: number, input: UpdateInstitutionInput) {
+      return manage(context, async (repo) => {
+        const updated = await repo.updateInstitution(id, {
+          ...(input.nameLv !== undefined ? { name_lv: input.nameLv } : {}),
+          ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
+          ...(input.active !== undefined ? { active: input.active } : {}),
+        });
+        if (!updated) throw new NotFoundError({ lv: 'Iestāde nav atrasta.', en: 'Institution not found.' });
+        return {
+          result: undefined,
+          audit: { action: 'institution.update', entityType: 'institution', entityId: id, after: input },
+        };
+      });
     },
   };
 }
