@@ -116,7 +116,38 @@ describe('operations', () => {
   it('publishes the OpenAPI document with every route and a browsable page', async () => {
     const document = (await get('/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toMatch(/^3\./);
-    for (const path of ['/api/health', '/api/institutions', '/api/ekk-codes', '/api/goals', '/api/benchmarks']) {
+    for (const path of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/institutions',
+      '/api/ekk-codes',
+      '/api/ekk-codes/{code}',
+      '/api/goals',
+      '/api/action-directions',
+      '/api/ict-services',
+      '/api/information-systems',
+      '/api/benchmarks',
+      '/api/cycles',
+      '/api/cycles/{id}',
+      '/api/cycles/{id}/transition',
+      '/api/cycles/{id}/rollover',
+      '/api/cycles/{id}/sub-programmes',
+      '/api/sub-programmes/{id}',
+      '/api/sub-programmes/{id}/submit',
+      '/api/sub-programmes/{id}/return',
+      '/api/sub-programmes/{id}/accept',
+      '/api/sub-programmes/{id}/changes',
+      '/api/sub-programmes/{id}/line-items',
+      '/api/line-items/{id}',
+      '/api/line-items/{id}/review',
+      '/api/line-items/{id}/comments',
+      '/api/line-items/{id}/history',
+      '/api/audit',
+      '/api/users',
+      '/api/users/{id}',
+    ]) {
       expect(document.paths).toHaveProperty([path]);
     }
     const page = await get('/api/docs/');
