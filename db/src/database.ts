@@ -131,7 +131,6 @@ export interface BudgetCycleTable {
   ict_users: number | null;
   computers: number | null;
   it_staff: number | null;
-  data_version: Generated<number>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -219,7 +218,9 @@ export interface ScenarioTable {
   target_amount: Money;
   achieved: Money;
   overshoot: Money;
-  computed_at_data_version: number;
+  max_reduction: Money;
+  /** md5 over the cycle's item ids and versions when computed: a later change makes it stale. */
+  data_fingerprint: string;
   created_by: number | null;
   created_at: Timestamp;
   adopted_by: number | null;

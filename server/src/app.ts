@@ -13,6 +13,8 @@ import { lineItemRoutes } from './modules/budget/line-item.routes';
 import { createLineItemService } from './modules/budget/line-item.service';
 import { subProgrammeRoutes } from './modules/budget/sub-programme.routes';
 import { createSubProgrammeService } from './modules/budget/sub-programme.service';
+import { consolidationRoutes } from './modules/consolidation/consolidation.routes';
+import { createConsolidationService } from './modules/consolidation/consolidation.service';
 import { cycleRoutes } from './modules/cycles/cycles.routes';
 import { createCycleService } from './modules/cycles/cycles.service';
 import { healthRoutes } from './modules/health/health.routes';
@@ -65,6 +67,7 @@ export async function buildApp({ db, databaseKind, config, logger = true }: Buil
   const subProgrammes = createSubProgrammeService(db, cycles);
   const lineItems = createLineItemService(db, audit);
   const reference = createReferenceService(db);
+  const consolidation = createConsolidationService(db, cycles);
 
   await app.register(problemPlugin);
   await app.register(securityHeadersPlugin);
@@ -80,6 +83,7 @@ export async function buildApp({ db, databaseKind, config, logger = true }: Buil
       await api.register(cycleRoutes, { service: cycles });
       await api.register(subProgrammeRoutes, { service: subProgrammes });
       await api.register(lineItemRoutes, { service: lineItems });
+      await api.register(consolidationRoutes, { service: consolidation });
       await api.register(auditRoutes, { service: audit });
       await api.register(userRoutes, { service: users });
     },

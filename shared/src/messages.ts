@@ -25,6 +25,10 @@ const keyedMessages: Record<string, Record<Language, string>> = {
     lv: 'Iestādes kodā drīkst būt burti un cipari (līdz 16)',
     en: 'An institution code holds letters and digits (up to 16)',
   },
+  'percent.format': {
+    lv: 'Procenti jānorāda no 0 līdz 100 ar punktu, ne vairāk kā 2 zīmes aiz punkta',
+    en: 'A percentage is 0 to 100 with a dot and at most 2 decimals',
+  },
 };
 
 export interface IssueLike {

@@ -34,7 +34,11 @@ export type Permission =
   | { action: 'audit.read' }
   | { action: 'referenceData.manage' }
   | { action: 'user.manage' }
-  | { action: 'consolidation.read'; cycleStatus: CycleStatus; institutionId?: number | undefined };
+  | { action: 'consolidation.read'; cycleStatus: CycleStatus; institutionId?: number | undefined }
+  | { action: 'scenario.read'; cycleStatus: CycleStatus }
+  | { action: 'scenario.create' }
+  | { action: 'scenario.adopt' }
+  | { action: 'indicators.manage' };
 
 /** Cycle statuses the Finance Department may see: everything past `open`. */
 const PAST_OPEN: readonly CycleStatus[] = ['review', 'consolidated', 'approved', 'closed'];
@@ -98,6 +102,18 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'referenceData.manage':
     case 'user.manage':
       return actor.role === 'admin';
+    case 'scenario.read':
+      // Scenarios name items of every institution: not for a single institution's lead.
+      return (
+        actor.role !== 'institution_lead' &&
+        (actor.role !== 'finance_viewer' || PAST_OPEN.includes(permission.cycleStatus))
+      );
+    case 'scenario.create':
+      return actor.role === 'itc_finance' || actor.role === 'council';
+    case 'scenario.adopt':
+      return actor.role === 'council';
+    case 'indicators.manage':
+      return actor.role === 'itc_finance';
     case 'consolidation.read':
       if (actor.role === 'institution_lead') {
         return permission.institutionId !== undefined && permission.institutionId === actor.institutionId;

@@ -59,6 +59,12 @@ export function createCycleService(db: Kysely<Database>) {
       return rows.filter((row) => can(context.actor, { action: 'cycle.read', cycleStatus: row.status })).map(toCycle);
     },
 
+    /** A cycle without a permission check, for services that already checked theirs. */
+    async find(id: number): Promise<Cycle | undefined> {
+      const row = await cycles.findById(id);
+      return row ? toCycle(row) : undefined;
+    },
+
     async get(context: RequestContext, id: number): Promise<Cycle> {
       return toCycle(ensureReadable(context, await cycles.findById(id)));
     },

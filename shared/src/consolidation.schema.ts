@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { COST_NATURES, REVIEW_STATUSES } from './domain';
+import { amountsSchema } from './line-item.schema';
+import { moneySchema } from './money';
+
+export const CONSOLIDATION_DIMENSIONS = [
+  'institution',
+  'sub_programme',
+  'ekk',
+  'cost_nature',
+  'goal',
+  'action_direction',
+  'ict_service',
+  'information_system',
+  'priority',
+  'review_status',
+] as const;
+export type ConsolidationDimension = (typeof CONSOLIDATION_DIMENSIONS)[number];
+
+export const consolidationQuerySchema = z.strictObject({
+  by: z.enum(CONSOLIDATION_DIMENSIONS),
+  /** Institution code (a lead may only give its own; it is applied for a lead anyway). */
+  institution: z.string().trim().min(1).max(16).optional(),
+  costNature: z.enum(COST_NATURES).optional(),
+  reviewStatus: z.enum(REVIEW_STATUSES).exclude(['cut']).optional(),
+  lang: z.enum(['lv', 'en']).optional(),
+});
+export type ConsolidationQuery = z.infer<typeof consolidationQuerySchema>;
+
+export const consolidationRowSchema = z.object({
+  /** The dimension's code; '' for items that name none (no service, no goal, …). */
+  key: z.string(),
+  label: z.string(),
+  amounts: amountsSchema,
+  /** The base cycle's approved amount for its first fiscal year; null without a base cycle. */
+  previousYear: moneySchema.nullable(),
+  /** First fiscal year minus previousYear, in euro (may be negative). */
+  change: z.string().nullable(),
+  /** The same as a percentage of previousYear, one decimal; null when previousYear is 0 or absent. */
+  changePercent: z.string().nullable(),
+  /** EKK only: 1–4, and the parent code ('' at level 1). */
+  level: z.number().int().optional(),
+  parentKey: z.string().optional(),
+  itemCount: z.number().int(),
+});
+export type ConsolidationRow = z.infer<typeof consolidationRowSchema>;
+
+export const consolidationSchema = z.object({
+  cycleId: z.number().int(),
+  by: z.enum(CONSOLIDATION_DIMENSIONS),
+  fiscalYears: z.array(z.number().int()),
+  /**
+   * `partition`: every item in exactly one row, rows add up to the total (for `ekk`, the level-1
+   * rows do; deeper rows are subtotals within them). `full-to-each`: an item with several goals
+   * counts in full under each, so rows may add up to more than the total.
+   */
+  attribution: z.enum(['partition', 'full-to-each']),
+  rows: z.array(consolidationRowSchema),
+  total: z.object({ amounts: amountsSchema, previousYear: moneySchema.nullable(), itemCount: z.number().int() }),
+  /** Items marked `cut` count zero above; here they are, apart, with their amounts. */
+  cut: z.object({ amounts: amountsSchema, itemCount: z.number().int() }),
+});
+export type Consolidation = z.infer<typeof consolidationSchema>;
