@@ -1,5 +1,6 @@
 import { problemSchema, type Problem } from '@ikt/shared/problem.schema';
 import { z } from 'zod';
+import { parseRetryAfter } from './retry-after';
 
 /**
  * Why a request failed. `problem` carries the server's own problem+json words; for the others
@@ -17,10 +18,19 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: ApiFieldError[];
+  /** From a 429's or 503's Retry-After header: how many seconds to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     kind: ApiErrorKind,
-    fields: { status: number; type?: string; title: string; detail?: string | undefined; errors?: ApiFieldError[] },
+    fields: {
+      status: number;
+      type?: string;
+      title: string;
+      detail?: string | undefined;
+      errors?: ApiFieldError[];
+      retryAfterSeconds?: number | undefined;
+    },
     options?: { cause?: unknown },
   ) {
     super(fields.detail ? `${fields.title}: ${fields.detail}` : fields.title, options);
@@ -31,6 +41,7 @@ export class ApiError extends Error {
     this.title = fields.title;
     this.detail = fields.detail;
     this.errors = fields.errors ?? [];
+    this.retryAfterSeconds = fields.retryAfterSeconds;
   }
 }
 
@@ -38,30 +49,51 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
+// The server words its problem answers in the request's language; the UI language is set by
+// the app (see AppProvider), so every request asks for the language the user is reading.
+let requestLanguage = 'lv';
+
+/** Called by the app whenever the UI language changes, before anything is fetched in it. */
+export function setRequestLanguage(language: string): void {
+  requestLanguage = language;
+}
+
 async function errorFromResponse(response: Response): Promise<ApiError> {
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), Date.now());
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType.includes('json')) {
     const body: unknown = await response.json().catch(() => undefined);
     const problem = problemSchema.safeParse(body);
     if (problem.success) {
       // The status line is authoritative; a body that disagrees is the server's mistake.
-      return new ApiError('problem', { ...problem.data, status: response.status });
+      return new ApiError('problem', { ...problem.data, status: response.status, retryAfterSeconds });
     }
   }
-  return new ApiError('http', { status: response.status, title: response.statusText || `HTTP ${response.status}` });
+  return new ApiError('http', {
+    status: response.status,
+    title: response.statusText || `HTTP ${response.status}`,
+    retryAfterSeconds,
+  });
 }
 
-/** GET a JSON resource and parse it with the shared schema, so the screen only sees the contract. */
-export async function apiGet<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  options: RequestOptions = {},
-): Promise<z.output<S>> {
+/**
+ * Sends one request and answers the response when it is a success. A body, when given, goes as
+ * JSON (the server accepts state-changing requests only as same-origin JSON); without one no
+ * content-type is sent at all, as the server refuses an empty body that claims to be JSON.
+ */
+async function send(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': requestLanguage,
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'GET',
-      headers: { Accept: 'application/json' },
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });
@@ -72,7 +104,11 @@ export async function apiGet<S extends z.ZodType>(
   }
 
   if (!response.ok) throw await errorFromResponse(response);
+  return response;
+}
 
+/** Parses a success answer with the shared schema, so the screen only sees the contract. */
+async function parseBody<S extends z.ZodType>(response: Response, path: string, schema: S): Promise<z.output<S>> {
   const body: unknown = await response.json().catch((cause: unknown) => {
     throw new ApiError('invalid-response', { status: response.status, title: 'Response is not JSON' }, { cause });
   });
@@ -85,4 +121,30 @@ export async function apiGet<S extends z.ZodType>(
     });
   }
   return parsed.data;
+}
+
+/** GET a JSON resource and parse it with the shared schema. */
+export async function apiGet<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  const response = await send('GET', path, undefined, options);
+  return parseBody(response, path, schema);
+}
+
+/** POST a JSON body and parse the JSON answer with the shared schema. */
+export async function apiPost<S extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  const response = await send('POST', path, body, options);
+  return parseBody(response, path, schema);
+}
+
+/** POST to an endpoint that answers 204 No Content; `body` undefined sends no body at all. */
+export async function apiPostNoContent(path: string, body?: unknown, options: RequestOptions = {}): Promise<void> {
+  await send('POST', path, body, options);
 }

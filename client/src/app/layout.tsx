@@ -1,12 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
+import { useMe } from '../features/auth/api/get-me';
+import { SessionMenu } from '../features/auth/components/session-menu';
 import { useT } from '../i18n/i18n-context';
 
 export function AppLayout() {
   const t = useT();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
+  // The session guard decides who may see a page; the header only shows what a user has.
+  const user = useMe().data ?? undefined;
   const previousPathname = useRef(pathname);
 
   // After a client-side page change, start the screen reader and keyboard at the new content,
@@ -34,19 +38,22 @@ export function AppLayout() {
           <Link to="/" className="app-header__brand">
             {t('app.name')}
           </Link>
-          <nav className="app-nav" aria-label={t('layout.mainNav')}>
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('nav.home')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/reference">{t('nav.reference')}</NavLink>
-              </li>
-            </ul>
-          </nav>
+          {user && (
+            <nav className="app-nav" aria-label={t('layout.mainNav')}>
+              <ul>
+                <li>
+                  <NavLink to="/" end>
+                    {t('nav.home')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/reference">{t('nav.reference')}</NavLink>
+                </li>
+              </ul>
+            </nav>
+          )}
           <LanguageSwitch />
+          {user && <SessionMenu user={user} />}
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">

@@ -1,5 +1,7 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
+import type { ApiRequestMeta } from '../api/query-meta';
+import { authKeys } from '../features/auth/api/auth-keys';
 
 const MAX_RETRIES = 2;
 
@@ -10,10 +12,25 @@ function shouldRetry(failureCount: number, error: Error): boolean {
   return failureCount < MAX_RETRIES;
 }
 
+/** A 401 means the session has ended (expired, signed out elsewhere), unless the request expects one. */
+export function endsSession(error: unknown, meta: ApiRequestMeta | undefined): boolean {
+  return error instanceof ApiError && error.status === 401 && meta?.unauthorizedIsAnswer !== true;
+}
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // Any request that meets a 401 marks the session as gone; the session guard, which watches it,
+  // then sends the user to the sign-in page and back here afterwards.
+  const onError = (error: unknown, meta: ApiRequestMeta | undefined) => {
+    if (endsSession(error, meta)) queryClient.setQueryData(authKeys.me(), null);
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => onError(error, query.meta) }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _result, mutation) => onError(error, mutation.meta),
+    }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000 },
     },
   });
+  return queryClient;
 }

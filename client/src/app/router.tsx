@@ -1,4 +1,7 @@
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { LoginPage } from '../features/auth/components/login-page';
+import { RequireSession } from '../features/auth/components/require-session';
 import { ReferencePage } from '../features/reference/components/reference-page';
 import { AppLayout } from './layout';
 import { HomeRoute } from './routes/home';
@@ -12,9 +15,16 @@ const router = createBrowserRouter([
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <HomeRoute /> },
-          { path: 'reference', element: <ReferencePage /> },
-          { path: '*', element: <NotFoundRoute /> },
+          { path: 'login', element: <LoginPage /> },
+          {
+            // Every page but the sign-in page needs a signed-in user (the API refuses otherwise).
+            element: <RequireSession />,
+            children: [
+              { index: true, element: <HomeRoute /> },
+              { path: 'reference', element: <ReferencePage /> },
+              { path: '*', element: <NotFoundRoute /> },
+            ],
+          },
         ],
       },
     ],

@@ -3,7 +3,8 @@ import { useT } from '../i18n/i18n-context';
 
 type Translate = ReturnType<typeof useT>;
 
-function describe(error: Error, t: Translate): { heading: string; message: string | undefined } {
+/** The heading and text for a failure: the server's problem words when it sent some, ours otherwise. */
+export function describeError(error: Error, t: Translate): { heading: string; message: string | undefined } {
   if (!(error instanceof ApiError)) return { heading: t('error.heading'), message: t('error.unexpected') };
   switch (error.kind) {
     case 'problem':
@@ -26,7 +27,7 @@ interface ErrorStateProps {
 export function ErrorState({ error, onRetry }: ErrorStateProps) {
   const t = useT();
   const apiError = error instanceof ApiError ? error : undefined;
-  const { heading, message } = describe(error, t);
+  const { heading, message } = describeError(error, t);
 
   return (
     <div className="error-state" role="alert">

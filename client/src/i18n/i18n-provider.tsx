@@ -14,13 +14,30 @@ function interpolate(template: string, params: MessageParams | undefined): strin
   });
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(readStoredLanguage);
+interface I18nProviderProps {
+  children: ReactNode;
+  /**
+   * Told the language at start and at every change, before anything renders in it — so that
+   * requests made by that render (e.g. the API's Accept-Language) already carry it.
+   */
+  onLanguageChange?: (language: Language) => void;
+}
 
-  const setLanguage = useCallback((next: Language) => {
-    storeLanguage(next);
-    setLanguageState(next);
-  }, []);
+export function I18nProvider({ children, onLanguageChange }: I18nProviderProps) {
+  const [language, setLanguageState] = useState<Language>(() => {
+    const initial = readStoredLanguage();
+    onLanguageChange?.(initial);
+    return initial;
+  });
+
+  const setLanguage = useCallback(
+    (next: Language) => {
+      storeLanguage(next);
+      onLanguageChange?.(next);
+      setLanguageState(next);
+    },
+    [onLanguageChange],
+  );
 
   useEffect(() => {
     document.documentElement.lang = language;

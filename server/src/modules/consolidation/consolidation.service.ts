@@ -6,7 +6,7 @@ import type {
   ConsolidationQuery,
   ConsolidationRow,
 } from '@ikt/shared/consolidation.schema';
-import { COST_NATURES, PRIORITIES, REVIEW_STATUSES, fiscalYearsOf } from '@ikt/shared/domain';
+import { COST_NATURES, PRIORITIES, REVIEW_STATUSES } from '@ikt/shared/domain';
 import { COST_NATURE_LABELS, NOT_SPECIFIED_LABEL, PRIORITY_LABELS, REVIEW_STATUS_LABELS } from '@ikt/shared/labels';
 import type { Language } from '@ikt/shared/messages';
 import { Decimal, parseMoney, toMoneyString } from '@ikt/shared/money';
