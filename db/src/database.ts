@@ -219,6 +219,9 @@ export interface ScenarioTable {
   achieved: Money;
   overshoot: Money;
   max_reduction: Money;
+  year_total_before: Money;
+  /** [{institutionCode, before, after, cut}] when computed. */
+  institution_effects: Json;
   /** md5 over the cycle's item ids and versions when computed: a later change makes it stale. */
   data_fingerprint: string;
   created_by: number | null;
@@ -289,3 +292,4 @@ export type NewLineItemRow = Insertable<LineItemTable>;
 export type LineItemUpdate = Updateable<LineItemTable>;
 export type NewLineItemAmountRow = Insertable<LineItemAmountTable>;
 export type NewAuditEventRow = Insertable<AuditEventTable>;
+export type NewScenarioRow = Insertable<ScenarioTable>;

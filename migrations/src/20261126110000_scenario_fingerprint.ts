@@ -15,6 +15,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('scenario')
     .addColumn('max_reduction', sql`numeric(14,2)`, (col) => col.notNull().defaultTo('0'))
     .execute();
+  // What the year looked like per institution when the scenario was computed.
+  await db.schema
+    .alterTable('scenario')
+    .addColumn('institution_effects', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
+    .execute();
+  await db.schema
+    .alterTable('scenario')
+    .addColumn('year_total_before', sql`numeric(14,2)`, (col) => col.notNull().defaultTo('0'))
+    .execute();
   await db.schema
     .alterTable('scenario')
     .addCheckConstraint('scenario_name_present', sql`length(btrim(name)) > 0`)
@@ -23,6 +32,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('scenario').dropConstraint('scenario_name_present').execute();
+  await db.schema.alterTable('scenario').dropColumn('year_total_before').execute();
+  await db.schema.alterTable('scenario').dropColumn('institution_effects').execute();
   await db.schema.alterTable('scenario').dropColumn('max_reduction').execute();
   await db.schema
     .alterTable('budget_cycle')

@@ -18,8 +18,12 @@ import { createConsolidationService } from './modules/consolidation/consolidatio
 import { cycleRoutes } from './modules/cycles/cycles.routes';
 import { createCycleService } from './modules/cycles/cycles.service';
 import { healthRoutes } from './modules/health/health.routes';
+import { indicatorRoutes } from './modules/indicators/indicators.routes';
+import { createIndicatorsService } from './modules/indicators/indicators.service';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { createReferenceService } from './modules/reference/reference.service';
+import { scenarioRoutes } from './modules/scenarios/scenarios.routes';
+import { createScenarioService } from './modules/scenarios/scenarios.service';
 import { userRoutes } from './modules/users/users.routes';
 import { createUsersService } from './modules/users/users.service';
 import { authenticationPlugin } from './plugins/authentication';
@@ -68,6 +72,8 @@ export async function buildApp({ db, databaseKind, config, logger = true }: Buil
   const lineItems = createLineItemService(db, audit);
   const reference = createReferenceService(db);
   const consolidation = createConsolidationService(db, cycles);
+  const scenarios = createScenarioService(db, cycles);
+  const indicators = createIndicatorsService(db, cycles);
 
   await app.register(problemPlugin);
   await app.register(securityHeadersPlugin);
@@ -84,6 +90,8 @@ export async function buildApp({ db, databaseKind, config, logger = true }: Buil
       await api.register(subProgrammeRoutes, { service: subProgrammes });
       await api.register(lineItemRoutes, { service: lineItems });
       await api.register(consolidationRoutes, { service: consolidation });
+      await api.register(scenarioRoutes, { service: scenarios });
+      await api.register(indicatorRoutes, { service: indicators });
       await api.register(auditRoutes, { service: audit });
       await api.register(userRoutes, { service: users });
     },

@@ -25,6 +25,7 @@ const keyedMessages: Record<string, Record<Language, string>> = {
     lv: 'Iestādes kodā drīkst būt burti un cipari (līdz 16)',
     en: 'An institution code holds letters and digits (up to 16)',
   },
+  'id.format': { lv: 'Identifikatoram jābūt pozitīvam veselam skaitlim', en: 'An id is a positive whole number' },
   'percent.format': {
     lv: 'Procenti jānorāda no 0 līdz 100 ar punktu, ne vairāk kā 2 zīmes aiz punkta',
     en: 'A percentage is 0 to 100 with a dot and at most 2 decimals',
@@ -43,14 +44,17 @@ export function localizeIssue(issue: IssueLike, language: Language): string {
   const p = issue.params ?? {};
   const lv = language === 'lv';
   switch (issue.code) {
-    case 'invalid_type':
-      return p.input === undefined
-        ? lv
-          ? 'Obligāts lauks'
-          : 'Required'
-        : lv
-          ? `Nepareizs tips: gaidīts ${String(p.expected)}`
-          : `Invalid type: expected ${String(p.expected)}`;
+    case 'invalid_type': {
+      // zod leaves the input out of its issues; its own (English) wording is the only sign of a missing value.
+      const missing = issue.message.endsWith('received undefined');
+      if (missing) return lv ? 'Obligāts lauks' : 'Required';
+      return lv ? `Nepareizs tips: gaidīts ${String(p.expected)}` : `Invalid type: expected ${String(p.expected)}`;
+    }
+    case 'invalid_key': {
+      // A record key that failed its own schema: that schema's message says why.
+      const inner = Array.isArray(p.issues) ? (p.issues[0] as IssueLike | undefined) : undefined;
+      return inner ? localizeIssue(inner, language) : lv ? 'Nederīga atslēga' : 'Invalid key';
+    }
     case 'too_small':
       return lv ? `Par mazu: vismaz ${String(p.minimum)}` : `Too small: at least ${String(p.minimum)}`;
     case 'too_big':

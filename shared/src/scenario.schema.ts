@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES, SCENARIO_METHODS } from './domain';
+import { idSchema } from './common.schema';
 import { moneySchema, moneyStringSchema } from './money';
 
 const percentSchema = z
@@ -66,10 +67,7 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export const scenarioSummarySchema = scenarioSchema.omit({ cuts: true, institutions: true });
 export const scenarioListSchema = z.array(scenarioSummarySchema);
 
-export const scenarioCompareParamsSchema = z.strictObject({
-  id: z.coerce.number().int().positive().max(2147483647),
-  otherId: z.coerce.number().int().positive().max(2147483647),
-});
+export const scenarioCompareParamsSchema = z.strictObject({ id: idSchema, otherId: idSchema });
 
 const comparedItemSchema = z.object({
   lineItemId: z.number().int(),

@@ -239,10 +239,13 @@ describe('EKK codes an item may not use', () => {
     expect(problem.errors).toEqual([{ path: 'body.ekkCode', message }]);
   });
 
-  it.each(['22500', '22a0', '', 2250])('refuses the malformed EKK code %j with 400 naming body.ekkCode', async (ekkCode) => {
-    const problem = await refused(() => lead.post(itemsUrl(), { ...validItem, ekkCode }, EN), 400);
-    expect(problem.errors).toEqual([{ path: 'body.ekkCode', message: expect.any(String) }]);
-  });
+  it.each(['22500', '22a0', '', 2250])(
+    'refuses the malformed EKK code %j with 400 naming body.ekkCode',
+    async (ekkCode) => {
+      const problem = await refused(() => lead.post(itemsUrl(), { ...validItem, ekkCode }, EN), 400);
+      expect(problem.errors).toEqual([{ path: 'body.ekkCode', message: expect.any(String) }]);
+    },
+  );
 
   it('names every unknown reference at once', async () => {
     const problem = await refused(
@@ -375,7 +378,10 @@ describe('requests from another site (CSRF)', () => {
     ['Origin: https://evil.example', { origin: 'https://evil.example' }],
     ['Origin: null', { origin: 'null' }],
     ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
-    ['Sec-Fetch-Site: cross-site with our own Origin', { 'sec-fetch-site': 'cross-site', origin: 'http://localhost:80' }],
+    [
+      'Sec-Fetch-Site: cross-site with our own Origin',
+      { 'sec-fetch-site': 'cross-site', origin: 'http://localhost:80' },
+    ],
   ];
 
   it.each(foreign)('refuses a POST with %s with 403', async (_label, headers) => {
@@ -405,26 +411,32 @@ describe('requests from another site (CSRF)', () => {
 });
 
 describe('path parameters', () => {
-  it.each(['abc', '0', '-1', '1.5', '99999999999'])('refuses /api/line-items/%s with 400 naming params.id', async (id) => {
-    for (const response of [
-      await lead.get(`/api/line-items/${id}`, EN),
-      await lead.patch(`/api/line-items/${id}`, { title: 'X' }, { 'if-match': '"1"', ...EN }),
-      await lead.delete(`/api/line-items/${id}`, { 'if-match': '"1"', ...EN }),
-      await lead.post(`/api/sub-programmes/${id}/line-items`, validItem, EN),
-    ]) {
-      const problem = expectProblem(response, 400);
-      expect(problem.errors).toEqual([{ path: 'params.id', message: expect.any(String) }]);
-    }
-  });
+  it.each(['abc', '0', '-1', '1.5', '99999999999'])(
+    'refuses /api/line-items/%s with 400 naming params.id',
+    async (id) => {
+      for (const response of [
+        await lead.get(`/api/line-items/${id}`, EN),
+        await lead.patch(`/api/line-items/${id}`, { title: 'X' }, { 'if-match': '"1"', ...EN }),
+        await lead.delete(`/api/line-items/${id}`, { 'if-match': '"1"', ...EN }),
+        await lead.post(`/api/sub-programmes/${id}/line-items`, validItem, EN),
+      ]) {
+        const problem = expectProblem(response, 400);
+        expect(problem.errors).toEqual([{ path: 'params.id', message: expect.any(String) }]);
+      }
+    },
+  );
 
-  it('describes a non-numeric id as the wrong type, not as missing', async () => {
+  it('describes a non-numeric id as what it should be, not as missing', async () => {
     const problem = expectProblem(await lead.get('/api/line-items/abc', EN), 400);
-    expect(problem.errors).toEqual([{ path: 'params.id', message: 'Invalid type: expected number' }]);
+    expect(problem.errors).toEqual([{ path: 'params.id', message: 'An id is a positive whole number' }]);
   });
 
-  it.each(['1e1', '0x10', '%2010'])('refuses the non-canonical id %s with 400 rather than reading it as a number', async (id) => {
-    expectProblem(await lead.get(`/api/line-items/${id}`, EN), 400);
-  });
+  it.each(['1e1', '0x10', '%2010'])(
+    'refuses the non-canonical id %s with 400 rather than reading it as a number',
+    async (id) => {
+      expectProblem(await lead.get(`/api/line-items/${id}`, EN), 400);
+    },
+  );
 });
 
 describe('language', () => {
@@ -442,7 +454,13 @@ describe('language', () => {
 
   it('words 415 and 403 in English too', async () => {
     const media = await refused(
-      () => lead.request({ method: 'POST', url: itemsUrl(), payload: 'x', headers: { 'content-type': 'text/plain', ...EN } }),
+      () =>
+        lead.request({
+          method: 'POST',
+          url: itemsUrl(),
+          payload: 'x',
+          headers: { 'content-type': 'text/plain', ...EN },
+        }),
       415,
     );
     expect(media.title).toBe('Unsupported media type');

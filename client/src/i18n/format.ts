@@ -12,3 +12,13 @@ export function formatDecimal(value: string, language: Language): string {
   const decimalMark = language === 'lv' ? ',' : '.';
   return `${negative ? '−' : ''}${grouped}${fraction ? decimalMark + fraction : ''}`;
 }
+
+/** A clock time (hours and minutes, 24-hour in both languages, as read in Riga) in the reader's form. */
+export function formatTime(date: Date, language: Language): string {
+  return new Intl.DateTimeFormat(language === 'lv' ? 'lv-LV' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Europe/Riga',
+  }).format(date);
+}

@@ -5,21 +5,28 @@ export function setETag(reply: FastifyReply, version: number): void {
   reply.header('etag', `"${version}"`);
 }
 
-/**
- * The version a PATCH or DELETE was based on, from `If-Match: "<version>"`. Missing → 428;
- * anything that is not one of our ETags cannot match the current version → 412.
- */
-export function requiredVersion(request: FastifyRequest): number {
+/** What a PATCH or DELETE said it was based on: `If-Match: "<version>"`, absent, or unreadable. */
+export type ExpectedVersion = number | 'missing' | 'unreadable';
+
+export function expectedVersion(request: FastifyRequest): ExpectedVersion {
   const header = request.headers['if-match'];
-  if (header === undefined || header === '') {
+  if (header === undefined || header === '') return 'missing';
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
+  return match ? Number(match[1]) : 'unreadable';
+}
+
+/**
+ * Checked by a service after it has found the record visible and the change allowed (so another
+ * institution's item stays a 404): missing → 428; not the current version → 412.
+ */
+export function ensureVersion(expected: ExpectedVersion, current: number): void {
+  if (expected === 'missing') {
     throw new PreconditionRequiredError({
       lv: 'Izmaiņām nepieciešama If-Match galvene ar ieraksta versiju (ETag).',
       en: 'Changes need an If-Match header with the record’s version (ETag).',
     });
   }
-  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
-  if (!match) throw staleVersion();
-  return Number(match[1]);
+  if (expected !== current) throw staleVersion();
 }
 
 export function staleVersion(): PreconditionFailedError {

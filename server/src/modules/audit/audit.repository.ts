@@ -12,8 +12,14 @@ export interface AuditFilter {
 
 export function createAuditRepository(db: Kysely<Database>) {
   return {
-    async insert(event: NewAuditEventRow): Promise<void> {
-      await db.insertInto('audit_event').values(event).execute();
+    async insert(events: NewAuditEventRow[]): Promise<void> {
+      // In batches: a statement takes a limited number of parameters.
+      for (let start = 0; start < events.length; start += 500) {
+        await db
+          .insertInto('audit_event')
+          .values(events.slice(start, start + 500))
+          .execute();
+      }
     },
 
     list(filter: AuditFilter) {

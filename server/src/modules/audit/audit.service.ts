@@ -23,15 +23,26 @@ export async function recordAudit(
   context: RequestContext | null,
   entry: AuditEntry,
 ): Promise<void> {
-  await createAuditRepository(trx).insert({
-    actor_id: context?.actor.id ?? null,
-    request_id: context?.requestId ?? null,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: String(entry.entityId),
-    before: entry.before === undefined ? null : JSON.stringify(entry.before),
-    after: entry.after === undefined ? null : JSON.stringify(entry.after),
-  });
+  await recordAuditMany(trx, context, [entry]);
+}
+
+/** Many events of one request at once (a rollover copies hundreds of items). */
+export async function recordAuditMany(
+  trx: Kysely<Database>,
+  context: RequestContext | null,
+  entries: AuditEntry[],
+): Promise<void> {
+  await createAuditRepository(trx).insert(
+    entries.map((entry) => ({
+      actor_id: context?.actor.id ?? null,
+      request_id: context?.requestId ?? null,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: String(entry.entityId),
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })),
+  );
 }
 
 export function createAuditService(db: Kysely<Database>) {

@@ -12,7 +12,7 @@ import {
   updateLineItemInputSchema,
 } from '@ikt/shared/line-item.schema';
 import { contextOf } from '../../context';
-import { requiredVersion, setETag } from '../../http/etag';
+import { expectedVersion, setETag } from '../../http/etag';
 import type { LineItemService } from './line-item.service';
 
 export const lineItemRoutes: FastifyPluginAsyncZod<{ service: LineItemService }> = async (app, { service }) => {
@@ -80,7 +80,7 @@ export const lineItemRoutes: FastifyPluginAsyncZod<{ service: LineItemService }>
       },
     },
     async (request, reply) => {
-      const item = await service.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
+      const item = await service.update(contextOf(request), request.params.id, expectedVersion(request), request.body);
       setETag(reply, item.version);
       return item;
     },
@@ -90,7 +90,7 @@ export const lineItemRoutes: FastifyPluginAsyncZod<{ service: LineItemService }>
     '/line-items/:id',
     { schema: { tags, summary: 'Delete an item (If-Match required)', params: idParamsSchema } },
     async (request, reply) => {
-      await service.remove(contextOf(request), request.params.id, requiredVersion(request));
+      await service.remove(contextOf(request), request.params.id, expectedVersion(request));
       return reply.code(204).send();
     },
   );

@@ -12,7 +12,7 @@ import type {
 import type { AuditEvent } from '@ikt/shared/audit.schema';
 import type { RequestContext } from '../../context';
 import { InvalidStateError, ValidationError, type FieldProblem } from '../../errors';
-import { staleVersion } from '../../http/etag';
+import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { recordAudit, type AuditService } from '../audit/audit.service';
 import {
   NOT_OWNER,
@@ -197,7 +197,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     async update(
       context: RequestContext,
       id: number,
-      expectedVersion: number,
+      expected: ExpectedVersion,
       input: UpdateLineItemInput,
     ): Promise<LineItem> {
       await visibleScope(context, id);
@@ -212,7 +212,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         const scope = (await repository.scopeOf(id))!;
         const before = await read(repository, id, scope.cycle_year);
         ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
-        if (locked.version !== expectedVersion) throw staleVersion();
+        ensureVersion(expected, locked.version);
         ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
         await checkReferences(repository, input, scope.cycle_year);
 
@@ -237,7 +237,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
       });
     },
 
-    async remove(context: RequestContext, id: number, expectedVersion: number): Promise<void> {
+    async remove(context: RequestContext, id: number, expected: ExpectedVersion): Promise<void> {
       await visibleScope(context, id);
       await db.transaction().execute(async (trx) => {
         const repository = createLineItemRepository(trx);
@@ -247,7 +247,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         const scope = (await repository.scopeOf(id))!;
         const before = await read(repository, id, scope.cycle_year);
         ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
-        if (locked.version !== expectedVersion) throw staleVersion();
+        ensureVersion(expected, locked.version);
         ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
         await repository.delete(id);
         await recordAudit(trx, context, { action: 'lineItem.delete', entityType: 'line_item', entityId: id, before });

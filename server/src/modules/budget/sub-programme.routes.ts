@@ -11,7 +11,7 @@ import {
   updateSubProgrammeInputSchema,
 } from '@ikt/shared/sub-programme.schema';
 import { contextOf } from '../../context';
-import { requiredVersion, setETag } from '../../http/etag';
+import { expectedVersion, setETag } from '../../http/etag';
 import type { SubProgrammeService } from './sub-programme.service';
 
 export const subProgrammeRoutes: FastifyPluginAsyncZod<{ service: SubProgrammeService }> = async (app, { service }) => {
@@ -83,7 +83,7 @@ export const subProgrammeRoutes: FastifyPluginAsyncZod<{ service: SubProgrammeSe
       const updated = await service.update(
         contextOf(request),
         request.params.id,
-        requiredVersion(request),
+        expectedVersion(request),
         request.body,
       );
       setETag(reply, updated.version);

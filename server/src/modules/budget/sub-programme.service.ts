@@ -13,7 +13,7 @@ import { submitRuleProblems } from '@ikt/shared/submit-rules';
 import type { RequestContext } from '../../context';
 import { isUniqueViolation } from '../../database-errors';
 import { ConflictError, InvalidStateError, ValidationError, type FieldProblem } from '../../errors';
-import { staleVersion } from '../../http/etag';
+import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { recordAudit } from '../audit/audit.service';
 import type { CycleService } from '../cycles/cycles.service';
 import {
@@ -202,12 +202,12 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     async update(
       context: RequestContext,
       id: number,
-      expectedVersion: number,
+      expected: ExpectedVersion,
       input: UpdateSubProgrammeInput,
     ): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
         ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
-        if (row.version !== expectedVersion) throw staleVersion();
+        ensureVersion(expected, row.version);
         ensureEditable(subProgrammeEditRefusal(row.cycle_status, row.status));
         if (input.name !== undefined) await createSubProgrammeRepository(trx).rename(id, input.name);
         await recordAudit(trx, context, {

@@ -88,7 +88,7 @@ export function createCyclesRepository(db: Kysely<Database>) {
              AND a.fiscal_year = least(fy.year, ${baseYear + 2}::int)
            WHERE li.id = ANY(${copied.rows.map((r) => r.id)})`.execute(db);
       }
-      return { subProgrammesCreated: createdSubProgrammes.rows.length, itemsCopied: copied.rows.length };
+      return { subProgrammeIds: createdSubProgrammes.rows.map((r) => r.id), copiedItems: copied.rows };
     },
 
     async update(id: number, changes: BudgetCycleUpdate): Promise<void> {

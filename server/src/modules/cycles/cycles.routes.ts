@@ -9,7 +9,7 @@ import {
   updateCycleInputSchema,
 } from '@ikt/shared/cycle.schema';
 import { contextOf } from '../../context';
-import { requiredVersion, setETag } from '../../http/etag';
+import { expectedVersion, setETag } from '../../http/etag';
 import type { CycleService } from './cycles.service';
 
 export const cycleRoutes: FastifyPluginAsyncZod<{ service: CycleService }> = async (app, { service }) => {
@@ -75,7 +75,7 @@ export const cycleRoutes: FastifyPluginAsyncZod<{ service: CycleService }> = asy
       },
     },
     async (request, reply) => {
-      const cycle = await service.update(contextOf(request), request.params.id, requiredVersion(request), request.body);
+      const cycle = await service.update(contextOf(request), request.params.id, expectedVersion(request), request.body);
       setETag(reply, cycle.version);
       return cycle;
     },

@@ -6,8 +6,8 @@ import { CYCLE_TRANSITIONS, can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
 import { isUniqueViolation } from '../../database-errors';
 import { ConflictError, ForbiddenError, InvalidStateError, ValidationError } from '../../errors';
-import { staleVersion } from '../../http/etag';
-import { recordAudit } from '../audit/audit.service';
+import { ensureVersion, type ExpectedVersion } from '../../http/etag';
+import { recordAudit, recordAuditMany } from '../audit/audit.service';
 import { cycleNotFound } from '../budget/budget-access';
 import { createCyclesRepository, type CycleRow } from './cycles.repository';
 
@@ -65,6 +65,13 @@ export function createCycleService(db: Kysely<Database>) {
       return row ? toCycle(row) : undefined;
     },
 
+    /** Holds the cycle's status still for the rest of the caller's transaction; answers it. */
+    async lockForChange(trx: Kysely<Database>, id: number): Promise<Cycle> {
+      const row = await createCyclesRepository(trx).lockById(id);
+      if (!row) throw cycleNotFound();
+      return toCycle(row);
+    },
+
     async get(context: RequestContext, id: number): Promise<Cycle> {
       return toCycle(ensureReadable(context, await cycles.findById(id)));
     },
@@ -102,7 +109,7 @@ export function createCycleService(db: Kysely<Database>) {
     async update(
       context: RequestContext,
       id: number,
-      expectedVersion: number,
+      expected: ExpectedVersion,
       input: UpdateCycleInput,
     ): Promise<Cycle> {
       ensureReadable(context, await cycles.findById(id));
@@ -110,7 +117,7 @@ export function createCycleService(db: Kysely<Database>) {
       return db.transaction().execute(async (trx) => {
         const repository = createCyclesRepository(trx);
         const before = (await repository.lockById(id))!;
-        if (before.version !== expectedVersion) throw staleVersion();
+        ensureVersion(expected, before.version);
         await repository.update(id, {
           ...(input.title !== undefined ? { title: input.title } : {}),
           ...(input.submissionDeadline !== undefined ? { submission_deadline: input.submissionDeadline } : {}),
@@ -133,18 +140,20 @@ export function createCycleService(db: Kysely<Database>) {
         const repository = createCyclesRepository(trx);
         const before = (await repository.lockById(id))!;
         const from = before.status;
+        // Allowed before possible (403 before 409): a role that never moves a cycle to `to` is
+        // refused whatever the cycle's status; the role that does learns why not from here.
+        const anotherRole = new ForbiddenError({
+          lv: 'Šo cikla pāreju veic cita loma.',
+          en: 'Another role makes this cycle transition.',
+        });
+        if (!CYCLE_TRANSITIONS.some((t) => t.to === to && t.roles.includes(context.actor.role))) throw anotherRole;
         if (!CYCLE_TRANSITIONS.some((t) => t.from === from && t.to === to)) {
           throw new InvalidStateError({
             lv: `Ciklu nevar pārvietot no statusa "${from}" uz "${to}".`,
             en: `A cycle cannot move from "${from}" to "${to}".`,
           });
         }
-        if (!can(context.actor, { action: 'cycle.transition', from, to })) {
-          throw new ForbiddenError({
-            lv: 'Šo cikla pāreju veic cita loma.',
-            en: 'Another role makes this cycle transition.',
-          });
-        }
+        if (!can(context.actor, { action: 'cycle.transition', from, to })) throw anotherRole;
         await repository.update(id, { status: to });
         const after = toCycle((await repository.findById(id))!);
         await recordAudit(trx, context, {
@@ -180,14 +189,28 @@ export function createCycleService(db: Kysely<Database>) {
             en: 'The base cycle’s items have already been carried into this cycle.',
           });
         }
-        const counts = await repository.rollover(id, cycle.year, base.id, base.year, context.actor.id);
-        const result = { cycleId: id, baseCycleId: base.id, ...counts };
-        await recordAudit(trx, context, {
-          action: 'cycle.rollover',
-          entityType: 'budget_cycle',
-          entityId: id,
-          after: result,
-        });
+        const copied = await repository.rollover(id, cycle.year, base.id, base.year, context.actor.id);
+        const result = {
+          cycleId: id,
+          baseCycleId: base.id,
+          itemsCopied: copied.copiedItems.length,
+          subProgrammesCreated: copied.subProgrammeIds.length,
+        };
+        await recordAuditMany(trx, context, [
+          { action: 'cycle.rollover', entityType: 'budget_cycle', entityId: id, after: result },
+          ...copied.subProgrammeIds.map((subProgrammeId) => ({
+            action: 'subProgramme.create',
+            entityType: 'sub_programme',
+            entityId: subProgrammeId,
+            after: { cycleId: id, rollover: true },
+          })),
+          ...copied.copiedItems.map((item) => ({
+            action: 'lineItem.carryOver',
+            entityType: 'line_item',
+            entityId: item.id,
+            after: { carriedFromId: item.carried_from_id, cycleId: id },
+          })),
+        ]);
         return result;
       });
     },

@@ -97,6 +97,17 @@ export function createReferenceRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
 
+    /** 1 for a top-level code, 2 for its children, … */
+    async levelOf(code: string): Promise<number> {
+      const { rows } = await sql<{ level: number }>`
+        WITH RECURSIVE up(code, parent_code, level) AS (
+          SELECT code, parent_code, 1 FROM ekk_code WHERE code = ${code}
+          UNION ALL
+          SELECT e.code, e.parent_code, up.level + 1 FROM ekk_code e JOIN up ON e.code = up.parent_code)
+        SELECT max(level)::int AS level FROM up`.execute(db);
+      return Number(rows[0]?.level ?? 0);
+    },
+
     async hasChildren(code: string): Promise<boolean> {
       return (
         (await db.selectFrom('ekk_code').select('code').where('parent_code', '=', code).limit(1).executeTakeFirst()) !==
@@ -126,7 +137,11 @@ export function createReferenceRepository(db: Kysely<Database>) {
       await db.insertInto('ict_service').values(row).execute();
     },
 
+    /** An empty change is a no-op that still answers whether the row exists. */
     async updateIctService(code: string, changes: { name_lv?: string; name_en?: string; active?: boolean }) {
+      if (Object.keys(changes).length === 0) {
+        return db.selectFrom('ict_service').select('code').where('code', '=', code).executeTakeFirst();
+      }
       return db.updateTable('ict_service').set(changes).where('code', '=', code).returning('code').executeTakeFirst();
     },
 
@@ -144,6 +159,9 @@ export function createReferenceRepository(db: Kysely<Database>) {
       code: string,
       changes: { name?: string; function_lv?: string; function_en?: string; kind?: string; active?: boolean },
     ) {
+      if (Object.keys(changes).length === 0) {
+        return db.selectFrom('information_system').select('code').where('code', '=', code).executeTakeFirst();
+      }
       return db
         .updateTable('information_system')
         .set(changes)
@@ -158,6 +176,9 @@ export function createReferenceRepository(db: Kysely<Database>) {
     },
 
     async updateInstitution(id: number, changes: { name_lv?: string; name_en?: string; active?: boolean }) {
+      if (Object.keys(changes).length === 0) {
+        return db.selectFrom('institution').select('id').where('id', '=', id).executeTakeFirst();
+      }
       return db.updateTable('institution').set(changes).where('id', '=', id).returning('id').executeTakeFirst();
     },
 

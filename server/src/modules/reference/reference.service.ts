@@ -27,6 +27,27 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { recordAudit } from '../audit/audit.service';
 import { createReferenceRepository, type ReferenceRepository } from './reference.repository';
 
+const EKK_LEVELS = 4;
+
+/** An EKK row as the API names its fields, for audit events. */
+function ekkAuditShape(row: {
+  code: string;
+  parent_code: string | null;
+  name_lv: string;
+  name_en: string;
+  selectable: boolean;
+  retired_at: Date | null;
+}) {
+  return {
+    code: row.code,
+    parentCode: row.parent_code,
+    nameLv: row.name_lv,
+    nameEn: row.name_en,
+    selectable: row.selectable,
+    retired: row.retired_at !== null,
+  };
+}
+
 const codeTaken = () => new ConflictError({ lv: 'Šāds kods jau ir.', en: 'This code exists already.' });
 const codeNotFound = () => new NotFoundError({ lv: 'Kods nav atrasts.', en: 'Code not found.' });
 
@@ -163,7 +184,7 @@ export function createReferenceService(db: Kysely<Database>) {
 
     /** A new code under a parent; the parent becomes a group (not selectable) if it was a leaf. */
     createEkkCode(context: RequestContext, input: CreateEkkCodeInput) {
-      return manage(context, async (repo) => {
+      return manage(context, async (repo, trx) => {
         if (input.parentCode !== null) {
           const parent = await repo.findEkkCode(input.parentCode);
           if (!parent) {
@@ -171,7 +192,28 @@ export function createReferenceService(db: Kysely<Database>) {
               { path: 'body.parentCode', message: { lv: 'Nezināms kods', en: 'Unknown code' } },
             ]);
           }
-          if (parent.selectable) await repo.updateEkkCode(parent.code, { selectable: false });
+          // The classification has four levels (Cabinet Regulation No. 1031).
+          if ((await repo.levelOf(parent.code)) >= EKK_LEVELS) {
+            throw new ValidationError(
+              { lv: 'EKK klasifikācijā ir četri līmeņi.', en: 'The EKK classification has four levels.' },
+              [
+                {
+                  path: 'body.parentCode',
+                  message: { lv: 'Ceturtā līmeņa kodam apakškodu nav', en: 'A fourth-level code has no children' },
+                },
+              ],
+            );
+          }
+          if (parent.selectable) {
+            await repo.updateEkkCode(parent.code, { selectable: false });
+            await recordAudit(trx, context, {
+              action: 'ekkCode.update',
+              entityType: 'ekk_code',
+              entityId: parent.code,
+              before: ekkAuditShape(parent),
+              after: { ...ekkAuditShape(parent), selectable: false, reason: `child ${input.code} added` },
+            });
+          }
         }
         await insertOnce(() =>
           repo.insertEkkCode({
@@ -211,7 +253,13 @@ export function createReferenceService(db: Kysely<Database>) {
         const after = await repo.findEkkCode(code);
         return {
           result: after!,
-          audit: { action: 'ekkCode.update', entityType: 'ekk_code', entityId: code, before, after },
+          audit: {
+            action: 'ekkCode.update',
+            entityType: 'ekk_code',
+            entityId: code,
+            before: ekkAuditShape(before),
+            after: ekkAuditShape(after!),
+          },
         };
       });
     },

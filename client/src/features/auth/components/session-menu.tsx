@@ -1,0 +1,44 @@
+import type { User } from '@ikt/shared/auth.schema';
+import { useT } from '../../../i18n/i18n-context';
+import { useSignOut } from '../hooks/use-sign-out';
+
+/** Who is signed in, in what role (and for a sector lead, which institution), and the way out. */
+export function SessionMenu({ user }: { user: User }) {
+  const t = useT();
+  const { signOut, isPending, isError } = useSignOut();
+  const showInstitution = user.role === 'institution_lead' && user.institutionCode !== null;
+
+  return (
+    <div className="session">
+      <p className="session__user">
+        <span className="visually-hidden">{t('session.signedInAs')} </span>
+        <span className="session__name">{user.name}</span>
+        <span className="session__role">
+          {t(`role.${user.role}`)}
+          {showInstitution && (
+            <>
+              {', '}
+              <span className="visually-hidden">{t('session.institution')} </span>
+              {user.institutionCode}
+            </>
+          )}
+        </span>
+      </p>
+      <button
+        type="button"
+        className="session__sign-out"
+        aria-disabled={isPending}
+        onClick={() => {
+          if (!isPending) signOut();
+        }}
+      >
+        {t('session.signOut')}
+      </button>
+      {isError && (
+        <p className="session__error" role="alert">
+          {t('session.signOutFailed')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@ikt/db/database';
+import { INDICATORS, type IndicatorInputs, type Indicators } from '@ikt/shared/indicators.schema';
+import { Decimal, parseMoney, toMoneyString } from '@ikt/shared/money';
+import { can } from '@ikt/shared/permissions';
+import type { RequestContext } from '../../context';
+import { ForbiddenError } from '../../errors';
+import { recordAudit } from '../audit/audit.service';
+import type { CycleService } from '../cycles/cycles.service';
+import { createIndicatorsRepository } from './indicators.repository';
+
+type Inputs = NonNullable<Awaited<ReturnType<ReturnType<typeof createIndicatorsRepository>['inputsOf']>>>;
+
+const UNITS: Record<(typeof INDICATORS)[number], string> = {
+  ict_central_budget_share: '%',
+  ict_cost_per_user: 'EUR',
+  ict_cost_per_computer: 'EUR',
+  users_per_it_staff: '',
+};
+
+/** a / b to two decimals (half up), or null when an input is missing or the divisor is zero. */
+function ratio(a: Decimal | number | null, b: Decimal | number | string | null, scale = 1): string | null {
+  if (a === null || b === null) return null;
+  const divisor = new Decimal(b);
+  if (divisor.isZero()) return null;
+  return new Decimal(a).times(scale).div(divisor).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/** The M6 efficiency indicators of a cycle: its ICT budget for the first fiscal year against the inputs. */
+function indicatorValues(inputs: Inputs, ictTotal: string) {
+  const ict = parseMoney(ictTotal);
+  return {
+    ict_central_budget_share: ratio(ict, inputs.municipal_budget_total, 100),
+    ict_cost_per_user: ratio(ict, inputs.ict_users),
+    ict_cost_per_computer: ratio(ict, inputs.computers),
+    users_per_it_staff: ratio(inputs.ict_users, inputs.it_staff),
+  };
+}
+
+export function createIndicatorsService(db: Kysely<Database>, cycles: CycleService) {
+  const repository = createIndicatorsRepository(db);
+
+  return {
+    async get(context: RequestContext, cycleId: number): Promise<Indicators> {
+      const cycle = await cycles.get(context, cycleId);
+      const inputs = (await repository.inputsOf(cycleId))!;
+      const ictTotal = await repository.yearTotal(cycleId, cycle.year);
+      const current = indicatorValues(inputs, ictTotal);
+      const base = cycle.baseCycleId === null ? undefined : await repository.inputsOf(cycle.baseCycleId);
+      const previous = base ? indicatorValues(base, await repository.yearTotal(base.id, base.year)) : null;
+      const benchmarks = new Map((await repository.benchmarks()).map((b) => [b.indicator, b]));
+      return {
+        cycleId,
+        fiscalYear: cycle.year,
+        ictBudgetTotal: toMoneyString(parseMoney(ictTotal)),
+        inputs: {
+          municipalBudgetTotal: inputs.municipal_budget_total,
+          ictUsers: inputs.ict_users,
+          computers: inputs.computers,
+          itStaff: inputs.it_staff,
+        },
+        indicators: INDICATORS.map((indicator) => {
+          const benchmark = benchmarks.get(indicator);
+          return {
+            indicator,
+            value: current[indicator],
+            unit: UNITS[indicator],
+            previousYear: previous?.[indicator] ?? null,
+            benchmark: benchmark
+              ? { riga2015: benchmark.riga_2015, peerAverage: benchmark.peer_average, source: benchmark.source }
+              : null,
+          };
+        }),
+      };
+    },
+
+    async set(context: RequestContext, cycleId: number, input: IndicatorInputs): Promise<Indicators> {
+      await cycles.get(context, cycleId);
+      if (!can(context.actor, { action: 'indicators.manage' })) {
+        throw new ForbiddenError({
+          lv: 'Rādītāju ievaddatus norāda ITC finanses.',
+          en: 'Indicator inputs are set by ITC finance.',
+        });
+      }
+      await db.transaction().execute(async (trx) => {
+        const indicators = createIndicatorsRepository(trx);
+        const before = await indicators.inputsOf(cycleId);
+        await indicators.setInputs(cycleId, {
+          municipal_budget_total: input.municipalBudgetTotal,
+          ict_users: input.ictUsers,
+          computers: input.computers,
+          it_staff: input.itStaff,
+        });
+        await recordAudit(trx, context, {
+          action: 'cycle.indicators',
+          entityType: 'budget_cycle',
+          entityId: cycleId,
+          before,
+          after: input,
+        });
+      });
+      return this.get(context, cycleId);
+    },
+  };
+}
+
+export type IndicatorsService = ReturnType<typeof createIndicatorsService>;
