@@ -27,15 +27,17 @@ export const authenticationPlugin = fp<{ auth: AuthService }>(
     await app.register(cookie);
     app.decorateRequest('user', null);
     app.addHook('onRequest', async (request) => {
-      const token = request.cookies[SESSION_COOKIE];
-      request.user = token ? await auth.resolve(token) : null;
       const needsSignIn =
         request.url.startsWith('/api/') &&
         !request.url.startsWith('/api/docs') &&
         !request.url.startsWith('/api/openapi.json') &&
         request.routeOptions.url !== undefined &&
         request.routeOptions.config.public !== true;
-      if (needsSignIn && !request.user) {
+      // Public routes never look the session up: health must answer while the database is down.
+      if (!needsSignIn) return;
+      const token = request.cookies[SESSION_COOKIE];
+      request.user = token ? await auth.resolve(token) : null;
+      if (!request.user) {
         throw new UnauthorizedError({ lv: 'Nepieciešams pieteikties.', en: 'Sign-in required.' });
       }
     });
