@@ -5,4 +5,4 @@ COPY . .
 RUN npm ci --include=dev && npm run build && chown -R node:node /app
 USER node
 EXPOSE 3000
-CMD ["node_modules/.bin/tsx", "server/src/main.ts"]
+CMD ["node", "--import", "tsx", "server/src/main.ts"]

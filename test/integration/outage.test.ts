@@ -34,7 +34,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   const root = path.resolve(import.meta.dirname, '../..');
   unusedDataDir = mkdtempSync(path.join(tmpdir(), 'ikt-unused-'));
-  server = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
