@@ -47,6 +47,18 @@ export class ApiError extends Error {
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
+  /** The version a change is based on (optimistic concurrency): sent as `If-Match: "<version>"`. */
+  ifMatchVersion?: number | undefined;
+}
+
+/** The ETag the server gives a versioned record (`"<version>"`), as If-Match expects it back. */
+export function versionTag(version: number): string {
+  return `"${version}"`;
+}
+
+/** Someone else changed the record since it was read (412): reload it and apply the change again. */
+export function isStaleVersion(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 412;
 }
 
 // The server words its problem answers in the request's language; the UI language is set by
@@ -81,12 +93,15 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
  * JSON (the server accepts state-changing requests only as same-origin JSON); without one no
  * content-type is sent at all, as the server refuses an empty body that claims to be JSON.
  */
-async function send(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions): Promise<Response> {
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': requestLanguage,
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.ifMatchVersion !== undefined) headers['If-Match'] = versionTag(options.ifMatchVersion);
 
   let response: Response;
   try {
@@ -147,4 +162,31 @@ export async function apiPost<S extends z.ZodType>(
 /** POST to an endpoint that answers 204 No Content; `body` undefined sends no body at all. */
 export async function apiPostNoContent(path: string, body?: unknown, options: RequestOptions = {}): Promise<void> {
   await send('POST', path, body, options);
+}
+
+/** PATCH a JSON body (with If-Match when the record is versioned) and parse the answer. */
+export async function apiPatch<S extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  const response = await send('PATCH', path, body, options);
+  return parseBody(response, path, schema);
+}
+
+/** PUT a JSON body and parse the answer. */
+export async function apiPut<S extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  const response = await send('PUT', path, body, options);
+  return parseBody(response, path, schema);
+}
+
+/** DELETE a resource (with If-Match when it is versioned); the server answers 204. */
+export async function apiDelete(path: string, options: RequestOptions = {}): Promise<void> {
+  await send('DELETE', path, undefined, options);
 }

@@ -1,9 +1,24 @@
+import type { Role } from '@ikt/shared/domain';
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
 import { useMe } from '../features/auth/api/get-me';
 import { SessionMenu } from '../features/auth/components/session-menu';
 import { useT } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/messages/lv';
+
+/** The pages a role works with; the server still decides every answer, this only hides dead ends. */
+function navLinks(role: Role): { to: string; label: MessageKey }[] {
+  const links: { to: string; label: MessageKey }[] = [];
+  if (role === 'itc_finance') links.push({ to: '/review', label: 'nav.review' });
+  if (role !== 'institution_lead') {
+    links.push({ to: '/consolidation', label: 'nav.consolidation' });
+    links.push({ to: '/scenarios', label: 'nav.scenarios' });
+    links.push({ to: '/indicators', label: 'nav.indicators' });
+  }
+  if (role === 'admin' || role === 'itc_finance') links.push({ to: '/admin', label: 'nav.admin' });
+  return links;
+}
 
 export function AppLayout() {
   const t = useT();
@@ -46,6 +61,11 @@ export function AppLayout() {
                     {t('nav.home')}
                   </NavLink>
                 </li>
+                {navLinks(user.role).map((link) => (
+                  <li key={link.to}>
+                    <NavLink to={link.to}>{t(link.label)}</NavLink>
+                  </li>
+                ))}
                 <li>
                   <NavLink to="/reference">{t('nav.reference')}</NavLink>
                 </li>

@@ -1,5 +1,7 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { PageLoading } from '../components/page-loading';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireSession } from '../features/auth/components/require-session';
 import { ReferencePage } from '../features/reference/components/reference-page';
@@ -8,9 +10,21 @@ import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { RouteError } from './routes/route-error';
 
+/**
+ * The working pages load when first opened, so the sign-in page and home do not wait for the
+ * grid, the charts and the admin forms.
+ */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => {
+    const module = await load();
+    return { Component: module[name] as ComponentType };
+  };
+}
+
 const router = createBrowserRouter([
   {
     element: <AppLayout />,
+    hydrateFallbackElement: <PageLoading />,
     children: [
       {
         errorElement: <RouteError />,
@@ -22,6 +36,13 @@ const router = createBrowserRouter([
             children: [
               { index: true, element: <HomeRoute /> },
               { path: 'reference', element: <ReferencePage /> },
+              { path: 'sub-programmes/:id', lazy: page(() => import('./routes/sub-programme'), 'SubProgrammeRoute') },
+              { path: 'review', lazy: page(() => import('./routes/review-queue'), 'ReviewQueueRoute') },
+              { path: 'review/:id', lazy: page(() => import('./routes/review'), 'ReviewRoute') },
+              { path: 'consolidation', lazy: page(() => import('./routes/consolidation'), 'ConsolidationRoute') },
+              { path: 'scenarios', lazy: page(() => import('./routes/scenarios'), 'ScenariosRoute') },
+              { path: 'indicators', lazy: page(() => import('./routes/indicators'), 'IndicatorsRoute') },
+              { path: 'admin', lazy: page(() => import('./routes/admin'), 'AdminRoute') },
               { path: '*', element: <NotFoundRoute /> },
             ],
           },

@@ -1,0 +1,187 @@
+import { CONSOLIDATION_DIMENSIONS, type ConsolidationDimension } from '@ikt/shared/consolidation.schema';
+import { COST_NATURES, REVIEW_STATUSES, type CostNature, type ReviewStatus } from '@ikt/shared/domain';
+import { COST_NATURE_LABELS, REVIEW_STATUS_LABELS } from '@ikt/shared/labels';
+import { parseMoney } from '@ikt/shared/money';
+import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { BarChart } from '../../components/bar-chart';
+import { QueryView } from '../../components/query-view';
+import { useUser } from '../../features/auth/hooks/use-user';
+import type { ConsolidationParams } from '../../features/consolidation/api/consolidation-keys';
+import { useConsolidation } from '../../features/consolidation/api/get-consolidation';
+import { ConsolidationTable } from '../../features/consolidation/components/consolidation-table';
+import { consolidationSearch, drillTarget } from '../../features/consolidation/utils/drill-down';
+import { CyclePicker } from '../../features/cycles/components/cycle-picker';
+import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
+import { DownloadButton } from '../../features/exports/components/download-button';
+import { useInstitutions } from '../../features/reference/api/get-institutions';
+import { useSubProgrammes } from '../../features/sub-programmes/api/get-sub-programmes';
+import { useI18n } from '../../i18n/i18n-context';
+import { useDocumentTitle } from '../../i18n/use-document-title';
+
+const CHART_ROWS = 15;
+
+function readParams(search: URLSearchParams): Omit<ConsolidationParams, 'cycleId'> {
+  const by = search.get('by');
+  const costNature = search.get('costNature');
+  const reviewStatus = search.get('reviewStatus');
+  return {
+    by: CONSOLIDATION_DIMENSIONS.find((dimension) => dimension === by) ?? 'institution',
+    institution: search.get('institution') || undefined,
+    costNature: COST_NATURES.find((nature) => nature === costNature),
+    reviewStatus: REVIEW_STATUSES.filter((status) => status !== 'cut').find((status) => status === reviewStatus) as
+      Exclude<ReviewStatus, 'cut'> | undefined,
+  };
+}
+
+/** The consolidated budget by any one dimension, against last year, with a chart and drill-down. */
+export function ConsolidationRoute() {
+  const { t, language, tOptional, localize } = useI18n();
+  useDocumentTitle(t('consolidation.title'));
+  const user = useUser();
+  const { query, cycle, cycles } = useCurrentCycle();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = readParams(searchParams);
+  const consolidation = useConsolidation(cycle ? { cycleId: cycle.id, ...params } : undefined);
+  const subProgrammes = useSubProgrammes(params.by === 'sub_programme' ? cycle?.id : undefined);
+  const institutions = useInstitutions();
+  const ids = { by: useId(), institution: useId(), nature: useId(), status: useId() };
+
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(searchParams);
+    if (value === '') next.delete(key);
+    else next.set(key, value);
+    setSearchParams(next, { replace: true });
+  };
+  const dimensionLabel = (dimension: ConsolidationDimension) => tOptional(`consolidation.by.${dimension}`) ?? dimension;
+
+  return (
+    <div className="page-wide">
+      <h1>{t('consolidation.title')}</h1>
+      <p className="lead">{t('consolidation.intro')}</p>
+      <QueryView query={query}>
+        {() =>
+          cycle && (
+            <>
+              <div className="filter-bar" role="group" aria-label={t('consolidation.controls')}>
+                <CyclePicker cycles={cycles} current={cycle} />
+                <div className="inline-field">
+                  <label htmlFor={ids.by}>{t('consolidation.groupBy')}</label>
+                  <select id={ids.by} value={params.by} onChange={(event) => setParam('by', event.target.value)}>
+                    {CONSOLIDATION_DIMENSIONS.map((dimension) => (
+                      <option key={dimension} value={dimension}>
+                        {dimensionLabel(dimension)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {user.role !== 'institution_lead' && (
+                  <div className="inline-field">
+                    <label htmlFor={ids.institution}>{t('subProgramme.institution')}</label>
+                    <select
+                      id={ids.institution}
+                      value={params.institution ?? ''}
+                      onChange={(event) => setParam('institution', event.target.value)}
+                    >
+                      <option value="">{t('common.all')}</option>
+                      {(institutions.data ?? []).map((institution) => (
+                        <option key={institution.id} value={institution.code}>
+                          {institution.code} — {localize(institution.nameLv, institution.nameEn)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                )}
+                <div className="inline-field">
+                  <label htmlFor={ids.nature}>{t('grid.column.costNature')}</label>
+                  <select
+                    id={ids.nature}
+                    value={params.costNature ?? ''}
+                    onChange={(event) => setParam('costNature', event.target.value)}
+                  >
+                    <option value="">{t('common.all')}</option>
+                    {COST_NATURES.map((nature: CostNature) => (
+                      <option key={nature} value={nature}>
+                        {COST_NATURE_LABELS[nature][language]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="inline-field">
+                  <label htmlFor={ids.status}>{t('grid.column.reviewStatus')}</label>
+                  <select
+                    id={ids.status}
+                    value={params.reviewStatus ?? ''}
+                    onChange={(event) => setParam('reviewStatus', event.target.value)}
+                  >
+                    <option value="">{t('common.all')}</option>
+                    {REVIEW_STATUSES.filter((status) => status !== 'cut').map((status) => (
+                      <option key={status} value={status}>
+                        {REVIEW_STATUS_LABELS[status][language]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+              <div className="toolbar">
+                <DownloadButton
+                  url={`/api/cycles/${cycle.id}/export.xlsx?lang=${language}`}
+                  fallbackName={`IKT-budzets-${cycle.year}.xlsx`}
+                  label={t('consolidation.export')}
+                />
+              </div>
+              <QueryView query={consolidation} isEmpty={() => false}>
+                {(data) => {
+                  const firstYear = String(data.fiscalYears[0]);
+                  const chartRows = data.rows
+                    .filter((row) => data.by !== 'ekk' || row.level === 1)
+                    .slice()
+                    .sort((a, b) => parseMoney(b.amounts[firstYear] ?? '0').comparedTo(a.amounts[firstYear] ?? '0'))
+                    .slice(0, CHART_ROWS);
+                  const caption = t('consolidation.caption', {
+                    dimension: dimensionLabel(data.by),
+                    cycle: cycle.title,
+                  });
+                  return (
+                    <>
+                      {data.attribution === 'full-to-each' && <p className="notice">{t('consolidation.fullToEach')}</p>}
+                      {data.by === 'ekk' && <p className="hint">{t('consolidation.ekkHint')}</p>}
+                      <BarChart
+                        caption={t('consolidation.chartCaption', { year: firstYear, count: chartRows.length })}
+                        valueLabel={firstYear}
+                        compareLabel={t('consolidation.previousYear')}
+                        rows={chartRows.map((row) => ({
+                          key: `${row.parentKey ?? ''}:${row.key}`,
+                          label: row.key && data.by !== 'institution' ? `${row.key} ${row.label}` : row.label,
+                          value: row.amounts[firstYear] ?? '0',
+                          compare: row.previousYear,
+                        }))}
+                      />
+                      <ConsolidationTable
+                        caption={caption}
+                        consolidation={data}
+                        renderLabel={(row) => {
+                          const target = drillTarget(data.by, row, params);
+                          if (!target) return row.label;
+                          if (target.kind === 'view') {
+                            return <Link to={consolidationSearch(cycle.id, target.params)}>{row.label}</Link>;
+                          }
+                          const subProgramme = subProgrammes.data?.find((candidate) => candidate.code === target.code);
+                          return subProgramme ? (
+                            <Link to={`/sub-programmes/${subProgramme.id}`}>{row.label}</Link>
+                          ) : (
+                            row.label
+                          );
+                        }}
+                      />
+                    </>
+                  );
+                }}
+              </QueryView>
+            </>
+          )
+        }
+      </QueryView>
+    </div>
+  );
+}

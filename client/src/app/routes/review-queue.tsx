@@ -1,0 +1,77 @@
+import { SUB_PROGRAMME_STATUSES, type SubProgrammeStatus } from '@ikt/shared/domain';
+import { SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
+import { useId } from 'react';
+import { useSearchParams } from 'react-router';
+import { QueryView } from '../../components/query-view';
+import { CyclePicker } from '../../features/cycles/components/cycle-picker';
+import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
+import { useSubProgrammes } from '../../features/sub-programmes/api/get-sub-programmes';
+import { SubProgrammeTable } from '../../features/sub-programmes/components/sub-programme-table';
+import { useI18n } from '../../i18n/i18n-context';
+import { useDocumentTitle } from '../../i18n/use-document-title';
+
+const isStatus = (value: string | null): value is SubProgrammeStatus =>
+  SUB_PROGRAMME_STATUSES.some((status) => status === value);
+
+/** ITC's queue: the submitted sub-programmes waiting for a decision (other statuses a choice away). */
+export function ReviewQueueRoute() {
+  const { t, language } = useI18n();
+  useDocumentTitle(t('reviewQueue.title'));
+  const { query, cycle, cycles } = useCurrentCycle();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('status');
+  const status: SubProgrammeStatus = isStatus(requested) ? requested : 'submitted';
+  const selectId = useId();
+  const subProgrammes = useSubProgrammes(cycle?.id);
+
+  return (
+    <>
+      <h1>{t('reviewQueue.title')}</h1>
+      <p className="lead">{t('reviewQueue.intro')}</p>
+      <QueryView query={query}>
+        {() =>
+          cycle && (
+            <>
+              <div className="filter-bar">
+                <CyclePicker cycles={cycles} current={cycle} />
+                <div className="inline-field">
+                  <label htmlFor={selectId}>{t('common.status')}</label>
+                  <select
+                    id={selectId}
+                    value={status}
+                    onChange={(event) => {
+                      const next = new URLSearchParams(searchParams);
+                      next.set('status', event.target.value);
+                      setSearchParams(next, { replace: true });
+                    }}
+                  >
+                    {SUB_PROGRAMME_STATUSES.map((option) => (
+                      <option key={option} value={option}>
+                        {SUB_PROGRAMME_STATUS_LABELS[option][language]} (
+                        {subProgrammes.data?.filter((s) => s.status === option).length ?? '…'})
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+              <QueryView
+                query={subProgrammes}
+                isEmpty={(list) => list.every((subProgramme) => subProgramme.status !== status)}
+              >
+                {(list) => (
+                  <SubProgrammeTable
+                    caption={t('reviewQueue.caption', { status: SUB_PROGRAMME_STATUS_LABELS[status][language] })}
+                    subProgrammes={list.filter((subProgramme) => subProgramme.status === status)}
+                    fiscalYears={cycle.fiscalYears}
+                    linkTo={(subProgramme) => `/review/${subProgramme.id}`}
+                    showInstitution
+                  />
+                )}
+              </QueryView>
+            </>
+          )
+        }
+      </QueryView>
+    </>
+  );
+}

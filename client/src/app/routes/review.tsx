@@ -1,0 +1,107 @@
+import type { Cycle } from '@ikt/shared/cycle.schema';
+import { can } from '@ikt/shared/permissions';
+import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
+import { useId } from 'react';
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '../../components/error-state';
+import { Money } from '../../components/money';
+import { QueryView } from '../../components/query-view';
+import { SubProgrammeStatusBadge } from '../../components/status-badge';
+import { useUser } from '../../features/auth/hooks/use-user';
+import { useCycle } from '../../features/cycles/api/get-cycle';
+import { useLineItems } from '../../features/line-items/api/get-line-items';
+import { ChangesSinceSubmission } from '../../features/review/components/changes-since-submission';
+import { ReviewItemsTable } from '../../features/review/components/review-items-table';
+import { SubProgrammeDecision } from '../../features/review/components/sub-programme-decision';
+import { useSubProgramme } from '../../features/sub-programmes/api/get-sub-programme';
+import { useI18n } from '../../i18n/i18n-context';
+import { useDocumentTitle } from '../../i18n/use-document-title';
+import { NotFoundRoute } from './not-found';
+
+export function ReviewRoute() {
+  const { id } = useParams();
+  if (!id || !/^[1-9]\d{0,9}$/.test(id)) return <NotFoundRoute />;
+  return <ReviewLoader id={Number(id)} />;
+}
+
+function ReviewLoader({ id }: { id: number }) {
+  const { t } = useI18n();
+  const subProgramme = useSubProgramme(id);
+  const cycle = useCycle(subProgramme.data?.cycleId);
+  useDocumentTitle(subProgramme.data ? t('review.title', { code: subProgramme.data.code }) : t('reviewQueue.title'));
+  if (subProgramme.isError) return <ErrorState error={subProgramme.error} />;
+  if (cycle.isError) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
+  if (!subProgramme.data || !cycle.data) {
+    return (
+      <p className="state" role="status">
+        {t('state.loading')}
+      </p>
+    );
+  }
+  return <Review subProgramme={subProgramme.data} cycle={cycle.data} />;
+}
+
+function Review({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle: Cycle }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const items = useLineItems(subProgramme.id);
+  const itemsHeadingId = useId();
+  const reviewer = can(user, {
+    action: 'subProgramme.review',
+    scope: { institutionId: subProgramme.institutionId, kind: subProgramme.kind, cycleStatus: cycle.status },
+  });
+  const inReview = cycle.status === 'open' || cycle.status === 'review';
+  const canDecideItems = reviewer && inReview && subProgramme.status === 'submitted';
+
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to={`/review?cycle=${cycle.id}`}>{t('reviewQueue.title')}</Link>
+      </p>
+      <div className="page-header">
+        <h1>{t('review.title', { code: subProgramme.code })}</h1>
+        <p className="page-header__meta">
+          <SubProgrammeStatusBadge status={subProgramme.status} />
+          <span className="code">{subProgramme.institutionCode}</span>
+        </p>
+      </div>
+      <p className="lead">{subProgramme.name}</p>
+      <dl className="facts">
+        {cycle.fiscalYears.map((year) => (
+          <div key={year}>
+            <dt>{year}</dt>
+            <dd className="num">
+              <Money value={subProgramme.totals[String(year)] ?? '0'} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        <Link to={`/sub-programmes/${subProgramme.id}`}>{t('review.openWorkspace')}</Link>
+      </p>
+      {reviewer && !inReview && <p className="notice">{t('review.notInReview')}</p>}
+
+      <ChangesSinceSubmission subProgrammeId={subProgramme.id} />
+
+      <section className="panel" aria-labelledby={itemsHeadingId}>
+        <h2 id={itemsHeadingId}>{t('review.itemsHeading')}</h2>
+        <QueryView query={items}>
+          {(list) => (
+            <ReviewItemsTable
+              subProgrammeId={subProgramme.id}
+              items={list}
+              fiscalYears={cycle.fiscalYears}
+              canDecide={canDecideItems}
+            />
+          )}
+        </QueryView>
+      </section>
+
+      <SubProgrammeDecision
+        subProgramme={subProgramme}
+        canAccept={reviewer && inReview && subProgramme.status === 'submitted'}
+        canReturn={reviewer && inReview && (subProgramme.status === 'submitted' || subProgramme.status === 'accepted')}
+      />
+    </>
+  );
+}

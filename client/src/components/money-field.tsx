@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import { useT } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/messages/lv';
+import { moneyEditText, parseMoneyInput, type MoneyInputProblem } from '../utils/money-input';
+
+export const MONEY_PROBLEM_MESSAGES: Record<MoneyInputProblem, MessageKey> = {
+  empty: 'money.problem.empty',
+  invalid: 'money.problem.invalid',
+  negative: 'money.problem.negative',
+  tooManyDecimals: 'money.problem.tooManyDecimals',
+  ambiguous: 'money.problem.ambiguous',
+  tooLarge: 'money.problem.tooLarge',
+};
+
+interface MoneyFieldProps {
+  label: string;
+  /** The form field name: the form reads the typed text and parses it with parseMoneyInput. */
+  name: string;
+  /** A canonical decimal string to start from, or '' for none. */
+  defaultValue?: string;
+  required?: boolean;
+  /** A problem the form found on submit (shown until the field is corrected). */
+  problem?: MoneyInputProblem | undefined;
+  hint?: string;
+}
+
+/**
+ * An amount typed either way (`1234.56` or `1 234,56`). Leaving the field reads it: a good
+ * amount is shown back plainly, a wrong one says what is wrong and keeps what was typed.
+ */
+export function MoneyField({ label, name, defaultValue = '', required, problem: formProblem, hint }: MoneyFieldProps) {
+  const t = useT();
+  const inputId = useId();
+  const [text, setText] = useState(() => (defaultValue === '' ? '' : moneyEditText(defaultValue)));
+  const [ownProblem, setOwnProblem] = useState<MoneyInputProblem | undefined>();
+  const [edited, setEdited] = useState(false);
+  const problem = ownProblem ?? (edited ? undefined : formProblem);
+  const errorId = `${inputId}-error`;
+  const hintId = `${inputId}-hint`;
+
+  function read(current: string) {
+    const result = parseMoneyInput(current);
+    if (result.ok) {
+      setOwnProblem(undefined);
+      setText(moneyEditText(result.value));
+    } else if (result.problem === 'empty' && !required) {
+      setOwnProblem(undefined);
+    } else {
+      setOwnProblem(result.problem);
+    }
+  }
+
+  const describedBy = [hint ? hintId : undefined, problem ? errorId : undefined].filter(Boolean).join(' ');
+  return (
+    <div className={problem ? 'field field--error' : 'field'}>
+      <label htmlFor={inputId} className="field__label">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {problem && (
+        <p id={errorId} className="field__error">
+          {t(MONEY_PROBLEM_MESSAGES[problem])}
+        </p>
+      )}
+      <input
+        id={inputId}
+        name={name}
+        className="field__input field__input--money"
+        inputMode="decimal"
+        autoComplete="off"
+        value={text}
+        aria-required={required || undefined}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        onChange={(event) => {
+          setText(event.target.value);
+          setEdited(true);
+        }}
+        onBlur={(event) => read(event.target.value)}
+      />
+    </div>
+  );
+}

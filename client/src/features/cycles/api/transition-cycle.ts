@@ -1,0 +1,22 @@
+import { cycleSchema, type Cycle } from '@ikt/shared/cycle.schema';
+import type { CycleStatus } from '@ikt/shared/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiPost } from '../../../api/client';
+import { cycleKeys } from './cycle-keys';
+
+/** Moves a cycle to another status; the server checks the role and audits it. */
+export function transitionCycle({ cycleId, to }: { cycleId: number; to: CycleStatus }): Promise<Cycle> {
+  return apiPost(`/api/cycles/${cycleId}/transition`, { to }, cycleSchema);
+}
+
+export function useTransitionCycle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: transitionCycle,
+    onSuccess: (cycle) => {
+      queryClient.setQueryData(cycleKeys.detail(cycle.id), cycle);
+      // What may be edited, reviewed or seen depends on the cycle's status: refresh everything.
+      void queryClient.invalidateQueries();
+    },
+  });
+}

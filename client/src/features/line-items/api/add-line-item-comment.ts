@@ -1,0 +1,21 @@
+import { commentSchema, type Comment } from '@ikt/shared/line-item.schema';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiPost } from '../../../api/client';
+import { lineItemKeys } from './line-item-keys';
+
+export function addLineItemComment({ id, body }: { id: number; body: string }): Promise<Comment> {
+  return apiPost(`/api/line-items/${id}/comments`, { body }, commentSchema);
+}
+
+export function useAddLineItemComment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: addLineItemComment,
+    onSuccess: (comment, { id }) => {
+      queryClient.setQueryData<Comment[]>(lineItemKeys.comments(id), (comments) =>
+        comments ? [...comments, comment] : comments,
+      );
+      void queryClient.invalidateQueries({ queryKey: lineItemKeys.history(id) });
+    },
+  });
+}

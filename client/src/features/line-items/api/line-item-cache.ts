@@ -1,0 +1,39 @@
+import type { LineItem } from '@ikt/shared/line-item.schema';
+import type { QueryClient } from '@tanstack/react-query';
+import { consolidationKeys } from '../../consolidation/api/consolidation-keys';
+import { subProgrammeKeys } from '../../sub-programmes/api/sub-programme-keys';
+import { lineItemKeys } from './line-item-keys';
+
+/**
+ * Puts the server's answer for one item into the cached list in place — a list of thousands is
+ * not fetched again for one changed cell — and marks what derives from it (totals, history) stale.
+ */
+export function storeLineItem(queryClient: QueryClient, item: LineItem): void {
+  queryClient.setQueryData(lineItemKeys.detail(item.id), item);
+  queryClient.setQueryData<LineItem[]>(lineItemKeys.list(item.subProgrammeId), (items) => {
+    if (!items) return items;
+    const at = items.findIndex((existing) => existing.id === item.id);
+    if (at < 0) return [...items, item];
+    const next = items.slice();
+    next[at] = item;
+    return next;
+  });
+  onItemsChanged(queryClient, item.subProgrammeId);
+  void queryClient.invalidateQueries({ queryKey: lineItemKeys.history(item.id) });
+}
+
+export function forgetLineItem(queryClient: QueryClient, subProgrammeId: number, id: number): void {
+  queryClient.removeQueries({ queryKey: lineItemKeys.detail(id) });
+  queryClient.setQueryData<LineItem[]>(lineItemKeys.list(subProgrammeId), (items) =>
+    items?.filter((item) => item.id !== id),
+  );
+  onItemsChanged(queryClient, subProgrammeId);
+}
+
+/** The sub-programme's totals and the lists that show them come from the server again. */
+export function onItemsChanged(queryClient: QueryClient, subProgrammeId: number): void {
+  void queryClient.invalidateQueries({ queryKey: subProgrammeKeys.detail(subProgrammeId) });
+  void queryClient.invalidateQueries({ queryKey: subProgrammeKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: subProgrammeKeys.changes(subProgrammeId) });
+  void queryClient.invalidateQueries({ queryKey: consolidationKeys.all });
+}

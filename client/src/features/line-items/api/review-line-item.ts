@@ -1,0 +1,23 @@
+import { lineItemSchema, type LineItem, type ReviewInput } from '@ikt/shared/line-item.schema';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiPost } from '../../../api/client';
+import { subProgrammeKeys } from '../../sub-programmes/api/sub-programme-keys';
+import { lineItemKeys } from './line-item-keys';
+import { storeLineItem } from './line-item-cache';
+
+/** ITC accepts an item or returns it with a comment (returning reopens its sub-programme). */
+export function reviewLineItem({ id, input }: { id: number; input: ReviewInput }): Promise<LineItem> {
+  return apiPost(`/api/line-items/${id}/review`, input, lineItemSchema);
+}
+
+export function useReviewLineItem() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: reviewLineItem,
+    onSuccess: (item) => {
+      storeLineItem(queryClient, item);
+      void queryClient.invalidateQueries({ queryKey: lineItemKeys.comments(item.id) });
+      void queryClient.invalidateQueries({ queryKey: subProgrammeKeys.comments(item.subProgrammeId) });
+    },
+  });
+}

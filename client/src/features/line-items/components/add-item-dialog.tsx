@@ -1,0 +1,181 @@
+import { COST_NATURES, PRIORITIES, type CostNature, type Priority } from '@ikt/shared/domain';
+import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
+import type { LineItem } from '@ikt/shared/line-item.schema';
+import { useId, useState, type FormEvent } from 'react';
+import { Dialog } from '../../../components/dialog';
+import { ErrorState } from '../../../components/error-state';
+import { MoneyField } from '../../../components/money-field';
+import { useI18n } from '../../../i18n/i18n-context';
+import { parseMoneyInput, type MoneyInputProblem } from '../../../utils/money-input';
+import { useCreateLineItem } from '../api/create-line-item';
+import type { EkkOption } from './line-item-grid';
+
+interface AddItemDialogProps {
+  open: boolean;
+  subProgrammeId: number;
+  fiscalYears: readonly number[];
+  ekkOptions: readonly EkkOption[];
+  onClose: () => void;
+  onCreated: (item: LineItem) => void;
+}
+
+/** A new item: what the API needs to create it (title, EKK, cost nature, priority) and its amounts. */
+export function AddItemDialog(props: AddItemDialogProps) {
+  const { t } = useI18n();
+  return (
+    <Dialog open={props.open} title={t('addItem.title')} onClose={props.onClose}>
+      {props.open && <AddItemForm {...props} />}
+    </Dialog>
+  );
+}
+
+function AddItemForm({ subProgrammeId, fiscalYears, ekkOptions, onClose, onCreated }: AddItemDialogProps) {
+  const { t, language } = useI18n();
+  const create = useCreateLineItem();
+  const ids = { title: useId(), ekk: useId(), costNature: useId(), priority: useId() };
+  const [titleMissing, setTitleMissing] = useState(false);
+  const [ekkMissing, setEkkMissing] = useState(false);
+  const [amountProblems, setAmountProblems] = useState<Record<string, MoneyInputProblem>>({});
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (create.isPending) return;
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const title = text('title').replace(/\s+/g, ' ').trim();
+    const amounts: Record<string, string> = {};
+    const problems: Record<string, MoneyInputProblem> = {};
+    for (const year of fiscalYears) {
+      const parsed = parseMoneyInput(text(`amount-${year}`));
+      if (parsed.ok) amounts[String(year)] = parsed.value;
+      else if (parsed.problem !== 'empty') problems[String(year)] = parsed.problem;
+    }
+    setTitleMissing(title === '');
+    setEkkMissing(text('ekkCode') === '');
+    setAmountProblems(problems);
+    if (title === '') {
+      document.getElementById(ids.title)?.focus();
+      return;
+    }
+    if (text('ekkCode') === '') {
+      document.getElementById(ids.ekk)?.focus();
+      return;
+    }
+    if (Object.keys(problems).length > 0) return;
+    create.mutate(
+      {
+        subProgrammeId,
+        input: {
+          title,
+          ekkCode: text('ekkCode'),
+          costNature: text('costNature') as CostNature,
+          priority: text('priority') as Priority,
+          amounts,
+        },
+      },
+      { onSuccess: (item) => onCreated(item) },
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="add-item">
+      {create.isError && <ErrorState error={create.error} />}
+      <div className={titleMissing ? 'field field--error' : 'field'}>
+        <label htmlFor={ids.title} className="field__label">
+          {t('grid.column.title')}
+        </label>
+        {titleMissing && (
+          <p id={`${ids.title}-error`} className="field__error">
+            {t('grid.titleRequired')}
+          </p>
+        )}
+        <input
+          id={ids.title}
+          name="title"
+          className="field__input"
+          maxLength={300}
+          autoComplete="off"
+          // The dialog opens to type the title straight away.
+          data-autofocus
+          aria-required
+          aria-invalid={titleMissing || undefined}
+          aria-describedby={titleMissing ? `${ids.title}-error` : undefined}
+        />
+      </div>
+      <div className={ekkMissing ? 'field field--error' : 'field'}>
+        <label htmlFor={ids.ekk} className="field__label">
+          {t('grid.column.ekk')}
+        </label>
+        {ekkMissing && (
+          <p id={`${ids.ekk}-error`} className="field__error">
+            {t('addItem.ekkRequired')}
+          </p>
+        )}
+        <select
+          id={ids.ekk}
+          name="ekkCode"
+          className="field__input"
+          defaultValue=""
+          aria-required
+          aria-invalid={ekkMissing || undefined}
+          aria-describedby={ekkMissing ? `${ids.ekk}-error` : undefined}
+        >
+          <option value="">{t('addItem.chooseEkk')}</option>
+          {ekkOptions.map((option) => (
+            <option key={option.code} value={option.code}>
+              {option.code} — {option.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={ids.costNature} className="field__label">
+            {t('grid.column.costNature')}
+          </label>
+          <select id={ids.costNature} name="costNature" className="field__input">
+            {COST_NATURES.map((code) => (
+              <option key={code} value={code}>
+                {COST_NATURE_LABELS[code][language]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.priority} className="field__label">
+            {t('grid.column.priority')}
+          </label>
+          <select id={ids.priority} name="priority" className="field__input" defaultValue="medium">
+            {PRIORITIES.map((code) => (
+              <option key={code} value={code}>
+                {PRIORITY_LABELS[code][language]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="field-row">
+        {fiscalYears.map((year) => (
+          <MoneyField
+            key={year}
+            name={`amount-${year}`}
+            label={t('addItem.amountFor', { year })}
+            problem={amountProblems[String(year)]}
+          />
+        ))}
+      </div>
+      <p className="hint">{t('addItem.defenceLater')}</p>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {create.isPending ? t('common.saving') : t('addItem.submit')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

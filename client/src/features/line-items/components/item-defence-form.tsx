@@ -1,0 +1,332 @@
+import type { LineItem, UpdateLineItemInput } from '@ikt/shared/line-item.schema';
+import { PRIORITY_LABELS } from '@ikt/shared/labels';
+import { submitRuleProblems, type SubmitRuleProblem } from '@ikt/shared/submit-rules';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useActionDirections } from '../../reference/api/get-action-directions';
+import { useGoals } from '../../reference/api/get-goals';
+import { useIctServices } from '../../reference/api/get-ict-services';
+import { useInformationSystems } from '../../reference/api/get-information-systems';
+import { useI18n } from '../../../i18n/i18n-context';
+import type { MessageKey } from '../../../i18n/messages/lv';
+import { applyChanges, changedFields } from '../utils/item-changes';
+
+/** The fields of the defence and classification form, in the order they are shown. */
+export const DEFENCE_TEXT_FIELDS = ['businessNeed', 'legalBasis', 'impactIfCut', 'calculationBasis'] as const;
+type TextField = (typeof DEFENCE_TEXT_FIELDS)[number] | 'description';
+
+interface FormValues {
+  businessNeed: string;
+  legalBasis: string;
+  impactIfCut: string;
+  calculationBasis: string;
+  description: string;
+  goalCodes: string[];
+  ictServiceCode: string | null;
+  informationSystemCode: string | null;
+  actionDirectionCode: string | null;
+  rank: number;
+}
+
+function valuesOf(item: LineItem): FormValues {
+  return {
+    businessNeed: item.businessNeed,
+    legalBasis: item.legalBasis,
+    impactIfCut: item.impactIfCut,
+    calculationBasis: item.calculationBasis,
+    description: item.description,
+    goalCodes: item.goalCodes,
+    ictServiceCode: item.ictServiceCode,
+    informationSystemCode: item.informationSystemCode,
+    actionDirectionCode: item.actionDirectionCode,
+    rank: item.rank,
+  };
+}
+
+export const FIELD_LABELS: Record<
+  TextField | 'goalCodes' | 'ictServiceCode' | 'informationSystemCode' | 'actionDirectionCode' | 'rank',
+  MessageKey
+> = {
+  businessNeed: 'item.field.businessNeed',
+  legalBasis: 'item.field.legalBasis',
+  impactIfCut: 'item.field.impactIfCut',
+  calculationBasis: 'item.field.calculationBasis',
+  description: 'item.field.description',
+  goalCodes: 'item.field.goalCodes',
+  ictServiceCode: 'item.field.ictServiceCode',
+  informationSystemCode: 'item.field.informationSystemCode',
+  actionDirectionCode: 'item.field.actionDirectionCode',
+  rank: 'item.field.rank',
+};
+
+const HINTS: Partial<Record<TextField, MessageKey>> = {
+  businessNeed: 'item.hint.businessNeed',
+  legalBasis: 'item.hint.legalBasis',
+  impactIfCut: 'item.hint.impactIfCut',
+  calculationBasis: 'item.hint.calculationBasis',
+};
+
+/** The id a field has, so a link in the list of submit problems can put the cursor there. */
+export const itemFieldId = (field: string) => `item-field-${field}`;
+
+interface ItemDefenceFormProps {
+  item: LineItem;
+  editable: boolean;
+  onSave: (changes: UpdateLineItemInput) => Promise<boolean>;
+}
+
+/**
+ * The item's defence — why it is needed, on what legal basis, what happens if it is cut, how the
+ * amount was worked out — and what it serves (goals, service, system). Only the fields the user
+ * changed are sent, so edits made meanwhile in the grid are kept. What the submit rules still
+ * miss is shown beside the field, in the same words the server would use.
+ */
+export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps) {
+  const { t, language, localize } = useI18n();
+  const goals = useGoals();
+  const services = useIctServices();
+  const systems = useInformationSystems();
+  const directions = useActionDirections();
+  const [base, setBase] = useState(item);
+  const [values, setValues] = useState(() => valuesOf(item));
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const touched = changedFields(base, values);
+  const dirty = Object.keys(touched).length > 0;
+
+  // Changes saved elsewhere (the grid, another tab) show here unless the user is typing.
+  useEffect(() => {
+    if (item.version === base.version || dirty) return;
+    setBase(item);
+    setValues(valuesOf(item));
+  }, [item, base.version, dirty]);
+
+  const problems = submitRuleProblems(applyChanges(item, touched));
+  const problemFor = (field: SubmitRuleProblem['field']) => problems.find((problem) => problem.field === field);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!dirty || saving) return;
+    setSaving(true);
+    setSaved(false);
+    const ok = await onSave(touched);
+    setSaving(false);
+    if (ok) setSaved(true);
+  }
+
+  // After a save the answer arrives as a new version of the item: start again from it.
+  useEffect(() => {
+    if (!saved) return;
+    setBase(item);
+    setValues(valuesOf(item));
+  }, [saved, item]);
+
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
+    setSaved(false);
+    setValues((current) => ({ ...current, [key]: value }));
+  };
+
+  if (!editable) return <ItemDefenceView item={item} />;
+
+  const textArea = (field: TextField) => {
+    const problem = field === 'description' ? undefined : problemFor(field as SubmitRuleProblem['field']);
+    const hint = HINTS[field];
+    const id = itemFieldId(field);
+    const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
+    return (
+      <div key={field} className={problem ? 'field field--warn' : 'field'}>
+        <label htmlFor={id} className="field__label">
+          {t(FIELD_LABELS[field])}
+          {field === 'legalBasis' && item.priority === 'mandatory' && (
+            <span className="field__required"> ({PRIORITY_LABELS.mandatory[language].toLowerCase()})</span>
+          )}
+        </label>
+        {hint && (
+          <p id={`${id}-hint`} className="field__hint">
+            {t(hint)}
+          </p>
+        )}
+        {problem && (
+          <p id={`${id}-problem`} className="field__warn">
+            {problem.message[language]}
+          </p>
+        )}
+        <textarea
+          id={id}
+          className="field__input"
+          rows={field === 'description' ? 2 : 3}
+          value={values[field]}
+          aria-describedby={describedBy || undefined}
+          onChange={(event) => set(field, event.target.value)}
+        />
+      </div>
+    );
+  };
+
+  const goalProblem = problemFor('goalCodes');
+  const codeSelect = (
+    field: 'ictServiceCode' | 'informationSystemCode' | 'actionDirectionCode',
+    options: { code: string; name: string }[],
+  ) => {
+    const id = itemFieldId(field);
+    const current = values[field];
+    const known = current === null || options.some((option) => option.code === current);
+    return (
+      <div className="field">
+        <label htmlFor={id} className="field__label">
+          {t(FIELD_LABELS[field])}
+        </label>
+        <select
+          id={id}
+          className="field__input"
+          value={current ?? ''}
+          onChange={(event) => set(field, event.target.value === '' ? null : event.target.value)}
+        >
+          <option value="">{t('common.none')}</option>
+          {!known && current && <option value={current}>{current}</option>}
+          {options.map((option) => (
+            <option key={option.code} value={option.code}>
+              {option.code} — {option.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  };
+
+  return (
+    <form className="item-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      {DEFENCE_TEXT_FIELDS.map(textArea)}
+      <fieldset
+        id={itemFieldId('goalCodes')}
+        className={goalProblem ? 'field field--warn checkbox-group' : 'field checkbox-group'}
+        tabIndex={-1}
+        aria-describedby={goalProblem ? `${itemFieldId('goalCodes')}-problem` : undefined}
+      >
+        <legend className="field__label">{t(FIELD_LABELS.goalCodes)}</legend>
+        {goalProblem && (
+          <p id={`${itemFieldId('goalCodes')}-problem`} className="field__warn">
+            {goalProblem.message[language]}
+          </p>
+        )}
+        {(goals.data ?? []).map((goal) => {
+          const checked = values.goalCodes.includes(goal.code);
+          return (
+            <label key={goal.code} className="checkbox">
+              <input
+                type="checkbox"
+                checked={checked}
+                onChange={() =>
+                  set(
+                    'goalCodes',
+                    checked
+                      ? values.goalCodes.filter((code) => code !== goal.code)
+                      : [...values.goalCodes, goal.code].sort(),
+                  )
+                }
+              />{' '}
+              <span className="code">{goal.code}</span> {localize(goal.nameLv, goal.nameEn)}
+            </label>
+          );
+        })}
+      </fieldset>
+      {codeSelect(
+        'ictServiceCode',
+        (services.data ?? [])
+          .filter((service) => service.active)
+          .map((service) => ({ code: service.code, name: localize(service.nameLv, service.nameEn) })),
+      )}
+      {codeSelect(
+        'informationSystemCode',
+        (systems.data ?? [])
+          .filter((system) => system.active)
+          .map((system) => ({ code: system.code, name: system.name })),
+      )}
+      {codeSelect(
+        'actionDirectionCode',
+        (directions.data ?? []).map((direction) => ({
+          code: direction.code,
+          name: localize(direction.nameLv, direction.nameEn),
+        })),
+      )}
+      {textArea('description')}
+      <div className="field">
+        <label htmlFor={itemFieldId('rank')} className="field__label">
+          {t(FIELD_LABELS.rank)}
+        </label>
+        <p id={`${itemFieldId('rank')}-hint`} className="field__hint">
+          {t('item.hint.rank')}
+        </p>
+        <input
+          id={itemFieldId('rank')}
+          className="field__input field__input--short"
+          type="number"
+          min={1}
+          max={100000}
+          step={1}
+          value={values.rank}
+          aria-describedby={`${itemFieldId('rank')}-hint`}
+          onChange={(event) => {
+            const rank = Number.parseInt(event.target.value, 10);
+            if (Number.isInteger(rank) && rank >= 1) set('rank', rank);
+          }}
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" aria-disabled={!dirty || saving || undefined}>
+          {saving ? t('common.saving') : t('item.saveDefence')}
+        </button>
+        {dirty && !saving && (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              setValues(valuesOf(base));
+              setSaved(false);
+            }}
+          >
+            {t('item.discardChanges')}
+          </button>
+        )}
+        <span role="status" className="form-actions__status">
+          {saved && !dirty ? t('item.saved') : dirty ? t('item.unsaved') : ''}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+/** The defence as text, for those who read but may not change it. */
+function ItemDefenceView({ item }: { item: LineItem }) {
+  const { t } = useI18n();
+  const text = (value: string | null) => (value && value.trim() !== '' ? value : t('item.notGiven'));
+  return (
+    <dl className="item-view">
+      {[...DEFENCE_TEXT_FIELDS, 'description' as const].map((field) => (
+        <div key={field}>
+          <dt>{t(FIELD_LABELS[field])}</dt>
+          <dd>{text(item[field])}</dd>
+        </div>
+      ))}
+      <div>
+        <dt>{t(FIELD_LABELS.goalCodes)}</dt>
+        <dd>{item.goalCodes.length > 0 ? item.goalCodes.join(', ') : t('item.notGiven')}</dd>
+      </div>
+      <div>
+        <dt>{t(FIELD_LABELS.ictServiceCode)}</dt>
+        <dd>{text(item.ictServiceCode)}</dd>
+      </div>
+      <div>
+        <dt>{t(FIELD_LABELS.informationSystemCode)}</dt>
+        <dd>{text(item.informationSystemCode)}</dd>
+      </div>
+      <div>
+        <dt>{t(FIELD_LABELS.actionDirectionCode)}</dt>
+        <dd>{text(item.actionDirectionCode)}</dd>
+      </div>
+      <div>
+        <dt>{t(FIELD_LABELS.rank)}</dt>
+        <dd className="num">{item.rank}</dd>
+      </div>
+    </dl>
+  );
+}

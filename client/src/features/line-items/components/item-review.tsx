@@ -1,0 +1,72 @@
+import type { LineItem } from '@ikt/shared/line-item.schema';
+import { useId, useState } from 'react';
+import { ErrorState } from '../../../components/error-state';
+import { ReviewStatusBadge } from '../../../components/status-badge';
+import { useI18n } from '../../../i18n/i18n-context';
+import { useReviewLineItem } from '../api/review-line-item';
+
+/** ITC's decision on one item: accept it, or return it with a comment saying what to fix. */
+export function ItemReview({ item }: { item: LineItem }) {
+  const { t } = useI18n();
+  const review = useReviewLineItem();
+  const [comment, setComment] = useState('');
+  const [missingComment, setMissingComment] = useState(false);
+  const fieldId = useId();
+  const errorId = useId();
+
+  function decide(decision: 'accept' | 'return') {
+    if (review.isPending) return;
+    const text = comment.trim();
+    if (decision === 'return' && text === '') {
+      setMissingComment(true);
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    setMissingComment(false);
+    review.mutate(
+      { id: item.id, input: { decision, ...(text ? { comment: text } : {}) } },
+      { onSuccess: () => setComment('') },
+    );
+  }
+
+  return (
+    <div className="item-review">
+      <p>
+        {t('review.itemStatus')} <ReviewStatusBadge status={item.reviewStatus} />
+      </p>
+      <div className={missingComment ? 'field field--error' : 'field'}>
+        <label htmlFor={fieldId} className="field__label">
+          {t('review.comment')}
+        </label>
+        <p className="field__hint" id={`${fieldId}-hint`}>
+          {t('review.commentHint')}
+        </p>
+        {missingComment && (
+          <p id={errorId} className="field__error">
+            {t('review.commentRequired')}
+          </p>
+        )}
+        <textarea
+          id={fieldId}
+          className="field__input"
+          rows={3}
+          maxLength={5000}
+          value={comment}
+          aria-invalid={missingComment || undefined}
+          aria-describedby={missingComment ? `${fieldId}-hint ${errorId}` : `${fieldId}-hint`}
+          onChange={(event) => setComment(event.target.value)}
+        />
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => decide('accept')}>
+          {t('review.acceptItem')}
+        </button>
+        <button type="button" className="button button--warn" onClick={() => decide('return')}>
+          {t('review.returnItem')}
+        </button>
+        <span role="status">{review.isSuccess ? t('review.decided') : review.isPending ? t('common.saving') : ''}</span>
+      </div>
+      {review.isError && <ErrorState error={review.error} />}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import type { LineItem } from '@ikt/shared/line-item.schema';
+import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { DataTable } from '../../../components/data-table';
+import { Dialog } from '../../../components/dialog';
+import { ErrorState } from '../../../components/error-state';
+import { Money } from '../../../components/money';
+import { ReviewStatusBadge } from '../../../components/status-badge';
+import { useI18n } from '../../../i18n/i18n-context';
+import { useReviewLineItem } from '../../line-items/api/review-line-item';
+import { problemCount } from '../../line-items/utils/grid-model';
+
+interface ReviewItemsTableProps {
+  subProgrammeId: number;
+  items: readonly LineItem[];
+  fiscalYears: readonly number[];
+  canDecide: boolean;
+}
+
+/** Every item with its defence at hand, and ITC's decision on each: accept, or return with a comment. */
+export function ReviewItemsTable({ subProgrammeId, items, fiscalYears, canDecide }: ReviewItemsTableProps) {
+  const { t, language } = useI18n();
+  const review = useReviewLineItem();
+  const [returning, setReturning] = useState<LineItem | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const decidable = (item: LineItem) => canDecide && ['submitted', 'accepted', 'returned'].includes(item.reviewStatus);
+
+  return (
+    <>
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+      {review.isError && <ErrorState error={review.error} />}
+      <DataTable caption={t('review.itemsCaption')} className="review-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('grid.column.title')}</th>
+            <th scope="col">{t('grid.column.ekk')}</th>
+            <th scope="col">{t('grid.column.costNature')}</th>
+            <th scope="col">{t('grid.column.priority')}</th>
+            {fiscalYears.map((year) => (
+              <th key={year} scope="col" className="num">
+                {year}
+              </th>
+            ))}
+            <th scope="col">{t('grid.column.reviewStatus')}</th>
+            {canDecide && <th scope="col">{t('review.decision')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row">
+                <Link to={`/sub-programmes/${subProgrammeId}?item=${item.id}`}>{item.title}</Link>
+                {problemCount(item) > 0 && (
+                  <span className="badge badge--danger">{t('grid.problemCount', { count: problemCount(item) })}</span>
+                )}
+                <details className="defence-details">
+                  <summary>{t('review.showDefence')}</summary>
+                  <dl className="item-view">
+                    <div>
+                      <dt>{t('item.field.businessNeed')}</dt>
+                      <dd>{item.businessNeed || t('item.notGiven')}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('item.field.legalBasis')}</dt>
+                      <dd>{item.legalBasis || t('item.notGiven')}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('item.field.impactIfCut')}</dt>
+                      <dd>{item.impactIfCut || t('item.notGiven')}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('item.field.calculationBasis')}</dt>
+                      <dd>{item.calculationBasis || t('item.notGiven')}</dd>
+                    </div>
+                  </dl>
+                </details>
+              </th>
+              <td className="code">{item.ekkCode}</td>
+              <td>{COST_NATURE_LABELS[item.costNature][language]}</td>
+              <td>{PRIORITY_LABELS[item.priority][language]}</td>
+              {fiscalYears.map((year) => (
+                <td key={year} className="num">
+                  <Money value={item.amounts[String(year)] ?? '0'} />
+                </td>
+              ))}
+              <td>
+                <ReviewStatusBadge status={item.reviewStatus} />
+              </td>
+              {canDecide && (
+                <td>
+                  {decidable(item) && (
+                    <div className="row-actions">
+                      {item.reviewStatus !== 'accepted' && (
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          onClick={() =>
+                            review.mutate(
+                              { id: item.id, input: { decision: 'accept' } },
+                              { onSuccess: () => setAnnouncement(t('review.itemAccepted', { title: item.title })) },
+                            )
+                          }
+                        >
+                          {t('review.accept')}
+                          <span className="visually-hidden"> {item.title}</span>
+                        </button>
+                      )}
+                      {item.reviewStatus !== 'returned' && (
+                        <button type="button" className="button button--quiet" onClick={() => setReturning(item)}>
+                          {t('review.return')}
+                          <span className="visually-hidden"> {item.title}</span>
+                        </button>
+                      )}
+                    </div>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+      <ReturnDialog
+        item={returning}
+        onClose={() => setReturning(null)}
+        onReturned={(item) => {
+          setReturning(null);
+          setAnnouncement(t('review.itemReturned', { title: item.title }));
+        }}
+      />
+    </>
+  );
+}
+
+function ReturnDialog({
+  item,
+  onClose,
+  onReturned,
+}: {
+  item: LineItem | null;
+  onClose: () => void;
+  onReturned: (item: LineItem) => void;
+}) {
+  const { t } = useI18n();
+  const review = useReviewLineItem();
+  const [comment, setComment] = useState('');
+  const [missing, setMissing] = useState(false);
+  const fieldId = useId();
+  return (
+    <Dialog open={item !== null} title={t('review.returnTitle', { title: item?.title ?? '' })} onClose={onClose}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!item || review.isPending) return;
+          if (comment.trim() === '') {
+            setMissing(true);
+            document.getElementById(fieldId)?.focus();
+            return;
+          }
+          review.mutate(
+            { id: item.id, input: { decision: 'return', comment: comment.trim() } },
+            {
+              onSuccess: () => {
+                setComment('');
+                setMissing(false);
+                onReturned(item);
+              },
+            },
+          );
+        }}
+      >
+        {review.isError && <ErrorState error={review.error} />}
+        <div className={missing ? 'field field--error' : 'field'}>
+          <label htmlFor={fieldId} className="field__label">
+            {t('review.returnComment')}
+          </label>
+          {missing && (
+            <p id={`${fieldId}-error`} className="field__error">
+              {t('review.commentRequired')}
+            </p>
+          )}
+          <textarea
+            id={fieldId}
+            className="field__input"
+            rows={4}
+            maxLength={5000}
+            value={comment}
+            aria-invalid={missing || undefined}
+            aria-describedby={missing ? `${fieldId}-error` : undefined}
+            onChange={(event) => setComment(event.target.value)}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button--warn">
+            {review.isPending ? t('common.saving') : t('review.returnItem')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Consolidation } from '@ikt/shared/consolidation.schema';
+import { SUB_PROGRAMME_STATUSES } from '@ikt/shared/domain';
+import { SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
+import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
+import { DataTable } from '../../../components/data-table';
+import { MissingValue } from '../../../components/missing-value';
+import { Money } from '../../../components/money';
+import { ChangePercent } from '../../../components/change-percent';
+import { useI18n } from '../../../i18n/i18n-context';
+import { changeAgainst } from '../../../utils/money-change';
+import { institutionProgress } from '../utils/institution-progress';
+
+interface InstitutionProgressTableProps {
+  subProgrammes: readonly SubProgramme[];
+  consolidation: Consolidation | undefined;
+}
+
+/** ITC's overview: every institution's sub-programmes by status, and its total against last year. */
+export function InstitutionProgressTable({ subProgrammes, consolidation }: InstitutionProgressTableProps) {
+  const { t, language } = useI18n();
+  const rows = institutionProgress(subProgrammes, consolidation);
+  const firstYear = consolidation?.fiscalYears[0];
+  const done = rows.reduce((sum, row) => sum + row.doneCount, 0);
+  const total = rows.reduce((sum, row) => sum + row.subProgrammeCount, 0);
+
+  return (
+    <>
+      <p className="progress-summary">
+        <progress max={Math.max(total, 1)} value={done} aria-label={t('progress.label')} />{' '}
+        {t('progress.summary', { done, total })}
+      </p>
+      <DataTable caption={t('progress.caption')} className="progress-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('subProgramme.institution')}</th>
+            {SUB_PROGRAMME_STATUSES.map((status) => (
+              <th key={status} scope="col" className="num">
+                {SUB_PROGRAMME_STATUS_LABELS[status][language]}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {firstYear ?? t('progress.firstYear')}
+            </th>
+            <th scope="col" className="num">
+              {t('progress.previousYear')}
+            </th>
+            <th scope="col" className="num">
+              {t('progress.change')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.institutionCode}>
+              <th scope="row">
+                <span className="code">{row.institutionCode}</span>{' '}
+                {row.name !== row.institutionCode && <span className="muted">{row.name}</span>}
+              </th>
+              {SUB_PROGRAMME_STATUSES.map((status) => (
+                <td key={status} className="num">
+                  {row.counts[status]}
+                </td>
+              ))}
+              <td className="num">
+                <Money value={row.firstYear} />
+              </td>
+              <td className="num">
+                {row.previousYear === null ? (
+                  <MissingValue label={t('progress.noPrevious')} />
+                ) : (
+                  <Money value={row.previousYear} />
+                )}
+              </td>
+              <td className="num">
+                <ChangePercent percent={row.changePercent} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        {consolidation && firstYear !== undefined && (
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={1 + SUB_PROGRAMME_STATUSES.length}>
+                {t('common.total')}
+              </th>
+              <td className="num">
+                <Money value={consolidation.total.amounts[String(firstYear)] ?? '0'} />
+              </td>
+              <td className="num">
+                {consolidation.total.previousYear === null ? (
+                  <MissingValue label={t('progress.noPrevious')} />
+                ) : (
+                  <Money value={consolidation.total.previousYear} />
+                )}
+              </td>
+              <td className="num">
+                <ChangePercent
+                  percent={
+                    changeAgainst(
+                      consolidation.total.amounts[String(firstYear)] ?? '0',
+                      consolidation.total.previousYear,
+                    ).changePercent
+                  }
+                />
+              </td>
+            </tr>
+          </tfoot>
+        )}
+      </DataTable>
+    </>
+  );
+}

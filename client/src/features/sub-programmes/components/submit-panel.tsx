@@ -1,0 +1,98 @@
+import type { LineItem } from '@ikt/shared/line-item.schema';
+import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
+import { useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { ApiError } from '../../../api/client';
+import { ErrorState } from '../../../components/error-state';
+import { useI18n } from '../../../i18n/i18n-context';
+import {
+  localSubmitProblems,
+  submitProblemsFromErrors,
+  type SubmitCheckProblem,
+} from '../../line-items/utils/submit-check';
+import { useSubmitSubProgramme } from '../api/submit-sub-programme';
+
+interface SubmitPanelProps {
+  subProgramme: SubProgramme;
+  items: readonly LineItem[];
+  /** Where a problem's link leads: the item (and field) in this workspace. */
+  problemLink: (problem: SubmitCheckProblem) => string;
+  /** Told once the server accepted the submission (the panel itself then goes away). */
+  onSubmitted?: () => void;
+}
+
+/**
+ * Submitting checks the same rules the server does first, and lists every problem at once with a
+ * link to the item and field that has it; a refusal from the server (it may know more) is listed
+ * the same way.
+ */
+export function SubmitPanel({ subProgramme, items, problemLink, onSubmitted }: SubmitPanelProps) {
+  const { t, language } = useI18n();
+  const submit = useSubmitSubProgramme();
+  const [problems, setProblems] = useState<SubmitCheckProblem[] | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
+  const outstanding = localSubmitProblems(items, language, t('submit.noItems'));
+
+  function showProblems(list: SubmitCheckProblem[]) {
+    setProblems(list);
+    requestAnimationFrame(() => headingRef.current?.focus());
+  }
+
+  function onSubmit() {
+    if (submit.isPending) return;
+    if (outstanding.length > 0) {
+      showProblems(outstanding);
+      return;
+    }
+    setProblems(null);
+    submit.mutate(subProgramme.id, {
+      onSuccess: () => onSubmitted?.(),
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 422 && error.errors.length > 0) {
+          showProblems(submitProblemsFromErrors(error.errors, items));
+        }
+      },
+    });
+  }
+
+  const serverRefusal =
+    submit.error instanceof ApiError && submit.error.status === 422 && submit.error.errors.length > 0;
+  return (
+    <div className="submit-panel">
+      <div className="submit-panel__bar">
+        <button type="button" className="button" onClick={onSubmit} aria-disabled={submit.isPending || undefined}>
+          {submit.isPending ? t('submit.submitting') : t('submit.button')}
+        </button>
+        <span role="status" className="submit-panel__status">
+          {submit.isSuccess
+            ? t('submit.done')
+            : outstanding.length === 0
+              ? t('submit.ready')
+              : t('submit.outstanding', { count: outstanding.length })}
+        </span>
+      </div>
+      {submit.isError && !serverRefusal && <ErrorState error={submit.error} />}
+      {problems && problems.length > 0 && (
+        <section className="error-summary" aria-labelledby={headingId}>
+          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="error-summary__title">
+            {t('submit.problemsHeading', { count: problems.length })}
+          </h2>
+          <ul className="error-summary__list">
+            {problems.map((problem, index) => (
+              <li key={`${problem.lineItemId ?? 'all'}:${problem.field}:${index}`}>
+                {problem.lineItemId === null ? (
+                  problem.message
+                ) : (
+                  <Link to={problemLink(problem)}>
+                    {problem.title ?? `#${problem.lineItemId}`}: {problem.message}
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
