@@ -24,6 +24,8 @@ import { referenceRoutes } from './modules/reference/reference.routes';
 import { createReferenceService } from './modules/reference/reference.service';
 import { scenarioRoutes } from './modules/scenarios/scenarios.routes';
 import { createScenarioService } from './modules/scenarios/scenarios.service';
+import { spreadsheetRoutes } from './modules/spreadsheets/spreadsheets.routes';
+import { createSpreadsheetService } from './modules/spreadsheets/spreadsheets.service';
 import { userRoutes } from './modules/users/users.routes';
 import { createUsersService } from './modules/users/users.service';
 import { authenticationPlugin } from './plugins/authentication';
@@ -74,6 +76,14 @@ export async function buildApp({ db, databaseKind, config, logger = true }: Buil
   const consolidation = createConsolidationService(db, cycles);
   const scenarios = createScenarioService(db, cycles);
   const indicators = createIndicatorsService(db, cycles);
+  const spreadsheets = createSpreadsheetService(db, {
+    cycles,
+    subProgrammes,
+    lineItems,
+    consolidation,
+    indicators,
+    reference,
+  });
 
   await app.register(problemPlugin);
   await app.register(securityHeadersPlugin);
@@ -92,6 +102,7 @@ export async function buildApp({ db, databaseKind, config, logger = true }: Buil
       await api.register(consolidationRoutes, { service: consolidation });
       await api.register(scenarioRoutes, { service: scenarios });
       await api.register(indicatorRoutes, { service: indicators });
+      await api.register(spreadsheetRoutes, { service: spreadsheets });
       await api.register(auditRoutes, { service: audit });
       await api.register(userRoutes, { service: users });
     },

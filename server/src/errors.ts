@@ -26,6 +26,11 @@ export abstract class DomainError extends Error {
     super(typeof detail === 'string' ? detail : detail.en);
     this.name = new.target.name;
   }
+
+  /** Extra members of the problem body (RFC 9457 extensions), already in the answer's language. */
+  get extensions(): Record<string, unknown> | undefined {
+    return undefined;
+  }
 }
 
 export class UnauthorizedError extends DomainError {

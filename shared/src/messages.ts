@@ -26,6 +26,16 @@ const keyedMessages: Record<string, Record<Language, string>> = {
     en: 'An institution code holds letters and digits (up to 16)',
   },
   'id.format': { lv: 'Identifikatoram jābūt pozitīvam veselam skaitlim', en: 'An id is a positive whole number' },
+  'goal.format': { lv: 'Mērķa kods ir M un skaitlis, piem. M1', en: 'A goal code is M and a number, e.g. M1' },
+  'actionDirection.format': {
+    lv: 'Rīcības virziena kods ir R un skaitlis, piem. R1',
+    en: 'An action direction code is R and a number, e.g. R1',
+  },
+  'rank.format': { lv: 'Rangs ir vesels skaitlis no 1', en: 'A rank is a whole number from 1' },
+  'catalogueCode.format': {
+    lv: 'Kodā drīkst būt latīņu burti, cipari, defise un apakšsvītra',
+    en: 'A code holds Latin letters, digits, hyphens and underscores',
+  },
   'percent.format': {
     lv: 'Procenti jānorāda no 0 līdz 100 ar punktu, ne vairāk kā 2 zīmes aiz punkta',
     en: 'A percentage is 0 to 100 with a dot and at most 2 decimals',

@@ -41,20 +41,28 @@ function titleFor(status: number, language: Language): string {
   return titles[status]?.[language] ?? titles[status >= 500 ? 500 : 400]![language];
 }
 
-export function sendProblem(
-  reply: FastifyReply,
-  request: FastifyRequest,
+function problemBody(
+  language: Language,
   status: number,
-  body: { slug?: string; detail?: string; errors?: Problem['errors'] },
-): FastifyReply {
-  const language = requestLanguage(request);
-  const problem: Problem = {
+  body: { slug?: string; detail?: string; errors?: Problem['errors']; extensions?: Record<string, unknown> },
+): Problem {
+  return {
+    ...body.extensions,
     type: body.slug ? `urn:ikt-budzets:problem:${body.slug}` : 'about:blank',
     title: titleFor(status, language),
     status,
     ...(body.detail ? { detail: body.detail } : {}),
     ...(body.errors ? { errors: body.errors } : {}),
   };
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  body: { slug?: string; detail?: string; errors?: Problem['errors']; extensions?: Record<string, unknown> },
+): FastifyReply {
+  const problem = problemBody(requestLanguage(request), status, body);
   return reply.code(status).type('application/problem+json; charset=utf-8').send(problem);
 }
 
@@ -62,50 +70,59 @@ export function sendRouteNotFound(reply: FastifyReply, request: FastifyRequest):
   return sendProblem(reply, request, 404, { slug: 'route-not-found', detail: details.route[requestLanguage(request)] });
 }
 
+/**
+ * The problem an error answers, decided in one place: the error handler sends it, and a route
+ * that streams (the import's progress) writes it as its last line. Logs what needs logging.
+ */
+export function problemFor(error: FastifyError, request: FastifyRequest): { status: number; problem: Problem } {
+  const language = requestLanguage(request);
+  const build = (status: number, body: Parameters<typeof problemBody>[2]) => ({
+    status,
+    problem: problemBody(language, status, body),
+  });
+
+  if (error instanceof DomainError) {
+    return build(error.status, {
+      slug: error.slug,
+      detail: localize(error.detail, language),
+      errors: error.errors?.map((e) => ({ path: e.path, message: localize(e.message, language) })),
+      extensions: error.extensions,
+    });
+  }
+
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    return build(400, {
+      slug: 'validation',
+      detail: details.validation[language],
+      errors: error.validation.map((issue) => ({
+        path: `${where}${issue.instancePath === '/' ? '' : issue.instancePath.replaceAll('/', '.')}`,
+        message: localizeIssue({ code: issue.keyword, message: issue.message ?? '', params: issue.params }, language),
+      })),
+    });
+  }
+
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return build(503, { slug: 'unavailable', detail: details.unavailable[language] });
+  }
+
+  // Fastify's own client errors (bad JSON, wrong content type, body too large, …): their
+  // status is right, their message may echo input, so only the generic title goes out.
+  const status = error.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) return build(status, {});
+
+  request.log.error({ err: error }, 'unhandled error');
+  return build(500, { detail: details.internal[language] });
+}
+
 /** One error handler decides every status; no answer carries a stack, SQL or a secret. */
 export const problemPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const language = requestLanguage(request);
-
-      if (error instanceof DomainError) {
-        if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
-        return sendProblem(reply, request, error.status, {
-          slug: error.slug,
-          detail: localize(error.detail, language),
-          errors: error.errors?.map((e) => ({ path: e.path, message: localize(e.message, language) })),
-        });
-      }
-
-      if (hasZodFastifySchemaValidationErrors(error)) {
-        const where = error.validationContext ?? 'body';
-        return sendProblem(reply, request, 400, {
-          slug: 'validation',
-          detail: details.validation[language],
-          errors: error.validation.map((issue) => ({
-            path: `${where}${issue.instancePath === '/' ? '' : issue.instancePath.replaceAll('/', '.')}`,
-            message: localizeIssue(
-              { code: issue.keyword, message: issue.message ?? '', params: issue.params },
-              language,
-            ),
-          })),
-        });
-      }
-
-      if (isDatabaseUnavailable(error)) {
-        request.log.warn({ err: error }, 'database unavailable');
-        return sendProblem(reply, request, 503, { slug: 'unavailable', detail: details.unavailable[language] });
-      }
-
-      // Fastify's own client errors (bad JSON, wrong content type, body too large, …): their
-      // status is right, their message may echo input, so only the generic title goes out.
-      const status = error.statusCode;
-      if (status !== undefined && status >= 400 && status < 500) {
-        return sendProblem(reply, request, status, {});
-      }
-
-      request.log.error({ err: error }, 'unhandled error');
-      return sendProblem(reply, request, 500, { detail: details.internal[language] });
+      if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
+      const { status, problem } = problemFor(error, request);
+      return reply.code(status).type('application/problem+json; charset=utf-8').send(problem);
     });
   },
   { name: 'problem' },

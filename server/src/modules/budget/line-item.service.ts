@@ -128,6 +128,108 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     return toLineItem(record, cycleYear);
   }
 
+  /** Adds an item inside the caller's transaction: visible (404), owner (403), editable (409), known codes (422). */
+  async function createWithin(
+    trx: Kysely<Database>,
+    context: RequestContext,
+    subProgrammeId: number,
+    input: CreateLineItemInput,
+  ): Promise<LineItem> {
+    const subProgrammes = createSubProgrammeRepository(trx);
+    const repository = createLineItemRepository(trx);
+    await subProgrammes.lock(subProgrammeId, 'share');
+    const subProgramme = await subProgrammes.findById(subProgrammeId);
+    if (!subProgramme) throw subProgrammeNotFound();
+    const scope = budgetScope(subProgramme);
+    ensureVisible(context.actor, scope, subProgrammeNotFound);
+    ensureAllowed(context.actor, { action: 'subProgramme.edit', scope }, NOT_OWNER);
+    ensureEditable(itemCreateRefusal(subProgramme.cycle_status, subProgramme.status));
+    await checkReferences(repository, input, subProgramme.cycle_year);
+
+    const id = await repository.insert({
+      sub_programme_id: subProgrammeId,
+      title: input.title,
+      ekk_code: input.ekkCode,
+      cost_nature: input.costNature,
+      priority: input.priority,
+      rank: input.rank ?? (await repository.nextRank(subProgrammeId)),
+      ict_service_code: input.ictServiceCode ?? null,
+      information_system_code: input.informationSystemCode ?? null,
+      action_direction_code: input.actionDirectionCode ?? null,
+      quantity: input.quantity ?? null,
+      unit: input.unit ?? null,
+      unit_price: input.unitPrice ?? null,
+      ...columnsOf({
+        description: input.description,
+        businessNeed: input.businessNeed,
+        legalBasis: input.legalBasis,
+        impactIfCut: input.impactIfCut,
+        calculationBasis: input.calculationBasis,
+      }),
+      created_by: context.actor.id,
+      updated_by: context.actor.id,
+    });
+    await repository.upsertAmounts(
+      id,
+      Object.entries(input.amounts ?? {}).map(([y, a]) => [Number(y), a]),
+    );
+    await repository.replaceGoals(id, input.goalCodes ?? []);
+    const created = await read(repository, id, subProgramme.cycle_year);
+    await recordAudit(trx, context, {
+      action: 'lineItem.create',
+      entityType: 'line_item',
+      entityId: id,
+      after: created,
+    });
+    return created;
+  }
+
+  /**
+   * Changes an item inside the caller's transaction, by the same rules as a PATCH: visible (404),
+   * owner (403), If-Match (428/412), editable (409), known codes (422).
+   */
+  async function updateWithin(
+    trx: Kysely<Database>,
+    context: RequestContext,
+    id: number,
+    expected: ExpectedVersion,
+    input: UpdateLineItemInput,
+  ): Promise<LineItem> {
+    const repository = createLineItemRepository(trx);
+    const subProgrammes = createSubProgrammeRepository(trx);
+    // The item row first (concurrent edits of it queue here), then the sub-programme shared,
+    // so a submit cannot slip between the check and the write.
+    const locked = await repository.lock(id);
+    if (!locked) throw lineItemNotFound();
+    await subProgrammes.lock(locked.sub_programme_id, 'share');
+    const scope = (await repository.scopeOf(id))!;
+    ensureVisible(context.actor, budgetScope(scope), lineItemNotFound);
+    const before = await read(repository, id, scope.cycle_year);
+    ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
+    ensureVersion(expected, locked.version);
+    ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
+    await checkReferences(repository, input, scope.cycle_year);
+
+    // An accepted item that changes needs reviewing again.
+    const reviewStatus = before.reviewStatus === 'accepted' ? { review_status: 'draft' as const } : {};
+    await repository.update(id, { ...columnsOf(input), ...reviewStatus, updated_by: context.actor.id });
+    if (input.amounts)
+      await repository.upsertAmounts(
+        id,
+        Object.entries(input.amounts).map(([y, a]) => [Number(y), a]),
+      );
+    if (input.goalCodes) await repository.replaceGoals(id, input.goalCodes);
+    const after = await read(repository, id, scope.cycle_year);
+    await recordAudit(trx, context, {
+      action: 'lineItem.update',
+      entityType: 'line_item',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  }
+
   return {
     async list(context: RequestContext, subProgrammeId: number): Promise<LineItem[]> {
       const subProgramme = await createSubProgrammeRepository(db).findById(subProgrammeId);
@@ -143,55 +245,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     },
 
     async create(context: RequestContext, subProgrammeId: number, input: CreateLineItemInput): Promise<LineItem> {
-      return db.transaction().execute(async (trx) => {
-        const subProgrammes = createSubProgrammeRepository(trx);
-        const repository = createLineItemRepository(trx);
-        await subProgrammes.lock(subProgrammeId, 'share');
-        const subProgramme = await subProgrammes.findById(subProgrammeId);
-        if (!subProgramme) throw subProgrammeNotFound();
-        const scope = budgetScope(subProgramme);
-        ensureVisible(context.actor, scope, subProgrammeNotFound);
-        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope }, NOT_OWNER);
-        ensureEditable(itemCreateRefusal(subProgramme.cycle_status, subProgramme.status));
-        await checkReferences(repository, input, subProgramme.cycle_year);
-
-        const id = await repository.insert({
-          sub_programme_id: subProgrammeId,
-          title: input.title,
-          ekk_code: input.ekkCode,
-          cost_nature: input.costNature,
-          priority: input.priority,
-          rank: input.rank ?? (await repository.nextRank(subProgrammeId)),
-          ict_service_code: input.ictServiceCode ?? null,
-          information_system_code: input.informationSystemCode ?? null,
-          action_direction_code: input.actionDirectionCode ?? null,
-          quantity: input.quantity ?? null,
-          unit: input.unit ?? null,
-          unit_price: input.unitPrice ?? null,
-          ...columnsOf({
-            description: input.description,
-            businessNeed: input.businessNeed,
-            legalBasis: input.legalBasis,
-            impactIfCut: input.impactIfCut,
-            calculationBasis: input.calculationBasis,
-          }),
-          created_by: context.actor.id,
-          updated_by: context.actor.id,
-        });
-        await repository.upsertAmounts(
-          id,
-          Object.entries(input.amounts ?? {}).map(([y, a]) => [Number(y), a]),
-        );
-        await repository.replaceGoals(id, input.goalCodes ?? []);
-        const created = await read(repository, id, subProgramme.cycle_year);
-        await recordAudit(trx, context, {
-          action: 'lineItem.create',
-          entityType: 'line_item',
-          entityId: id,
-          after: created,
-        });
-        return created;
-      });
+      return db.transaction().execute((trx) => createWithin(trx, context, subProgrammeId, input));
     },
 
     async update(
@@ -201,40 +255,19 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
       input: UpdateLineItemInput,
     ): Promise<LineItem> {
       await visibleScope(context, id);
-      return db.transaction().execute(async (trx) => {
-        const repository = createLineItemRepository(trx);
-        const subProgrammes = createSubProgrammeRepository(trx);
-        // The item row first (concurrent edits of it queue here), then the sub-programme shared,
-        // so a submit cannot slip between the check and the write.
-        const locked = await repository.lock(id);
-        if (!locked) throw lineItemNotFound();
-        await subProgrammes.lock(locked.sub_programme_id, 'share');
-        const scope = (await repository.scopeOf(id))!;
-        const before = await read(repository, id, scope.cycle_year);
-        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
-        ensureVersion(expected, locked.version);
-        ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
-        await checkReferences(repository, input, scope.cycle_year);
+      return db.transaction().execute((trx) => updateWithin(trx, context, id, expected, input));
+    },
 
-        // An accepted item that changes needs reviewing again.
-        const reviewStatus = before.reviewStatus === 'accepted' ? { review_status: 'draft' as const } : {};
-        await repository.update(id, { ...columnsOf(input), ...reviewStatus, updated_by: context.actor.id });
-        if (input.amounts)
-          await repository.upsertAmounts(
-            id,
-            Object.entries(input.amounts).map(([y, a]) => [Number(y), a]),
-          );
-        if (input.goalCodes) await repository.replaceGoals(id, input.goalCodes);
-        const after = await read(repository, id, scope.cycle_year);
-        await recordAudit(trx, context, {
-          action: 'lineItem.update',
-          entityType: 'line_item',
-          entityId: id,
-          before,
-          after,
-        });
-        return after;
-      });
+    /**
+     * For a caller that owns the transaction (the spreadsheet import applies many rows in one):
+     * the very rules of create and update, run inside `trx`.
+     */
+    createWithin,
+    updateWithin,
+
+    /** The reference checks of create and update alone (422), inside the caller's transaction. */
+    async checkReferencesWithin(trx: Kysely<Database>, input: UpdateLineItemInput, cycleYear: number): Promise<void> {
+      await checkReferences(createLineItemRepository(trx), input, cycleYear);
     },
 
     async remove(context: RequestContext, id: number, expected: ExpectedVersion): Promise<void> {

@@ -1,0 +1,589 @@
+import type ExcelJS from 'exceljs';
+import type { Consolidation, ConsolidationRow } from '@ikt/shared/consolidation.schema';
+import type { Cycle } from '@ikt/shared/cycle.schema';
+import { CYCLE_STATUS_LABELS } from '@ikt/shared/labels';
+import type { Indicators } from '@ikt/shared/indicators.schema';
+import type { Language } from '@ikt/shared/messages';
+import { Decimal, sumMoney } from '@ikt/shared/money';
+import { ITEM_SHEET, itemColumns, letterOf, reviewStatusLabel, writeItemRow, type ItemColumn } from './item-sheet';
+import { collectGarbage } from './memory';
+import type { ItemRecord } from './spreadsheets.repository';
+import { INDICATOR_LABELS, LABELS, SHEET_NAMES, amountHeader } from './workbook-labels';
+import { SheetWriter, openWorkbook, type ExportHeading } from './workbook-writer';
+import {
+  STYLE,
+  columnLetter,
+  formulaString,
+  formulaValue,
+  moneyFormula,
+  moneyNumber,
+  ratioNumber,
+  sheetRef,
+  textValue,
+} from './xlsx-cells';
+
+/** What the consolidated workbook shows; the service gathers it, this file only writes. */
+export interface CycleWorkbookData {
+  language: Language;
+  cycle: Cycle;
+  /** The base cycle's year, when there is one ("last year's approved"). */
+  baseYear: number | null;
+  exportedAt: Date;
+  exportedBy: string;
+  bySubProgramme: Consolidation;
+  byEkk: Consolidation;
+  byGoal: Consolidation;
+  indicators: Indicators;
+  /** The cycle's sub-programmes in the order their items are written. */
+  subProgrammes: readonly { id: number; code: string; institutionCode: string }[];
+  institutionNames: ReadonlyMap<string, string>;
+  ekkNames: ReadonlyMap<string, string>;
+  /** How many items the cycle holds (every status): the extent of the item ranges. */
+  itemCount: number;
+  items: (subProgrammeIds: readonly number[]) => AsyncIterable<{ subProgrammeId: number; items: ItemRecord[] }>;
+}
+
+/** Sums per key and fiscal year, kept while the items stream past, to check the summary sheets. */
+class Tally {
+  private readonly sums = new Map<string, Decimal>();
+  add(key: string, year: string, amount: string): void {
+    const at = `${key}\u0000${year}`;
+    this.sums.set(at, (this.sums.get(at) ?? new Decimal(0)).plus(amount));
+  }
+  get(key: string, year: string): Decimal {
+    return this.sums.get(`${key}\u0000${year}`) ?? new Decimal(0);
+  }
+  keys(): Set<string> {
+    return new Set([...this.sums.entries()].filter(([, v]) => !v.isZero()).map(([k]) => k.split('\u0000')[0]!));
+  }
+}
+
+const equal = (a: Decimal | string, b: Decimal | string) => new Decimal(a).equals(b);
+
+/** How often the item sheet asks for a garbage collection (see memory.ts). */
+const GARBAGE_EVERY_ROWS = 10_000;
+
+/**
+ * Writes the consolidated workbook: Kopsavilkums, Pēc EKK, Pēc mērķiem, Pozīcijas, Rādītāji.
+ * Every total is a live SUM/SUMIFS formula over the item sheet with the server's figure as its
+ * cached result. Answers whether the items streamed agree with the figures written before them
+ * (they may not when someone edits while the export runs; the caller then writes it again).
+ */
+export async function writeCycleWorkbook(filename: string, data: CycleWorkbookData): Promise<{ consistent: boolean }> {
+  const { language, cycle } = data;
+  const years = cycle.fiscalYears.map(String);
+  const firstYear = years[0]!;
+  const heading: ExportHeading = {
+    language,
+    title: `${LABELS.consolidatedTitle[language]} — ${cycle.title}`,
+    context: `${LABELS.cycle[language]}: ${cycle.year} (${years[0]}–${years[years.length - 1]}) · ${LABELS.status[language]}: ${CYCLE_STATUS_LABELS[cycle.status][language]}`,
+    exportedAt: data.exportedAt,
+    exportedBy: data.exportedBy,
+  };
+  const workbook = openWorkbook(filename, heading, {
+    subject: `${LABELS.consolidatedTitle[language]} ${cycle.year}`,
+    keywords: 'IKT, ICT, budžets, budget, EKK',
+  });
+
+  const columns = itemColumns('cycle', cycle.fiscalYears, language);
+  const lastItemRow = Math.max(ITEM_SHEET.firstDataRow, ITEM_SHEET.firstDataRow + data.itemCount - 1);
+  const items = itemRanges(columns, SHEET_NAMES.items[language], lastItemRow);
+  const cutLabel = reviewStatusLabel('cut', language);
+  const notCut = `${items.status},${formulaString(`<>${cutLabel}`)}`;
+
+  const summaryTotal = writeSummary(workbook, data, heading, items, notCut, cutLabel);
+  writeByEkk(workbook, data, heading, items, notCut);
+  writeByGoal(workbook, data, heading, items, notCut, summaryTotal);
+  const tallies = await writeItems(workbook, data, heading, columns, items, notCut, lastItemRow);
+  writeIndicators(workbook, data, heading, summaryTotal);
+  await workbook.commit();
+
+  return { consistent: agrees(data, tallies, years, firstYear) };
+}
+
+interface ItemRanges {
+  amount: (year: string) => string;
+  subProgramme: string;
+  ekk: string;
+  goals: string;
+  status: string;
+}
+
+function itemRanges(columns: readonly ItemColumn[], sheetName: string, lastRow: number): ItemRanges {
+  const range = (letter: string) => `${sheetRef(sheetName)}$${letter}$${ITEM_SHEET.firstDataRow}:$${letter}$${lastRow}`;
+  return {
+    amount: (year) => range(letterOf(columns, `amount:${year}`)),
+    subProgramme: range(letterOf(columns, 'subProgramme')),
+    ekk: range(letterOf(columns, 'ekkCode')),
+    goals: range(letterOf(columns, 'goalCodes')),
+    status: range(letterOf(columns, 'reviewStatus')),
+  };
+}
+
+/** Where the summary's total row is, for the sheets that refer to it. */
+interface SummaryTotal {
+  sheet: string;
+  row: number;
+  amountColumn: (year: string) => string;
+}
+
+/** Columns of the summary sheets after the keys: the years, last year's approved, the change. */
+function comparisonHeaders(data: CycleWorkbookData): string[] {
+  const { language } = data;
+  const previous =
+    data.baseYear === null ? LABELS.previousYear[language] : `${LABELS.previousYear[language]} (${data.baseYear})`;
+  return [
+    ...data.cycle.fiscalYears.map(amountHeader),
+    previous,
+    LABELS.change[language],
+    LABELS.changePercent[language],
+  ];
+}
+
+/** The year amounts (already formulas), then last year's approved and the change, as cells. */
+function comparisonCells(
+  rowNumber: number,
+  firstAmountColumn: number,
+  years: readonly string[],
+  amounts: ExcelJS.CellValue[],
+  row: Pick<ConsolidationRow, 'previousYear' | 'change'> & { amounts: Record<string, string> },
+  styles: { money: Partial<ExcelJS.Style>; percent: Partial<ExcelJS.Style> },
+  /** The previous-year cell when it is not a plain value (a total row sums its column). */
+  previousValue?: ExcelJS.CellValue,
+): (readonly [ExcelJS.CellValue, Partial<ExcelJS.Style>])[] {
+  const first = `${columnLetter(firstAmountColumn)}${rowNumber}`;
+  const previousCell = `${columnLetter(firstAmountColumn + years.length)}${rowNumber}`;
+  const changeCell = `${columnLetter(firstAmountColumn + years.length + 1)}${rowNumber}`;
+  const cells: (readonly [ExcelJS.CellValue, Partial<ExcelJS.Style>])[] = amounts.map((a) => [a, styles.money]);
+  if (row.previousYear === null) return [...cells, [null, styles.money], [null, styles.money], [null, styles.percent]];
+  const change = new Decimal(row.amounts[years[0]!]!).minus(row.previousYear);
+  const ratio = ratioNumber(change, row.previousYear);
+  return [
+    ...cells,
+    [previousValue ?? moneyNumber(row.previousYear), styles.money],
+    [moneyFormula(`${first}-${previousCell}`, change), styles.money],
+    [formulaValue(`IF(${previousCell}=0,"",${changeCell}/${previousCell})`, ratio ?? ''), styles.percent],
+  ];
+}
+
+function writeSummary(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: CycleWorkbookData,
+  heading: ExportHeading,
+  items: ItemRanges,
+  notCut: string,
+  cutLabel: string,
+): SummaryTotal {
+  const { language, bySubProgramme } = data;
+  const years = data.cycle.fiscalYears.map(String);
+  const name = SHEET_NAMES.summary[language];
+  const sheet = new SheetWriter(workbook, name, {
+    headerRow: 5,
+    frozenColumns: 2,
+    widths: [16, 45, 11, 45, ...years.map(() => 17), 19, 17, 12],
+  });
+  sheet.titleBlock(heading);
+  sheet.row([[LABELS.totalsNote[language], STYLE.note]]);
+  const headers = [LABELS.code, LABELS.name, LABELS.institution, LABELS.institutionName].map((l) => l[language]);
+  sheet.header([...headers, ...comparisonHeaders(data)]);
+
+  const owners = new Map(data.subProgrammes.map((s) => [s.code, s.institutionCode]));
+  const firstRow = sheet.rowNumber;
+  for (const row of bySubProgramme.rows) {
+    const number = sheet.rowNumber;
+    const institution = owners.get(row.key) ?? '';
+    const amounts = years.map((year) =>
+      moneyFormula(
+        `SUMIFS(${items.amount(year)},${items.subProgramme},$A${number},${notCut})`,
+        row.amounts[year] ?? '0',
+      ),
+    );
+    sheet.row([
+      [textValue(row.key), STYLE.text],
+      [textValue(row.label), STYLE.wrap],
+      [textValue(institution), STYLE.text],
+      [textValue(data.institutionNames.get(institution)), STYLE.wrap],
+      ...comparisonCells(number, 5, years, amounts, row, { money: STYLE.money, percent: STYLE.percent }),
+    ]);
+  }
+  const lastRow = Math.max(firstRow, sheet.rowNumber - 1);
+  const totalRow = sheet.rowNumber;
+  const total = bySubProgramme.total;
+  const sum = (column: number) => `SUM(${columnLetter(column)}${firstRow}:${columnLetter(column)}${lastRow})`;
+  const totals = years.map((year, i) => moneyFormula(sum(5 + i), total.amounts[year] ?? '0'));
+  const previousColumn = 5 + years.length;
+  const comparison = comparisonCells(
+    totalRow,
+    5,
+    years,
+    totals,
+    { amounts: total.amounts, previousYear: total.previousYear, change: null },
+    { money: STYLE.totalMoney, percent: STYLE.totalPercent },
+    // Last year's total is a SUM of its column too, so the whole total row is live.
+    total.previousYear === null ? undefined : moneyFormula(sum(previousColumn), total.previousYear),
+  );
+  sheet.row([
+    [LABELS.total[language], STYLE.totalLabel],
+    [null, STYLE.totalLabel],
+    [null, STYLE.totalLabel],
+    [null, STYLE.totalLabel],
+    ...comparison,
+  ]);
+  sheet.row([
+    [LABELS.cut[language], STYLE.note],
+    [null, STYLE.plain],
+    [null, STYLE.plain],
+    [null, STYLE.plain],
+    ...years.map(
+      (year) =>
+        [
+          moneyFormula(
+            `SUMIFS(${items.amount(year)},${items.status},${formulaString(cutLabel)})`,
+            data.bySubProgramme.cut.amounts[year] ?? '0',
+          ),
+          STYLE.money,
+        ] as const,
+    ),
+  ]);
+  sheet.autoFilter(`A${firstRow - 1}`, `${columnLetter(4 + years.length + 3)}${lastRow}`);
+  sheet.commit();
+  return { sheet: name, row: totalRow, amountColumn: (year) => columnLetter(5 + years.indexOf(year)) };
+}
+
+function writeByEkk(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: CycleWorkbookData,
+  heading: ExportHeading,
+  items: ItemRanges,
+  notCut: string,
+): void {
+  const { language, byEkk } = data;
+  const years = data.cycle.fiscalYears.map(String);
+  const sheet = new SheetWriter(workbook, SHEET_NAMES.byEkk[language], {
+    headerRow: 5,
+    frozenColumns: 2,
+    widths: [9, 55, 8, 10, ...years.map(() => 17), 19, 17, 12],
+  });
+  sheet.titleBlock(heading);
+  sheet.row([[LABELS.ekkNote[language], STYLE.note]]);
+  sheet.header([
+    ...[LABELS.code, LABELS.name, LABELS.level, LABELS.parent].map((l) => l[language]),
+    ...comparisonHeaders(data),
+  ]);
+
+  const firstRow = sheet.rowNumber;
+  const lastRow = firstRow + Math.max(byEkk.rows.length, 1) - 1;
+  const own = (letter: string) => `$${letter}$${firstRow}:$${letter}$${lastRow}`;
+  for (const row of byEkk.rows) {
+    const number = sheet.rowNumber;
+    const children = byEkk.rows.filter((r) => r.parentKey === row.key);
+    const amounts = years.map((year, i) => {
+      const column = columnLetter(5 + i);
+      const direct = new Decimal(row.amounts[year] ?? '0').minus(sumMoney(children.map((c) => c.amounts[year] ?? '0')));
+      const itemsOfCode = `SUMIFS(${items.amount(year)},${items.ekk},$A${number},${notCut})`;
+      // A group's figure is the sum of its sub-codes' rows; items booked on the group itself
+      // (possible only for a code that was once a leaf) are added from the item sheet.
+      const formula =
+        children.length === 0
+          ? itemsOfCode
+          : `SUMIFS(${column}${firstRow}:${column}${lastRow},${own('D')},$A${number})${direct.isZero() ? '' : `+${itemsOfCode}`}`;
+      return moneyFormula(formula, row.amounts[year] ?? '0');
+    });
+    const bold = (row.level ?? 1) <= 2;
+    sheet.row([
+      [row.key, bold ? STYLE.subtotalLabel : STYLE.text],
+      [textValue(row.label), ekkNameStyle(row.level ?? 1)],
+      [row.level ?? null, STYLE.count],
+      [textValue(row.parentKey), STYLE.text],
+      ...comparisonCells(number, 5, years, amounts, row, {
+        money: bold ? STYLE.subtotalMoney : STYLE.money,
+        percent: STYLE.percent,
+      }),
+    ]);
+  }
+  const total = byEkk.total;
+  sheet.row([
+    [LABELS.total[language], STYLE.totalLabel],
+    [null, STYLE.totalLabel],
+    [null, STYLE.totalLabel],
+    [null, STYLE.totalLabel],
+    ...years.map((year, i) => {
+      const column = columnLetter(5 + i);
+      return [
+        moneyFormula(`SUMIFS(${column}${firstRow}:${column}${lastRow},${own('C')},1)`, total.amounts[year] ?? '0'),
+        STYLE.totalMoney,
+      ] as const;
+    }),
+  ]);
+  sheet.autoFilter(`A${firstRow - 1}`, `${columnLetter(4 + years.length + 3)}${lastRow}`);
+  sheet.commit();
+}
+
+const ekkIndent = [1, 2, 3, 4].map(
+  (level) => ({ alignment: { vertical: 'top', wrapText: true, indent: level - 1 } }) as Partial<ExcelJS.Style>,
+);
+function ekkNameStyle(level: number): Partial<ExcelJS.Style> {
+  return ekkIndent[Math.min(Math.max(level, 1), 4) - 1]!;
+}
+
+function writeByGoal(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: CycleWorkbookData,
+  heading: ExportHeading,
+  items: ItemRanges,
+  notCut: string,
+  summaryTotal: SummaryTotal,
+): void {
+  const { language, byGoal } = data;
+  const years = data.cycle.fiscalYears.map(String);
+  const sheet = new SheetWriter(workbook, SHEET_NAMES.byGoal[language], {
+    headerRow: 5,
+    frozenColumns: 2,
+    widths: [9, 55, ...years.map(() => 17), 19, 17, 12],
+  });
+  sheet.titleBlock(heading);
+  sheet.row([[LABELS.goalNote[language], STYLE.note]]);
+  sheet.header([LABELS.code[language], LABELS.name[language], ...comparisonHeaders(data)]);
+  const firstRow = sheet.rowNumber;
+  for (const row of byGoal.rows) {
+    const number = sheet.rowNumber;
+    const amounts = years.map((year) => {
+      const sumWhere = (pattern: string) => `SUMIFS(${items.amount(year)},${items.goals},${pattern},${notCut})`;
+      // Goals sit in one cell as "M1; M5": the goal alone, first, last or in the middle —
+      // exactly one of the four matches an item that has it (never M10 for M1).
+      const formula =
+        row.key === ''
+          ? sumWhere('""')
+          : [`$A${number}`, `$A${number}&"; *"`, `"*; "&$A${number}`, `"*; "&$A${number}&"; *"`]
+              .map(sumWhere)
+              .join('+');
+      return moneyFormula(formula, row.amounts[year] ?? '0');
+    });
+    sheet.row([
+      [textValue(row.key), STYLE.text],
+      [textValue(row.label), STYLE.wrap],
+      ...comparisonCells(number, 3, years, amounts, row, { money: STYLE.money, percent: STYLE.percent }),
+    ]);
+  }
+  const lastRow = Math.max(firstRow, sheet.rowNumber - 1);
+  sheet.row([
+    [LABELS.total[language], STYLE.totalLabel],
+    [null, STYLE.totalLabel],
+    ...years.map(
+      (year) =>
+        [
+          moneyFormula(
+            `${sheetRef(summaryTotal.sheet)}${summaryTotal.amountColumn(year)}${summaryTotal.row}`,
+            byGoal.total.amounts[year] ?? '0',
+          ),
+          STYLE.totalMoney,
+        ] as const,
+    ),
+  ]);
+  sheet.autoFilter(`A${firstRow - 1}`, `${columnLetter(2 + years.length + 3)}${lastRow}`);
+  sheet.commit();
+}
+
+interface Tallies {
+  bySubProgramme: Tally;
+  byEkk: Tally;
+  byGoal: Tally;
+  cut: Tally;
+  count: number;
+}
+
+async function writeItems(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: CycleWorkbookData,
+  heading: ExportHeading,
+  columns: readonly ItemColumn[],
+  items: ItemRanges,
+  notCut: string,
+  lastItemRow: number,
+): Promise<Tallies> {
+  const { language } = data;
+  const years = data.cycle.fiscalYears.map(String);
+  const titleColumn = columns.findIndex((c) => c.field === 'title') + 1;
+  const sheet = new SheetWriter(workbook, SHEET_NAMES.items[language], {
+    headerRow: ITEM_SHEET.headerRow,
+    frozenColumns: titleColumn,
+    widths: columns.map((c) => c.width),
+  });
+  sheet.titleBlock(heading);
+  sheet.rowWith((row) => {
+    row.getCell(titleColumn).value = `${LABELS.total[language]} (${LABELS.totalsNote[language]})`;
+    row.getCell(titleColumn).style = STYLE.totalLabel;
+    for (const year of years) {
+      const column = columns.findIndex((c) => c.field === `amount:${year}`) + 1;
+      const cell = row.getCell(column);
+      cell.value = moneyFormula(`SUMIFS(${items.amount(year)},${notCut})`, data.bySubProgramme.total.amounts[year]!);
+      cell.style = STYLE.totalMoney;
+    }
+  });
+  sheet.header(
+    columns.map((c) => c.header),
+    columns.map((c) => c.readOnly),
+  );
+
+  const tallies: Tallies = {
+    bySubProgramme: new Tally(),
+    byEkk: new Tally(),
+    byGoal: new Tally(),
+    cut: new Tally(),
+    count: 0,
+  };
+  const subProgrammes = new Map(data.subProgrammes.map((s) => [s.id, s]));
+  const ekkName = (code: string) => data.ekkNames.get(code) ?? null;
+  let collectedAt = 0;
+  for await (const page of data.items(data.subProgrammes.map((s) => s.id))) {
+    const subProgramme = subProgrammes.get(page.subProgrammeId)!;
+    const context = {
+      language,
+      institutionCode: subProgramme.institutionCode,
+      subProgrammeCode: subProgramme.code,
+      ekkName,
+    };
+    for (const item of page.items) {
+      sheet.rowWith((row) => writeItemRow(row, columns, item, context));
+      tallies.count++;
+      for (const year of years) {
+        const amount = item.amounts[year] ?? '0';
+        if (item.review_status === 'cut') {
+          tallies.cut.add('', year, amount);
+          continue;
+        }
+        tallies.bySubProgramme.add(subProgramme.code, year, amount);
+        tallies.byEkk.add(item.ekk_code, year, amount);
+        if (item.goal_codes.length === 0) tallies.byGoal.add('', year, amount);
+        for (const goal of item.goal_codes) tallies.byGoal.add(goal, year, amount);
+      }
+    }
+    await sheet.drain();
+    if (tallies.count - collectedAt >= GARBAGE_EVERY_ROWS) {
+      collectGarbage();
+      collectedAt = tallies.count;
+    }
+  }
+  sheet.autoFilter(
+    `A${ITEM_SHEET.headerRow}`,
+    `${columnLetter(columns.length)}${Math.max(lastItemRow, sheet.rowNumber - 1)}`,
+  );
+  sheet.commit();
+  return tallies;
+}
+
+function writeIndicators(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: CycleWorkbookData,
+  heading: ExportHeading,
+  summaryTotal: SummaryTotal,
+): void {
+  const { language, indicators } = data;
+  const sheet = new SheetWriter(workbook, SHEET_NAMES.indicators[language], {
+    headerRow: 5,
+    frozenColumns: 1,
+    widths: [42, 18, 10, 18, 14, 18, 45],
+  });
+  sheet.titleBlock(heading);
+  sheet.blank();
+  sheet.header(
+    [
+      LABELS.indicator,
+      LABELS.value,
+      LABELS.unit,
+      LABELS.previousYear,
+      LABELS.riga2015,
+      LABELS.peerAverage,
+      LABELS.source,
+    ].map((l) => l[language]),
+  );
+  const firstIndicatorRow = sheet.rowNumber;
+  const inputsHeaderRow = firstIndicatorRow + indicators.indicators.length + 1;
+  const input = {
+    municipal: `$B$${inputsHeaderRow + 1}`,
+    users: `$B$${inputsHeaderRow + 2}`,
+    computers: `$B$${inputsHeaderRow + 3}`,
+    staff: `$B$${inputsHeaderRow + 4}`,
+    ict: `$B$${inputsHeaderRow + 5}`,
+  };
+  const ratioFormula: Record<(typeof indicators.indicators)[number]['indicator'], string> = {
+    ict_central_budget_share: `IF(OR(${input.municipal}="",${input.municipal}=0),"",ROUND(${input.ict}/${input.municipal}*100,2))`,
+    ict_cost_per_user: `IF(OR(${input.users}="",${input.users}=0),"",ROUND(${input.ict}/${input.users},2))`,
+    ict_cost_per_computer: `IF(OR(${input.computers}="",${input.computers}=0),"",ROUND(${input.ict}/${input.computers},2))`,
+    users_per_it_staff: `IF(OR(${input.staff}="",${input.staff}=0),"",ROUND(${input.users}/${input.staff},2))`,
+  };
+  const number = (value: string | null | undefined) =>
+    value === null || value === undefined ? null : new Decimal(value).toNumber();
+  for (const indicator of indicators.indicators) {
+    sheet.row([
+      [INDICATOR_LABELS[indicator.indicator][language], STYLE.wrap],
+      [formulaValue(ratioFormula[indicator.indicator], number(indicator.value)), STYLE.decimal],
+      [textValue(indicator.unit), STYLE.text],
+      [number(indicator.previousYear), STYLE.decimal],
+      [number(indicator.benchmark?.riga2015), STYLE.decimal],
+      [number(indicator.benchmark?.peerAverage), STYLE.decimal],
+      [textValue(indicator.benchmark?.source), STYLE.wrap],
+    ]);
+  }
+  sheet.blank();
+  sheet.header([LABELS.inputs[language], LABELS.value[language]]);
+  const inputs = indicators.inputs;
+  sheet.row([
+    [LABELS.municipalBudgetTotal[language], STYLE.text],
+    [inputs.municipalBudgetTotal === null ? null : moneyNumber(inputs.municipalBudgetTotal), STYLE.money],
+  ]);
+  sheet.row([
+    [LABELS.ictUsers[language], STYLE.text],
+    [inputs.ictUsers, STYLE.count],
+  ]);
+  sheet.row([
+    [LABELS.computers[language], STYLE.text],
+    [inputs.computers, STYLE.count],
+  ]);
+  sheet.row([
+    [LABELS.itStaff[language], STYLE.text],
+    [inputs.itStaff, STYLE.count],
+  ]);
+  const firstYear = String(data.cycle.fiscalYears[0]);
+  sheet.row([
+    [`${LABELS.ictBudgetTotal[language]} ${firstYear}`, STYLE.text],
+    [
+      moneyFormula(
+        `${sheetRef(summaryTotal.sheet)}${summaryTotal.amountColumn(firstYear)}${summaryTotal.row}`,
+        indicators.ictBudgetTotal,
+      ),
+      STYLE.money,
+    ],
+  ]);
+  sheet.autoFilter(`A5`, `G${firstIndicatorRow + indicators.indicators.length - 1}`);
+  sheet.commit();
+}
+
+/** Do the items written agree with every figure written before them? */
+function agrees(data: CycleWorkbookData, tallies: Tallies, years: readonly string[], firstYear: string): boolean {
+  if (tallies.count !== data.itemCount) return false;
+  const rowsAgree = (
+    rows: readonly ConsolidationRow[],
+    tally: Tally,
+    own: (row: ConsolidationRow, year: string) => Decimal,
+  ) =>
+    rows.every((row) => years.every((year) => equal(own(row, year), tally.get(row.key, year)))) &&
+    [...tally.keys()].every((key) => rows.some((row) => row.key === key));
+  const amountOf = (row: ConsolidationRow, year: string) => new Decimal(row.amounts[year] ?? '0');
+  const directOf = (row: ConsolidationRow, year: string) =>
+    amountOf(row, year).minus(
+      sumMoney(data.byEkk.rows.filter((r) => r.parentKey === row.key).map((r) => r.amounts[year] ?? '0')),
+    );
+  return (
+    rowsAgree(data.bySubProgramme.rows, tallies.bySubProgramme, amountOf) &&
+    rowsAgree(data.byEkk.rows, tallies.byEkk, directOf) &&
+    rowsAgree(data.byGoal.rows, tallies.byGoal, amountOf) &&
+    years.every((year) => equal(data.bySubProgramme.cut.amounts[year] ?? '0', tallies.cut.get('', year))) &&
+    (data.bySubProgramme.total.previousYear === null ||
+      equal(
+        sumMoney(data.bySubProgramme.rows.map((r) => r.previousYear ?? '0')),
+        data.bySubProgramme.total.previousYear,
+      )) &&
+    equal(data.indicators.ictBudgetTotal, data.bySubProgramme.total.amounts[firstYear] ?? '0')
+  );
+}

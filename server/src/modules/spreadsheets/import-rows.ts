@@ -1,0 +1,493 @@
+import type { z } from 'zod';
+import { COST_NATURES, PRIORITIES } from '@ikt/shared/domain';
+import {
+  createLineItemInputSchema,
+  updateLineItemInputSchema,
+  type CreateLineItemInput,
+  type LineItem,
+  type UpdateLineItemInput,
+} from '@ikt/shared/line-item.schema';
+import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
+import { LANGUAGES, localizeIssue, type Language } from '@ikt/shared/messages';
+import { Decimal } from '@ikt/shared/money';
+import type { ImportProblem, ImportProblemKind } from '@ikt/shared/spreadsheet.schema';
+import { columnLetter } from './xlsx-cells';
+import { ITEM_HEADERS, SHEET_NAMES } from './workbook-labels';
+import type { RawCell, RawSheet } from './workbook-reader';
+
+/**
+ * From sheet rows to the very inputs the line item API takes: every row is validated with the
+ * shared schemas (createLineItemInputSchema / updateLineItemInputSchema), and every problem is
+ * located by sheet, row and column in the user's language. Pure: no database here.
+ */
+
+export const EDITABLE_FIELDS = [
+  'title',
+  'description',
+  'ekkCode',
+  'costNature',
+  'ictServiceCode',
+  'informationSystemCode',
+  'goalCodes',
+  'actionDirectionCode',
+  'priority',
+  'rank',
+  'quantity',
+  'unit',
+  'unitPrice',
+  'businessNeed',
+  'legalBasis',
+  'impactIfCut',
+  'calculationBasis',
+] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+type ImportField = 'id' | 'version' | EditableField | `amount:${string}`;
+
+/** Without these a new item cannot be made, so the sheet must have them. */
+const REQUIRED_COLUMNS: readonly ImportField[] = ['id', 'version', 'title', 'ekkCode', 'costNature', 'priority'];
+const TEXT_FIELDS = ['title', 'description', 'businessNeed', 'legalBasis', 'impactIfCut', 'calculationBasis'] as const;
+const CODE_FIELDS = ['ictServiceCode', 'informationSystemCode', 'actionDirectionCode'] as const;
+
+export interface SheetColumn {
+  index: number;
+  letter: string;
+  heading: string;
+  field: ImportField;
+}
+
+export interface ItemSheetLayout {
+  sheet: string;
+  headerRow: number;
+  columns: SheetColumn[];
+  /** The fiscal years that have a column. */
+  years: string[];
+}
+
+type Text = Record<Language, string>;
+const MESSAGES = {
+  noSheet: {
+    lv: 'Darbgrāmatā nav pozīciju lapas (“Pozīcijas”) ar virsrakstu rindu “ID”, “Nosaukums”, …',
+    en: 'The workbook has no item sheet (“Items”) with a heading row “ID”, “Title”, …',
+  },
+  missingColumn: { lv: 'Trūkst kolonnas', en: 'The column is missing' },
+  unknownYear: (years: string) => ({
+    lv: `Šis nav cikla finanšu gads (${years})`,
+    en: `This is not a fiscal year of the cycle (${years})`,
+  }),
+  duplicateColumn: { lv: 'Kolonna atkārtojas', en: 'The column is repeated' },
+  formula: {
+    lv: 'Formulai nav aprēķinātas vērtības; ielīmējiet vērtību',
+    en: 'The formula has no computed value; paste the value instead',
+  },
+  cellError: (code: string) => ({ lv: `Šūnā ir kļūda (${code})`, en: `The cell holds an error (${code})` }),
+  id: { lv: 'ID ir pozitīvs vesels skaitlis', en: 'An ID is a positive whole number' },
+  version: { lv: 'Versija ir pozitīvs vesels skaitlis', en: 'A version is a positive whole number' },
+  versionMissing: {
+    lv: 'Esošai pozīcijai jānorāda versija no eksportētā faila',
+    en: 'An existing item needs its version from the exported file',
+  },
+  duplicateId: (row: number) => ({
+    lv: `Šī pozīcija failā jau ir ${row}. rindā`,
+    en: `This item is in the file already, in row ${row}`,
+  }),
+  notFound: {
+    lv: 'Šajā apakšprogrammā nav pozīcijas ar šādu ID',
+    en: 'This sub-programme has no item with this ID',
+  },
+  conflict: (exported: number, current: number) => ({
+    lv: `Pozīcija mainīta serverī pēc eksporta (faila versija ${exported}, pašreizējā ${current}). Eksportējiet no jauna un atkārtojiet izmaiņas.`,
+    en: `The item was changed on the server after the export (file version ${exported}, current ${current}). Export again and repeat your changes.`,
+  }),
+  allowed: (values: string) => ({ lv: `Atļautās vērtības: ${values}`, en: `Allowed values: ${values}` }),
+} satisfies Record<string, Text | ((...args: never[]) => Text)>;
+
+const normalizeHeading = (text: string) =>
+  text
+    .replace(/\s*\((netiek importēts|not imported)\)\s*$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/** Each heading, in either language, and the field it names. */
+const HEADINGS = new Map<string, ImportField | 'readOnly'>(
+  Object.entries(ITEM_HEADERS).flatMap(([field, text]) =>
+    LANGUAGES.map((language) => {
+      const known = field === 'id' || field === 'version' || (EDITABLE_FIELDS as readonly string[]).includes(field);
+      return [normalizeHeading(text[language]), known ? (field as ImportField) : 'readOnly'] as const;
+    }),
+  ),
+);
+const AMOUNT_HEADING = /^(\d{4})(\s*,?\s*(eur|€))?$/i;
+
+export function problem(
+  kind: ImportProblemKind,
+  sheet: string,
+  row: number | null,
+  column: SheetColumn | null,
+  message: string,
+): ImportProblem {
+  return { kind, sheet, row, column: column?.letter ?? null, columnName: column?.heading ?? null, message };
+}
+
+/** A cell's value as text, a number, or why it cannot be read. */
+type Scalar =
+  | { kind: 'empty' }
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'error'; message: Text };
+
+function scalarOf(value: RawCell): Scalar {
+  if (value === null || value === undefined) return { kind: 'empty' };
+  if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', text: value };
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'error', message: MESSAGES.cellError('NaN') };
+  if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
+  if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
+  if ('formula' in value || 'sharedFormula' in value) {
+    // Read as the value Excel computed, never as the formula; none computed → refused.
+    const result = (value as { result?: unknown }).result;
+    if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) {
+      return { kind: 'error', message: MESSAGES.formula };
+    }
+    return scalarOf(result as RawCell);
+  }
+  if ('richText' in value) return scalarOf(value.richText.map((run) => run.text).join(''));
+  if ('error' in value) return { kind: 'error', message: MESSAGES.cellError(String(value.error)) };
+  if ('text' in value && typeof value.text === 'string') return scalarOf(value.text);
+  return { kind: 'error', message: MESSAGES.cellError('?') };
+}
+
+/** Finds the item sheet and its heading row; maps each column to a field by its heading. */
+export function locateItemSheet(
+  sheets: readonly RawSheet[],
+  fiscalYears: readonly number[],
+  language: Language,
+): { layout: ItemSheetLayout; rows: RawSheet['rows'] } | { problems: ImportProblem[] } {
+  const itemSheetNames = LANGUAGES.map((l) => SHEET_NAMES.items[l]);
+  const ordered = [...sheets].sort(
+    (a, b) => Number(!itemSheetNames.includes(a.name)) - Number(!itemSheetNames.includes(b.name)),
+  );
+  for (const sheet of ordered) {
+    const header = sheet.rows.slice(0, 30).find((row) => {
+      const fields = [...row.cells.values()].map((v) => HEADINGS.get(normalizeHeading(textOf(v))));
+      return fields.includes('id') && fields.includes('title');
+    });
+    if (!header) continue;
+
+    const problems: ImportProblem[] = [];
+    const columns: SheetColumn[] = [];
+    const years = fiscalYears.map(String);
+    for (const [index, value] of [...header.cells.entries()].sort((a, b) => a[0] - b[0])) {
+      const heading = textOf(value).trim();
+      const known = HEADINGS.get(normalizeHeading(heading));
+      const amount = AMOUNT_HEADING.exec(normalizeHeading(heading));
+      const field: ImportField | undefined =
+        known && known !== 'readOnly' ? known : amount ? `amount:${amount[1]!}` : undefined;
+      if (!field) continue;
+      const column = { index, letter: columnLetter(index), heading, field };
+      if (field.startsWith('amount:') && !years.includes(field.slice(7))) {
+        problems.push(
+          problem(
+            'layout',
+            sheet.name,
+            header.number,
+            column,
+            localize(MESSAGES.unknownYear(years.join(', ')), language),
+          ),
+        );
+        continue;
+      }
+      if (columns.some((c) => c.field === field)) {
+        problems.push(
+          problem('layout', sheet.name, header.number, column, localize(MESSAGES.duplicateColumn, language)),
+        );
+        continue;
+      }
+      columns.push(column);
+    }
+    for (const field of REQUIRED_COLUMNS) {
+      if (!columns.some((c) => c.field === field)) {
+        const heading = ITEM_HEADERS[field as keyof typeof ITEM_HEADERS][language];
+        problems.push({
+          ...problem('layout', sheet.name, header.number, null, localize(MESSAGES.missingColumn, language)),
+          columnName: heading,
+        });
+      }
+    }
+    if (problems.length > 0) return { problems };
+    return {
+      layout: {
+        sheet: sheet.name,
+        headerRow: header.number,
+        columns,
+        years: columns.filter((c) => c.field.startsWith('amount:')).map((c) => c.field.slice(7)),
+      },
+      rows: sheet.rows.filter((row) => row.number > header.number),
+    };
+  }
+  return {
+    problems: [problem('layout', SHEET_NAMES.items[language], null, null, localize(MESSAGES.noSheet, language))],
+  };
+}
+
+function textOf(value: RawCell): string {
+  const scalar = scalarOf(value);
+  if (scalar.kind === 'text') return scalar.text;
+  if (scalar.kind === 'number') return String(scalar.value);
+  return '';
+}
+
+function localize(text: Text, language: Language): string {
+  return text[language];
+}
+
+/** A number from a cell as the decimal Excel shows (15 significant digits), never an exponent. */
+function decimalText(value: number): string {
+  return new Decimal(value.toPrecision(15)).toFixed();
+}
+
+/** "1 234,56 €" or "1234.56" → "1234.56"; anything else is left for the schema to refuse. */
+function decimalFromText(text: string): string {
+  const compact = text.replace(/[\s\u00a0\u202f]|€|eur/gi, '');
+  if (/^\d+,\d+$/.test(compact)) return compact.replace(',', '.');
+  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(compact)) return compact.replaceAll('.', '').replace(',', '.');
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return compact.replaceAll(',', '');
+  return compact;
+}
+
+/** A code from "2251 — Informācijas sistēmas uzturēšana", "2251" or 2251. */
+function leadingCode(scalar: Scalar): string {
+  if (scalar.kind === 'number') return decimalText(scalar.value);
+  if (scalar.kind !== 'text') return '';
+  return scalar.text.trim().split(/\s+/)[0] ?? '';
+}
+
+/** A label or code of a closed list, in either language, as its code; unknown text as it is. */
+function enumCode<K extends string>(scalar: Scalar, codes: readonly K[], labels: Record<K, Record<Language, string>>) {
+  const text = scalar.kind === 'text' ? scalar.text.trim().toLowerCase() : '';
+  const found = codes.find(
+    (code) => code === text || LANGUAGES.some((language) => labels[code][language].toLowerCase() === text),
+  );
+  return found ?? (scalar.kind === 'text' ? scalar.text.trim() : '');
+}
+
+function wholeNumber(scalar: Scalar): number | 'invalid' | null {
+  if (scalar.kind === 'empty') return null;
+  if (scalar.kind === 'number')
+    return Number.isInteger(scalar.value) && scalar.value > 0 && scalar.value <= 2147483647 ? scalar.value : 'invalid';
+  if (scalar.kind === 'text' && /^\s*[1-9]\d{0,9}\s*$/.test(scalar.text)) {
+    const value = Number(scalar.text.trim());
+    return value <= 2147483647 ? value : 'invalid';
+  }
+  return 'invalid';
+}
+
+export interface ParsedRow {
+  row: number;
+  id: number | null;
+  version: number | null;
+  /** The row as a create input (validated); absent when it has problems. */
+  input?: CreateLineItemInput;
+  /** The fields that passed the schema, for reference checks of a row with other problems. */
+  validFields: UpdateLineItemInput;
+  problems: ImportProblem[];
+}
+
+/** One sheet row → a validated input, or its problems (every one of them). */
+export function parseRow(raw: RawSheet['rows'][number], layout: ItemSheetLayout, language: Language): ParsedRow | null {
+  const problems: ImportProblem[] = [];
+  const at = (column: SheetColumn, kind: ImportProblemKind, message: string) =>
+    problems.push(problem(kind, layout.sheet, raw.number, column, message));
+
+  const scalars = new Map<ImportField, { column: SheetColumn; scalar: Scalar }>();
+  for (const column of layout.columns) {
+    scalars.set(column.field, { column, scalar: scalarOf(raw.cells.get(column.index) ?? null) });
+  }
+  const idCell = scalars.get('id')!;
+  const versionCell = scalars.get('version')!;
+  const blank = [...scalars.entries()].every(([field, { scalar }]) => field === 'version' || scalar.kind === 'empty');
+  if (blank) return null;
+  for (const { column, scalar } of scalars.values()) {
+    if (scalar.kind === 'error') at(column, 'invalid', localize(scalar.message, language));
+  }
+
+  const id = idCell.scalar.kind === 'error' ? null : wholeNumber(idCell.scalar);
+  const version = versionCell.scalar.kind === 'error' ? null : wholeNumber(versionCell.scalar);
+  if (id === 'invalid') at(idCell.column, 'invalid', localize(MESSAGES.id, language));
+  if (version === 'invalid') at(versionCell.column, 'invalid', localize(MESSAGES.version, language));
+  const existing = typeof id === 'number';
+  if (existing && version === null) at(versionCell.column, 'invalid', localize(MESSAGES.versionMissing, language));
+
+  const values: Record<string, unknown> = {};
+  const amounts: Record<string, string> = {};
+  for (const [field, { scalar }] of scalars) {
+    if (scalar.kind === 'error' || field === 'id' || field === 'version') continue;
+    const text = scalar.kind === 'text' ? scalar.text : scalar.kind === 'number' ? decimalText(scalar.value) : null;
+    if (field.startsWith('amount:')) {
+      const money = scalar.kind === 'number' ? decimalText(scalar.value) : text === null ? null : decimalFromText(text);
+      // An empty amount is 0: for an existing item that clears the year.
+      if (money !== null) amounts[field.slice(7)] = money;
+      else if (existing) amounts[field.slice(7)] = '0';
+      continue;
+    }
+    switch (field as EditableField) {
+      case 'title':
+      case 'ekkCode':
+      case 'costNature':
+      case 'priority':
+        if (scalar.kind === 'empty') break;
+        values[field] =
+          field === 'ekkCode'
+            ? leadingCode(scalar)
+            : field === 'costNature'
+              ? enumCode(scalar, COST_NATURES, COST_NATURE_LABELS)
+              : field === 'priority'
+                ? enumCode(scalar, PRIORITIES, PRIORITY_LABELS)
+                : text;
+        break;
+      case 'description':
+      case 'businessNeed':
+      case 'legalBasis':
+      case 'impactIfCut':
+      case 'calculationBasis':
+        values[field] = text ?? '';
+        break;
+      case 'ictServiceCode':
+      case 'informationSystemCode':
+      case 'actionDirectionCode':
+        values[field] = scalar.kind === 'empty' ? null : leadingCode(scalar);
+        break;
+      case 'goalCodes':
+        values[field] = (text ?? '')
+          .split(/[;,\s]+/)
+          .filter(Boolean)
+          .map((code) => code.toUpperCase());
+        break;
+      case 'rank': {
+        if (scalar.kind === 'empty') break;
+        values[field] = scalar.kind === 'number' ? scalar.value : /^\s*\d+\s*$/.test(text ?? '') ? Number(text) : text;
+        break;
+      }
+      case 'quantity':
+        values[field] = text === null ? null : scalar.kind === 'number' ? text : decimalFromText(text);
+        break;
+      case 'unit':
+        values[field] = text === null ? null : text.trim();
+        break;
+      case 'unitPrice':
+        values[field] = text === null ? null : scalar.kind === 'number' ? text : decimalFromText(text);
+        break;
+    }
+  }
+  if (layout.years.length > 0) values.amounts = amounts;
+
+  const parsed = createLineItemInputSchema.safeParse(values);
+  const invalidFields = new Set<string>();
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      invalidFields.add(field === 'amounts' ? `amounts.${String(issue.path[1])}` : field);
+      const column = columnOfPath(layout, issue.path);
+      const message = issueMessage(field, issue, language);
+      if (column) at(column, 'invalid', message);
+      else problems.push(problem('invalid', layout.sheet, raw.number, null, message));
+    }
+  }
+  const validFields = validSubset(values, invalidFields);
+  return {
+    row: raw.number,
+    id: typeof id === 'number' ? id : null,
+    version: typeof version === 'number' ? version : null,
+    ...(parsed.success && problems.length === 0 ? { input: parsed.data } : {}),
+    validFields,
+    problems,
+  };
+}
+
+/** The fields of a row that passed the schema (the update schema accepts any subset). */
+function validSubset(values: Record<string, unknown>, invalid: Set<string>): UpdateLineItemInput {
+  const subset: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (field === 'amounts') {
+      const years = Object.entries(value as Record<string, string>).filter(([year]) => !invalid.has(`amounts.${year}`));
+      subset.amounts = Object.fromEntries(years);
+    } else if (!invalid.has(field)) {
+      subset[field] = value;
+    }
+  }
+  const parsed = updateLineItemInputSchema.safeParse(subset);
+  return parsed.success ? parsed.data : {};
+}
+
+export function columnOfPath(layout: ItemSheetLayout, path: readonly PropertyKey[]): SheetColumn | null {
+  const field = String(path[0] ?? '');
+  const target = field === 'amounts' ? `amount:${String(path[1] ?? '')}` : field;
+  return layout.columns.find((c) => c.field === target) ?? null;
+}
+
+const FIELD_FORMAT_MESSAGES: Partial<Record<string, string>> = {
+  ekkCode: 'ekk.format',
+  goalCodes: 'goal.format',
+  actionDirectionCode: 'actionDirection.format',
+  ictServiceCode: 'catalogueCode.format',
+  informationSystemCode: 'catalogueCode.format',
+  rank: 'rank.format',
+};
+
+function issueMessage(field: string, issue: z.core.$ZodIssue, language: Language): string {
+  if (issue.code === 'invalid_value' && (field === 'costNature' || field === 'priority')) {
+    const labels =
+      field === 'costNature'
+        ? COST_NATURES.map((c) => COST_NATURE_LABELS[c][language])
+        : PRIORITIES.map((p) => PRIORITY_LABELS[p][language]);
+    return localize(MESSAGES.allowed(labels.join(', ')), language);
+  }
+  const keyed = FIELD_FORMAT_MESSAGES[field];
+  const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+  if (keyed && !missing && issue.message !== 'goalCodes.unique')
+    return localizeIssue({ code: 'custom', message: keyed }, language);
+  return localizeIssue(
+    { code: issue.code, message: issue.message, params: issue as unknown as Record<string, unknown> },
+    language,
+  );
+}
+
+const sameText = (a: string | null | undefined, b: string | null | undefined) =>
+  (a ?? '').replace(/\r\n?/g, '\n') === (b ?? '').replace(/\r\n?/g, '\n');
+const sameDecimal = (a: string | null | undefined, b: string | null | undefined) =>
+  a === null || a === undefined || b === null || b === undefined
+    ? (a ?? null) === (b ?? null)
+    : new Decimal(a).equals(b);
+
+/**
+ * What a row changes on an existing item: only the fields whose values differ, so an untouched
+ * row changes nothing (and keeps its version). Amounts name only the years that differ.
+ */
+export function changesOf(input: UpdateLineItemInput, current: LineItem): UpdateLineItemInput {
+  const changes: Record<string, unknown> = {};
+  for (const field of EDITABLE_FIELDS) {
+    const value = input[field];
+    if (value === undefined) continue;
+    const before = current[field];
+    const same =
+      field === 'goalCodes'
+        ? [...(value as string[])].sort().join(';') === [...(before as string[])].sort().join(';')
+        : field === 'quantity' || field === 'unitPrice'
+          ? sameDecimal(value as string | null, before as string | null)
+          : (TEXT_FIELDS as readonly string[]).includes(field) || field === 'unit'
+            ? sameText(value as string | null, before as string | null)
+            : (CODE_FIELDS as readonly string[]).includes(field)
+              ? (value ?? null) === (before ?? null)
+              : value === before;
+    if (!same) changes[field] = value;
+  }
+  if (input.amounts) {
+    const amounts = Object.entries(input.amounts).filter(
+      ([year, amount]) => !new Decimal(amount).equals(current.amounts[year] ?? '0'),
+    );
+    if (amounts.length > 0) changes.amounts = Object.fromEntries(amounts);
+  }
+  return updateLineItemInputSchema.parse(changes);
+}
+
+export const ROW_MESSAGES = MESSAGES;

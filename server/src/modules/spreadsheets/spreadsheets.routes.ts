@@ -1,0 +1,161 @@
+import { createReadStream } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import multipart from '@fastify/multipart';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '@ikt/shared/common.schema';
+import {
+  exportQuerySchema,
+  importQuerySchema,
+  importResultSchema,
+  type ImportProgressEvent,
+} from '@ikt/shared/spreadsheet.schema';
+import { contextOf } from '../../context';
+import { requestLanguage } from '../../language';
+import { problemFor } from '../../plugins/problem';
+import { FILE_MESSAGES, PayloadTooLargeError, UnsupportedFileError } from './import-errors';
+import type { SpreadsheetService } from './spreadsheets.service';
+import { contentDisposition, type ExportFile } from './temp-file';
+import { IMPORT_LIMITS } from './workbook-reader';
+
+const NDJSON = 'application/x-ndjson';
+
+/** Sends a generated file with its length, and deletes it once sent (or abandoned). */
+function sendFile(reply: FastifyReply, file: ExportFile): FastifyReply {
+  const stream = createReadStream(file.path);
+  stream.on('close', () => void file.remove());
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-length', String(file.size))
+    .header('content-disposition', contentDisposition(file.filename))
+    .header('cache-control', 'no-store')
+    .send(stream);
+}
+
+/** The one uploaded .xlsx, within the size limit; multipart's own errors become clear ones. */
+async function readUpload(request: FastifyRequest): Promise<Buffer> {
+  const megabytes = IMPORT_LIMITS.fileBytes / (1024 * 1024);
+  try {
+    if (!request.isMultipart()) throw new UnsupportedFileError(FILE_MESSAGES.noFile);
+    const part = await request.file();
+    if (!part) throw new UnsupportedFileError(FILE_MESSAGES.noFile);
+    if (/\.xlsm$/i.test(part.filename)) {
+      part.file.resume();
+      throw new UnsupportedFileError(FILE_MESSAGES.macros);
+    }
+    return await part.toBuffer();
+  } catch (error) {
+    if ((error as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new PayloadTooLargeError(FILE_MESSAGES.tooLarge(megabytes));
+    }
+    if ((error as FastifyError).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+      throw new UnsupportedFileError(FILE_MESSAGES.noFile);
+    }
+    throw error;
+  }
+}
+
+export const spreadsheetRoutes: FastifyPluginAsyncZod<{ service: SpreadsheetService }> = async (app, { service }) => {
+  // Files are accepted here only (the request guard takes JSON everywhere else).
+  await app.register(multipart, {
+    limits: { fileSize: IMPORT_LIMITS.fileBytes, files: 1, fields: 10, parts: 11, headerPairs: 100 },
+  });
+  const tags = ['spreadsheets'];
+
+  app.get(
+    '/cycles/:id/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The consolidated workbook of a cycle (Finance Department), Latvian or ?lang=en',
+        params: idParamsSchema,
+        querystring: exportQuerySchema,
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await service.exportCycle(contextOf(request), request.params.id, requestLanguage(request), request.user!.name),
+      ),
+  );
+
+  app.get(
+    '/sub-programmes/:id/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: "A sub-programme's items as a workbook — also its import template",
+        params: idParamsSchema,
+        querystring: exportQuerySchema,
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await service.exportSubProgramme(
+          contextOf(request),
+          request.params.id,
+          requestLanguage(request),
+          request.user!.name,
+        ),
+      ),
+  );
+
+  app.post(
+    '/sub-programmes/:id/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import a filled-in template (multipart, one .xlsx): all rows or none; ?dryRun=true only checks. ' +
+          'With Accept: application/x-ndjson the answer streams progress, then the result.',
+        params: idParamsSchema,
+        querystring: importQuerySchema,
+        consumes: ['multipart/form-data'],
+        response: { 200: importResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const context = contextOf(request);
+      const options = {
+        dryRun: request.query.dryRun ?? false,
+        language: requestLanguage(request),
+        readFile: () => readUpload(request),
+      };
+      if (!(request.headers.accept ?? '').includes(NDJSON)) {
+        return service.importWorkbook(context, request.params.id, options);
+      }
+      // Progress: one JSON object a line while the import runs, then its result with the
+      // status it would have answered (the stream itself has started with 200).
+      const out = new PassThrough();
+      const write = (event: ImportProgressEvent) => out.write(`${JSON.stringify(event)}\n`);
+      void service
+        .importWorkbook(context, request.params.id, { ...options, onProgress: write })
+        .then((result) => write({ type: 'result', status: 200, body: result }))
+        .catch((error: FastifyError) => {
+          const { status, problem } = problemFor(error, request);
+          write({ type: 'result', status, body: problem });
+        })
+        .finally(() => out.end());
+      // A stream is sent as it is (no serialisation), whatever the JSON answer's schema says.
+      return reply
+        .code(200)
+        .header('cache-control', 'no-store')
+        .type(`${NDJSON}; charset=utf-8`)
+        .send(out as never);
+    },
+  );
+
+  app.get(
+    '/cycles/:id/open-data.zip',
+    {
+      schema: {
+        tags,
+        summary: 'Open data of an approved cycle: budget.csv and a Fiscal Data Package datapackage.json',
+        params: idParamsSchema,
+        querystring: exportQuerySchema,
+      },
+    },
+    async (request, reply) => sendFile(reply, await service.openData(contextOf(request), request.params.id)),
+  );
+};

@@ -1,0 +1,292 @@
+import type ExcelJS from 'exceljs';
+import { COST_NATURES, PRIORITIES } from '@ikt/shared/domain';
+import type { Cycle } from '@ikt/shared/cycle.schema';
+import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
+import type { Language } from '@ikt/shared/messages';
+import { Decimal } from '@ikt/shared/money';
+import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
+import {
+  ITEM_SHEET,
+  costNatureLabel,
+  itemColumns,
+  letterOf,
+  priorityLabel,
+  reviewStatusLabel,
+  writeItemRow,
+  type ItemField,
+} from './item-sheet';
+import type { ItemRecord } from './spreadsheets.repository';
+import { INSTRUCTIONS, ITEM_HEADERS, LABELS, SHEET_NAMES } from './workbook-labels';
+import { SheetWriter, openWorkbook, type ExportHeading } from './workbook-writer';
+import { STYLE, columnLetter, formulaString, moneyFormula, sheetRef } from './xlsx-cells';
+
+/** Empty rows under the items that carry the drop-downs, for new items. */
+export const TEMPLATE_SPARE_ROWS = 300;
+
+export interface CodeAndName {
+  code: string;
+  name: string;
+}
+
+export interface SubProgrammeWorkbookData {
+  language: Language;
+  cycle: Cycle;
+  subProgramme: SubProgramme;
+  institutionName: string;
+  exportedAt: Date;
+  exportedBy: string;
+  lists: {
+    ekk: readonly CodeAndName[];
+    ictServices: readonly CodeAndName[];
+    informationSystems: readonly CodeAndName[];
+    goals: readonly CodeAndName[];
+    actionDirections: readonly CodeAndName[];
+  };
+  ekkNames: ReadonlyMap<string, string>;
+  itemCount: number;
+  items: () => AsyncIterable<{ items: ItemRecord[] }>;
+}
+
+interface ListRange {
+  field: ItemField;
+  /** The formula the drop-down offers: a column of the lists sheet. */
+  source: string;
+}
+
+/**
+ * The sub-programme workbook, which is also the import template: the item sheet with id and
+ * version columns and drop-down lists, an instructions sheet, and the lists the drop-downs use.
+ * Answers whether the items written agree with the totals written above them.
+ */
+export async function writeSubProgrammeWorkbook(
+  filename: string,
+  data: SubProgrammeWorkbookData,
+): Promise<{ consistent: boolean }> {
+  const { language, cycle, subProgramme } = data;
+  const years = cycle.fiscalYears.map(String);
+  const heading: ExportHeading = {
+    language,
+    title: `${subProgramme.code} — ${subProgramme.name}`,
+    context: [
+      `${LABELS.institution[language]}: ${subProgramme.institutionCode} — ${data.institutionName}`,
+      `${LABELS.cycle[language]}: ${cycle.title} (${CYCLE_STATUS_LABELS[cycle.status][language]})`,
+      `${LABELS.status[language]}: ${SUB_PROGRAMME_STATUS_LABELS[subProgramme.status][language]}`,
+    ].join(' · '),
+    exportedAt: data.exportedAt,
+    exportedBy: data.exportedBy,
+  };
+  const workbook = openWorkbook(filename, heading, {
+    subject: `${LABELS.subProgrammeTitle[language]} ${subProgramme.code}`,
+    keywords: 'IKT, ICT, budžets, budget, import',
+  });
+
+  const columns = itemColumns('subProgramme', cycle.fiscalYears, language);
+  const lastTemplateRow = ITEM_SHEET.firstDataRow + data.itemCount + TEMPLATE_SPARE_ROWS - 1;
+  const range = (letter: string) => `$${letter}$${ITEM_SHEET.firstDataRow}:$${letter}$${lastTemplateRow}`;
+  const listsSheet = SHEET_NAMES.lists[language];
+  const lists = listColumns(data, language, listsSheet);
+
+  const titleColumn = columns.findIndex((c) => c.field === 'title') + 1;
+  const sheet = new SheetWriter(workbook, SHEET_NAMES.items[language], {
+    headerRow: ITEM_SHEET.headerRow,
+    frozenColumns: titleColumn,
+    widths: columns.map((c) => c.width),
+  });
+  sheet.titleBlock(heading);
+  const status = range(letterOf(columns, 'reviewStatus'));
+  const notCut = formulaString(`<>${reviewStatusLabel('cut', language)}`);
+  sheet.rowWith((row) => {
+    row.getCell(titleColumn).value = `${LABELS.total[language]} (${LABELS.totalsNote[language]})`;
+    row.getCell(titleColumn).style = STYLE.totalLabel;
+    for (const year of years) {
+      const letter = letterOf(columns, `amount:${year}`);
+      const cell = row.getCell(letter);
+      cell.value = moneyFormula(`SUMIFS(${range(letter)},${status},${notCut})`, subProgramme.totals[year] ?? '0');
+      cell.style = STYLE.totalMoney;
+    }
+  });
+  sheet.header(
+    columns.map((c) => (c.readOnly ? `${c.header} (${LABELS.readOnly[language]})` : c.header)),
+    columns.map((c) => c.readOnly),
+  );
+
+  const context = {
+    language,
+    institutionCode: subProgramme.institutionCode,
+    subProgrammeCode: subProgramme.code,
+    ekkName: (code: string) => data.ekkNames.get(code) ?? null,
+  };
+  const totals = new Map(years.map((year) => [year, new Decimal(0)]));
+  let count = 0;
+  for await (const page of data.items()) {
+    for (const item of page.items) {
+      sheet.rowWith((row) => writeItemRow(row, columns, item, context));
+      count++;
+      if (item.review_status === 'cut') continue;
+      for (const year of years) totals.set(year, totals.get(year)!.plus(item.amounts[year] ?? '0'));
+    }
+    await sheet.drain();
+  }
+
+  const validations = (sheet.sheet as unknown as { dataValidations: ValidationSink }).dataValidations;
+  for (const list of lists) {
+    const letter = letterOf(columns, list.field);
+    const goals = list.field === 'goalCodes';
+    validations.add(`${letter}${ITEM_SHEET.firstDataRow}:${letter}${lastTemplateRow}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [list.source],
+      showInputMessage: true,
+      prompt: goals ? GOALS_PROMPT[language] : LIST_PROMPT[language],
+      // Several goals go in one cell ("M1; M5"): the list only helps with the first one.
+      showErrorMessage: !goals,
+      errorStyle: 'stop',
+      errorTitle: ITEM_HEADERS[list.field as keyof typeof ITEM_HEADERS][language],
+      error: LIST_ERROR[language],
+    });
+  }
+  for (const field of [...years.map((y) => `amount:${y}` as const), 'unitPrice' as const]) {
+    const letter = letterOf(columns, field);
+    validations.add(`${letter}${ITEM_SHEET.firstDataRow}:${letter}${lastTemplateRow}`, {
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [0],
+      showErrorMessage: true,
+      error: AMOUNT_ERROR[language],
+    });
+  }
+  const rank = letterOf(columns, 'rank');
+  validations.add(`${rank}${ITEM_SHEET.firstDataRow}:${rank}${lastTemplateRow}`, {
+    type: 'whole',
+    operator: 'greaterThanOrEqual',
+    allowBlank: true,
+    formulae: [1],
+    showErrorMessage: true,
+    error: RANK_ERROR[language],
+  });
+  sheet.autoFilter(
+    `A${ITEM_SHEET.headerRow}`,
+    `${columnLetter(columns.length)}${Math.max(ITEM_SHEET.firstDataRow, sheet.rowNumber - 1)}`,
+  );
+  sheet.commit();
+
+  writeInstructions(workbook, heading);
+  writeLists(workbook, data, listsSheet);
+  await workbook.commit();
+
+  const consistent =
+    count === data.itemCount && years.every((year) => totals.get(year)!.equals(subProgramme.totals[year] ?? '0'));
+  return { consistent };
+}
+
+interface ValidationSink {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+const LIST_PROMPT: Record<Language, string> = {
+  lv: 'Izvēlieties no saraksta (nosaukumi — lapā Saraksti).',
+  en: 'Pick from the list (names on the Lists sheet).',
+};
+const GOALS_PROMPT: Record<Language, string> = {
+  lv: 'Viens vai vairāki mērķi, atdalīti ar semikolu: M1; M5',
+  en: 'One or more goals separated by semicolons: M1; M5',
+};
+const LIST_ERROR: Record<Language, string> = {
+  lv: 'Vērtībai jābūt no saraksta (lapa Saraksti).',
+  en: 'The value must come from the list (sheet Lists).',
+};
+const AMOUNT_ERROR: Record<Language, string> = {
+  lv: 'Summa eiro: nenegatīvs skaitlis.',
+  en: 'An amount in euro: a non-negative number.',
+};
+const RANK_ERROR: Record<Language, string> = {
+  lv: 'Rangs: vesels skaitlis no 1 (1 — svarīgākā pozīcija).',
+  en: 'Rank: a whole number from 1 (1 — the most important item).',
+};
+
+/** What each drop-down offers, as columns of the lists sheet (code, then name). */
+function listContents(data: SubProgrammeWorkbookData, language: Language) {
+  return [
+    { field: 'ekkCode', heading: ITEM_HEADERS.ekkCode[language], values: data.lists.ekk },
+    {
+      field: 'costNature',
+      heading: ITEM_HEADERS.costNature[language],
+      values: COST_NATURES.map((c) => ({ code: costNatureLabel(c, language), name: c })),
+    },
+    {
+      field: 'priority',
+      heading: ITEM_HEADERS.priority[language],
+      values: PRIORITIES.map((p) => ({ code: priorityLabel(p, language), name: p })),
+    },
+    { field: 'ictServiceCode', heading: ITEM_HEADERS.ictServiceCode[language], values: data.lists.ictServices },
+    {
+      field: 'informationSystemCode',
+      heading: ITEM_HEADERS.informationSystemCode[language],
+      values: data.lists.informationSystems,
+    },
+    { field: 'goalCodes', heading: ITEM_HEADERS.goalCodes[language], values: data.lists.goals },
+    {
+      field: 'actionDirectionCode',
+      heading: ITEM_HEADERS.actionDirectionCode[language],
+      values: data.lists.actionDirections,
+    },
+  ] as const satisfies readonly { field: ItemField; heading: string; values: readonly CodeAndName[] }[];
+}
+
+/** Each list takes two columns of the lists sheet and a blank one after. */
+function listColumns(data: SubProgrammeWorkbookData, language: Language, sheetName: string): ListRange[] {
+  return listContents(data, language).map((list, index) => {
+    const letter = columnLetter(index * 3 + 1);
+    const last = Math.max(2, list.values.length + 1);
+    return { field: list.field, source: `${sheetRef(sheetName)}$${letter}$2:$${letter}$${last}` };
+  });
+}
+
+function writeLists(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  data: SubProgrammeWorkbookData,
+  sheetName: string,
+): void {
+  const { language } = data;
+  const contents = listContents(data, language);
+  const sheet = new SheetWriter(workbook, sheetName, {
+    headerRow: 1,
+    widths: contents.flatMap(() => [14, 45, 3]),
+  });
+  const depth = Math.max(...contents.map((c) => c.values.length));
+  sheet.rowWith((row) => {
+    contents.forEach((list, index) => {
+      const cell = row.getCell(index * 3 + 1);
+      cell.value = list.heading;
+      cell.style = STYLE.header;
+      const name = row.getCell(index * 3 + 2);
+      name.value = LABELS.name[language];
+      name.style = STYLE.header;
+    });
+  });
+  for (let i = 0; i < depth; i++) {
+    sheet.rowWith((row) => {
+      contents.forEach((list, index) => {
+        const value = list.values[i];
+        if (!value) return;
+        row.getCell(index * 3 + 1).value = value.code;
+        row.getCell(index * 3 + 2).value = value.name;
+      });
+    });
+  }
+  sheet.commit();
+}
+
+function writeInstructions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, heading: ExportHeading): void {
+  const sheet = new SheetWriter(workbook, SHEET_NAMES.instructions[heading.language], {
+    headerRow: 0,
+    widths: [120],
+  });
+  sheet.titleBlock(heading);
+  sheet.blank();
+  INSTRUCTIONS[heading.language].forEach((line, index) => {
+    sheet.row([[line, index === 0 ? STYLE.subtotalLabel : STYLE.wrap]]);
+  });
+  sheet.commit();
+}
