@@ -37,6 +37,11 @@ export class UnauthorizedError extends DomainError {
   readonly status = 401;
   readonly slug = 'unauthorized';
 }
+/** A failed sign-in: the same answer whether the email or the password was wrong. */
+export class InvalidCredentialsError extends DomainError {
+  readonly status = 401;
+  readonly slug = 'invalid-credentials';
+}
 export class TooManyRequestsError extends DomainError {
   readonly status = 429;
   readonly slug = 'too-many-requests';

@@ -56,7 +56,11 @@ describe('sign-in', () => {
   it('answers a wrong password and an unknown account alike', async () => {
     const wrong = expectProblem(await login('council@riga.example', 'not-the-password'), 401);
     const unknown = expectProblem(await login('nobody@riga.example', 'not-the-password'), 401);
-    expect(wrong.detail).toBe(unknown.detail);
+    expect(wrong).toEqual(unknown);
+    expect(wrong).toMatchObject({
+      type: 'urn:ikt-budzets:problem:invalid-credentials',
+      title: 'Nepareizi pieteikšanās dati',
+    });
   });
 
   it('gives a new session id at every sign-in and ends the one the browser still had', async () => {

@@ -37,6 +37,11 @@ const details: Record<'validation' | 'internal' | 'unavailable' | 'route', Recor
   route: { lv: 'Šāda adrese nav.', en: 'There is no such address.' },
 };
 
+/** Titles more precise than the status's own, by problem type. */
+const slugTitles: Record<string, Record<Language, string>> = {
+  'invalid-credentials': { lv: 'Nepareizi pieteikšanās dati', en: 'Wrong sign-in details' },
+};
+
 function titleFor(status: number, language: Language): string {
   return titles[status]?.[language] ?? titles[status >= 500 ? 500 : 400]![language];
 }
@@ -49,7 +54,7 @@ function problemBody(
   return {
     ...body.extensions,
     type: body.slug ? `urn:ikt-budzets:problem:${body.slug}` : 'about:blank',
-    title: titleFor(status, language),
+    title: (body.slug ? slugTitles[body.slug]?.[language] : undefined) ?? titleFor(status, language),
     status,
     ...(body.detail ? { detail: body.detail } : {}),
     ...(body.errors ? { errors: body.errors } : {}),

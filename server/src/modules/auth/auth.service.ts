@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import type { LoginInput, User } from '@ikt/shared/auth.schema';
 import type { SecurityConfig } from '../../config';
-import { TooManyRequestsError, UnauthorizedError } from '../../errors';
+import { InvalidCredentialsError, TooManyRequestsError } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
 import type { UsersService } from '../users/users.service';
 import { createAuthRepository } from './auth.repository';
@@ -53,7 +53,7 @@ export function createAuthService(db: Kysely<Database>, users: UsersService, sec
       const user = await users.verifyCredentials(request.email, request.password);
       if (!user) {
         await repository.recordFailure(request.email, request.ip);
-        throw new UnauthorizedError({ lv: 'Nepareizs e-pasts vai parole.', en: 'Wrong email or password.' });
+        throw new InvalidCredentialsError({ lv: 'Nepareizs e-pasts vai parole.', en: 'Wrong email or password.' });
       }
       const token = randomBytes(32).toString('base64url');
       await db.transaction().execute(async (trx) => {
