@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLIDATION_DIMENSIONS, consolidationSchema, type Consolidation } from '@ikt/shared/consolidation.schema';
-import { sumMoney, toMoneyString } from '@ikt/shared/money';
+import { parseMoney, sumMoney, toMoneyString } from '@ikt/shared/money';
 import { subProgrammeListSchema } from '@ikt/shared/sub-programme.schema';
 import { readSeedCsv } from '@ikt/seeds/csv';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
@@ -69,7 +69,7 @@ describe('consolidation', () => {
     expect(result.attribution).toBe('full-to-each');
     expect(result.rows.map((r) => r.key)).toEqual(expect.arrayContaining(['M1', 'M5', 'M7']));
     // Items with several goals make the rows add up to more than the total.
-    expect(Number(rowSum(result.rows, '2027'))).toBeGreaterThan(Number(result.total.amounts['2027']));
+    expect(parseMoney(rowSum(result.rows, '2027')).greaterThan(result.total.amounts['2027']!)).toBe(true);
   });
 
   it('compares with last year’s approved figure per key', async () => {
