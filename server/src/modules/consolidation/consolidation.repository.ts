@@ -9,40 +9,65 @@ export interface ConsolidationFilter {
   reviewStatus?: Exclude<ReviewStatus, 'cut'> | undefined;
 }
 
-/**
- * One sum: a key of the dimension, a fiscal year, the exact total and how many items made it.
- * A row with `fiscal_year` null is the key's grand total over all years (its item count is exact
- * even when items have amounts in different years).
- */
-export interface KeyedSum {
-  key: string;
-  fiscal_year: number | null;
+/** A figure of the consolidation: a key of the dimension (null: the grand total) and its sums. */
+export interface ConsolidatedSum {
+  cycle_id: number;
+  cut: boolean;
+  key: string | null;
+  fiscal_year: number;
   total: string;
+}
+
+export interface ConsolidatedCount {
+  cut: boolean;
+  key: string | null;
   items: string;
 }
 
 /**
- * How each dimension finds its key. Joins add the tables a key needs; `goal` joins the goal
- * links, so an item with several goals appears under each (full-to-each attribution).
+ * How each dimension groups the items, and which keys a group counts under. Items are grouped by
+ * something that partitions them (so the grand total is the sum of the groups), then each group is
+ * expanded to its keys: an EKK code to itself and each of its ancestors, a set of goals to each
+ * goal (full-to-each attribution). Grouping first keeps the big scan one cheap hashed aggregate.
  */
 const DIMENSION_SQL: Record<
-  Exclude<ConsolidationDimension, 'ekk'>,
-  { key: RawBuilder<string>; join?: RawBuilder<unknown> }
+  ConsolidationDimension,
+  {
+    group: RawBuilder<unknown>;
+    join?: RawBuilder<unknown>;
+    expand?: { join: RawBuilder<unknown>; key: RawBuilder<string> };
+  }
 > = {
-  institution: { key: sql`i.code`, join: sql`JOIN institution i ON i.id = sp.institution_id` },
-  sub_programme: { key: sql`sp.code` },
-  cost_nature: { key: sql`li.cost_nature` },
-  goal: { key: sql`coalesce(g.goal_code, '')`, join: sql`LEFT JOIN line_item_goal g ON g.line_item_id = li.id` },
-  action_direction: { key: sql`coalesce(li.action_direction_code, '')` },
-  ict_service: { key: sql`coalesce(li.ict_service_code, '')` },
-  information_system: { key: sql`coalesce(li.information_system_code, '')` },
-  priority: { key: sql`li.priority` },
-  review_status: { key: sql`li.review_status` },
+  institution: { group: sql`i.code`, join: sql`JOIN institution i ON i.id = sp.institution_id` },
+  sub_programme: { group: sql`sp.code` },
+  ekk: {
+    group: sql`li.ekk_code`,
+    expand: { join: sql`JOIN ancestry ON ancestry.code = g.group_key`, key: sql`ancestry.ancestor` },
+  },
+  cost_nature: { group: sql`li.cost_nature` },
+  goal: {
+    group: sql`coalesce(goals.codes, ARRAY[''])`,
+    join: sql`LEFT JOIN (SELECT line_item_id, array_agg(goal_code ORDER BY goal_code) AS codes
+                           FROM line_item_goal GROUP BY line_item_id) goals ON goals.line_item_id = li.id`,
+    expand: { join: sql`CROSS JOIN LATERAL unnest(g.group_key) goal(code)`, key: sql`goal.code` },
+  },
+  action_direction: { group: sql`coalesce(li.action_direction_code, '')` },
+  ict_service: { group: sql`coalesce(li.ict_service_code, '')` },
+  information_system: { group: sql`coalesce(li.information_system_code, '')` },
+  priority: { group: sql`li.priority` },
+  review_status: { group: sql`li.review_status` },
 };
 
-function filterSql(cycleId: number, filter: ConsolidationFilter, cut: boolean): RawBuilder<unknown> {
+/** Every EKK code with itself and each of its ancestors. */
+const ANCESTRY = sql`ancestry(code, ancestor) AS (
+    SELECT code, code FROM ekk_code
+    UNION ALL
+    SELECT a.code, e.parent_code FROM ancestry a JOIN ekk_code e ON e.code = a.ancestor
+     WHERE e.parent_code IS NOT NULL)`;
+
+/** The items a consolidation counts in: the cycle's, narrowed by the filter (cut or not). */
+function scopeSql(cycleId: number, filter: ConsolidationFilter): RawBuilder<unknown> {
   return sql`sp.cycle_id = ${cycleId}
-    AND ${cut ? sql`li.review_status = 'cut'` : sql`li.review_status <> 'cut'`}
     ${filter.institutionId !== undefined ? sql`AND sp.institution_id = ${filter.institutionId}` : sql``}
     ${filter.costNature !== undefined ? sql`AND li.cost_nature = ${filter.costNature}` : sql``}
     ${filter.reviewStatus !== undefined ? sql`AND li.review_status = ${filter.reviewStatus}` : sql``}`;
@@ -50,58 +75,64 @@ function filterSql(cycleId: number, filter: ConsolidationFilter, cut: boolean): 
 
 export function createConsolidationRepository(db: Kysely<Database>) {
   return {
-    /** Sums per key and fiscal year, in SQL over NUMERIC; `fiscalYear` limits to one year. */
-    async sumsBy(
+    /**
+     * Sums per key and fiscal year, and the grand totals (key null), in SQL over NUMERIC — of the
+     * cycle's items, counted and cut apart, and of the base cycle's counted items in `base.year`.
+     */
+    async sums(
       cycleId: number,
       dimension: ConsolidationDimension,
       filter: ConsolidationFilter,
-      fiscalYear?: number,
-    ): Promise<KeyedSum[]> {
-      const yearFilter = fiscalYear === undefined ? sql`` : sql`AND a.fiscal_year = ${fiscalYear}`;
-      if (dimension === 'ekk') {
-        // Every code an item uses counts towards itself and each of its ancestors.
-        const { rows } = await sql<KeyedSum>`
-          WITH RECURSIVE ancestry(code, ancestor) AS (
-            SELECT code, code FROM ekk_code
-            UNION ALL
-            SELECT a.code, e.parent_code FROM ancestry a JOIN ekk_code e ON e.code = a.ancestor
-             WHERE e.parent_code IS NOT NULL)
-          SELECT anc.ancestor AS key, a.fiscal_year, sum(a.amount)::text AS total, count(DISTINCT li.id)::text AS items
+      base: { id: number; year: number } | null,
+    ): Promise<ConsolidatedSum[]> {
+      const { group, join, expand } = DIMENSION_SQL[dimension];
+      const baseScope = base
+        ? sql`OR (${scopeSql(base.id, filter)} AND li.review_status <> 'cut' AND a.fiscal_year = ${base.year})`
+        : sql``;
+      const { rows } = await sql<ConsolidatedSum>`
+        WITH RECURSIVE ${ANCESTRY},
+        g AS (
+          SELECT sp.cycle_id, ${group} AS group_key, a.fiscal_year, li.review_status = 'cut' AS cut,
+                 sum(a.amount) AS total
             FROM line_item li
             JOIN sub_programme sp ON sp.id = li.sub_programme_id
             JOIN line_item_amount a ON a.line_item_id = li.id
-            JOIN ancestry anc ON anc.code = li.ekk_code
-           WHERE ${filterSql(cycleId, filter, false)} ${yearFilter}
-           GROUP BY GROUPING SETS ((anc.ancestor, a.fiscal_year), (anc.ancestor))`.execute(db);
-        return rows;
-      }
-      const { key, join } = DIMENSION_SQL[dimension];
-      const { rows } = await sql<KeyedSum>`
-        SELECT ${key} AS key, a.fiscal_year, sum(a.amount)::text AS total, count(DISTINCT li.id)::text AS items
-          FROM line_item li
-          JOIN sub_programme sp ON sp.id = li.sub_programme_id
-          JOIN line_item_amount a ON a.line_item_id = li.id
-          ${join ?? sql``}
-         WHERE ${filterSql(cycleId, filter, false)} ${yearFilter}
-         GROUP BY GROUPING SETS ((${key}, a.fiscal_year), (${key}))`.execute(db);
+            ${join ?? sql``}
+           WHERE (${scopeSql(cycleId, filter)}) ${baseScope}
+           GROUP BY 1, 2, 3, 4)
+        SELECT g.cycle_id, g.cut, ${expand?.key ?? sql`g.group_key`} AS key, g.fiscal_year,
+               sum(g.total)::text AS total
+          FROM g ${expand?.join ?? sql``}
+         GROUP BY 1, 2, 3, 4
+        UNION ALL
+        SELECT g.cycle_id, g.cut, NULL, g.fiscal_year, sum(g.total)::text
+          FROM g
+         GROUP BY 1, 2, 4`.execute(db);
       return rows;
     },
 
-    /** Grand totals per fiscal year — of counted items, or of those marked cut. */
-    async totals(cycleId: number, filter: ConsolidationFilter, cut: boolean, fiscalYear?: number) {
-      const yearFilter = fiscalYear === undefined ? sql`` : sql`AND a.fiscal_year = ${fiscalYear}`;
-      const { rows } = await sql<{ fiscal_year: number; total: string }>`
-        SELECT a.fiscal_year, sum(a.amount)::text AS total
-          FROM line_item li
-          JOIN sub_programme sp ON sp.id = li.sub_programme_id
-          JOIN line_item_amount a ON a.line_item_id = li.id
-         WHERE ${filterSql(cycleId, filter, cut)} ${yearFilter}
-         GROUP BY a.fiscal_year`.execute(db);
-      const { rows: counted } = await sql<{ items: string }>`
-        SELECT count(*)::text AS items
-          FROM line_item li JOIN sub_programme sp ON sp.id = li.sub_programme_id
-         WHERE ${filterSql(cycleId, filter, cut)}`.execute(db);
-      return { byYear: rows, itemCount: Number(counted[0]?.items ?? 0) };
+    /** How many of the cycle's items each key has, and in all (key null), counted and cut apart. */
+    async counts(
+      cycleId: number,
+      dimension: ConsolidationDimension,
+      filter: ConsolidationFilter,
+    ): Promise<ConsolidatedCount[]> {
+      const { group, join, expand } = DIMENSION_SQL[dimension];
+      const { rows } = await sql<ConsolidatedCount>`
+        WITH RECURSIVE ${ANCESTRY},
+        g AS (
+          SELECT ${group} AS group_key, li.review_status = 'cut' AS cut, count(*) AS items
+            FROM line_item li
+            JOIN sub_programme sp ON sp.id = li.sub_programme_id
+            ${join ?? sql``}
+           WHERE ${scopeSql(cycleId, filter)}
+           GROUP BY 1, 2)
+        SELECT g.cut, ${expand?.key ?? sql`g.group_key`} AS key, sum(g.items)::text AS items
+          FROM g ${expand?.join ?? sql``}
+         GROUP BY 1, 2
+        UNION ALL
+        SELECT g.cut, NULL, sum(g.items)::text FROM g GROUP BY 1`.execute(db);
+      return rows;
     },
 
     /** Names to show for a dimension's keys, in both languages. */

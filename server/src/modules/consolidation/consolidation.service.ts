@@ -19,7 +19,7 @@ import {
   createConsolidationRepository,
   type ConsolidationFilter,
   type ConsolidationRepository,
-  type KeyedSum,
+  type ConsolidatedSum,
 } from './consolidation.repository';
 
 const ENUM_ORDER: Partial<Record<ConsolidationDimension, readonly string[]>> = {
@@ -42,7 +42,7 @@ function compareKeys(order: readonly string[] | undefined) {
   };
 }
 
-function amountsOf(sums: { fiscal_year: number | null; total: string }[], years: number[]) {
+function amountsOf(sums: { fiscal_year: number; total: string }[], years: number[]) {
   const byYear = new Map(sums.map((s) => [s.fiscal_year, s.total]));
   return Object.fromEntries(years.map((y) => [String(y), toMoneyString(parseMoney(byYear.get(y) ?? '0'))]));
 }
@@ -132,23 +132,30 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
         .execute(async (trx) => {
           const snapshot = createConsolidationRepository(trx);
           return {
-            sums: await snapshot.sumsBy(cycleId, query.by, filter),
-            totals: await snapshot.totals(cycleId, filter, false),
-            cut: await snapshot.totals(cycleId, filter, true),
-            previous: base ? await snapshot.sumsBy(base.id, query.by, filter, base.year) : null,
-            previousTotal: base ? await snapshot.totals(base.id, filter, false, base.year) : null,
+            sums: await snapshot.sums(cycleId, query.by, filter, base ? { id: base.id, year: base.year } : null),
+            counts: await snapshot.counts(cycleId, query.by, filter),
             labels: await snapshot.labels(query.by, cycleId),
             ekk: query.by === 'ekk' ? ekkHierarchy(await snapshot.ekkTree()) : null,
           };
         });
 
-      const byKey = new Map<string, KeyedSum[]>();
-      for (const sum of data.sums) byKey.set(sum.key, [...(byKey.get(sum.key) ?? []), sum]);
-      const previousByKey = new Map(
-        (data.previous ?? []).filter((p) => p.fiscal_year !== null).map((p) => [p.key, p.total]),
-      );
-      const showPrevious = data.previous !== null && query.by !== 'review_status';
-      const keys = [...new Set([...byKey.keys(), ...(showPrevious ? previousByKey.keys() : [])])];
+      // The cycle's counted sums by key (null: the grand total), its cut ones, the base cycle's.
+      const current = new Map<string | null, ConsolidatedSum[]>();
+      const cut = new Map<string | null, ConsolidatedSum[]>();
+      const previous = new Map<string | null, string>();
+      for (const sum of data.sums) {
+        if (sum.cycle_id !== cycleId) previous.set(sum.key, sum.total);
+        else {
+          const into = sum.cut ? cut : current;
+          into.set(sum.key, [...(into.get(sum.key) ?? []), sum]);
+        }
+      }
+      const counted = new Map(data.counts.filter((c) => !c.cut).map((c) => [c.key, Number(c.items)]));
+      const cutCount = Number(data.counts.find((c) => c.cut && c.key === null)?.items ?? 0);
+      const showPrevious = base !== null && query.by !== 'review_status';
+      const keys = [
+        ...new Set([...current.keys(), ...counted.keys(), ...(showPrevious ? previous.keys() : [])]),
+      ].filter((key): key is string => key !== null);
       keys.sort(
         data.ekk
           ? (a, b) => (data.ekk!.get(a)?.position ?? 0) - (data.ekk!.get(b)?.position ?? 0)
@@ -156,8 +163,8 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
       );
 
       const rows: ConsolidationRow[] = keys.map((key) => {
-        const amounts = amountsOf(byKey.get(key) ?? [], years);
-        const previousYear = showPrevious ? toMoneyString(parseMoney(previousByKey.get(key) ?? '0')) : null;
+        const amounts = amountsOf(current.get(key) ?? [], years);
+        const previousYear = showPrevious ? toMoneyString(parseMoney(previous.get(key) ?? '0')) : null;
         const label =
           key === ''
             ? NOT_SPECIFIED_LABEL[language]
@@ -170,7 +177,7 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
           previousYear,
           ...change(amounts[firstYear]!, previousYear),
           ...(ekk ? { level: ekk.level, parentKey: ekk.parent } : {}),
-          itemCount: Number((byKey.get(key) ?? []).find((s) => s.fiscal_year === null)?.items ?? 0),
+          itemCount: counted.get(key) ?? 0,
         };
       });
 
@@ -181,13 +188,11 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
         attribution: query.by === 'goal' ? 'full-to-each' : 'partition',
         rows,
         total: {
-          amounts: amountsOf(data.totals.byYear, years),
-          previousYear: data.previousTotal
-            ? amountsOf(data.previousTotal.byYear, [base!.year])[String(base!.year)]!
-            : null,
-          itemCount: data.totals.itemCount,
+          amounts: amountsOf(current.get(null) ?? [], years),
+          previousYear: base ? toMoneyString(parseMoney(previous.get(null) ?? '0')) : null,
+          itemCount: counted.get(null) ?? 0,
         },
-        cut: { amounts: amountsOf(data.cut.byYear, years), itemCount: data.cut.itemCount },
+        cut: { amounts: amountsOf(cut.get(null) ?? [], years), itemCount: cutCount },
       };
     },
   };
