@@ -47,9 +47,12 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
             : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle client losing its server (a restart) must not crash the process; the pool
-    // replaces it on the next checkout.
+    // A client losing its server (a restart, an outage) must not crash the process. Idle, the
+    // pool reports it here and replaces it; checked out (a transaction in flight), the client
+    // itself emits 'error' — the query under way fails with it and is answered 503 — so every
+    // client gets a listener too.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
