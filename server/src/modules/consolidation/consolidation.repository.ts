@@ -46,10 +46,14 @@ const DIMENSION_SQL: Record<
   },
   cost_nature: { group: sql`li.cost_nature` },
   goal: {
-    group: sql`coalesce(goals.codes, ARRAY[''])`,
-    join: sql`LEFT JOIN (SELECT line_item_id, array_agg(goal_code ORDER BY goal_code) AS codes
+    // The item's goals as one text (hashing text is much cheaper than arrays), NULL for none.
+    group: sql`goals.codes`,
+    join: sql`LEFT JOIN (SELECT line_item_id, string_agg(goal_code, chr(31) ORDER BY goal_code) AS codes
                            FROM line_item_goal GROUP BY line_item_id) goals ON goals.line_item_id = li.id`,
-    expand: { join: sql`CROSS JOIN LATERAL unnest(g.group_key) goal(code)`, key: sql`goal.code` },
+    expand: {
+      join: sql`CROSS JOIN LATERAL unnest(coalesce(string_to_array(g.group_key, chr(31)), ARRAY[''])) goal(code)`,
+      key: sql`goal.code`,
+    },
   },
   action_direction: { group: sql`coalesce(li.action_direction_code, '')` },
   ict_service: { group: sql`coalesce(li.ict_service_code, '')` },
