@@ -46,7 +46,7 @@ const itemArbitrary = fc.record({
   ekkCode: fc.constantFrom('2210', '2251', '2252', '2259', '5238', '5239'),
   costNature: fc.constantFrom(...COST_NATURES),
   priority: fc.constantFrom(...PRIORITIES),
-  goalCodes: fc.uniqueArray(fc.constantFrom('M1', 'M2', 'M3', 'M5', 'M7'), { maxLength: 3 }),
+  goalCodes: fc.uniqueArray(fc.constantFrom<string>('M1', 'M2', 'M3', 'M5', 'M7'), { maxLength: 3 }),
   ictServiceCode: fc.constantFrom(null, 'WS', 'NET'),
   informationSystemCode: fc.constantFrom(null, 'APUS', 'BERIS'),
   actionDirectionCode: fc.constantFrom(null, 'R1', 'R3'),
