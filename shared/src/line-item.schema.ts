@@ -46,6 +46,18 @@ export const createLineItemInputSchema = z
   .required({ title: true, ekkCode: true, costNature: true, priority: true });
 export type CreateLineItemInput = z.infer<typeof createLineItemInputSchema>;
 
+/** The most items one batch may create (rows pasted from a spreadsheet at once). */
+export const LINE_ITEM_BATCH_MAX = 1000;
+
+/**
+ * Many new items at once, all created or none. Every problem is answered with the path
+ * `items.<index>.<field>`, the index counting from 0 in the order sent.
+ */
+export const createLineItemBatchInputSchema = z.strictObject({
+  items: z.array(createLineItemInputSchema).min(1).max(LINE_ITEM_BATCH_MAX),
+});
+export type CreateLineItemBatchInput = z.infer<typeof createLineItemBatchInputSchema>;
+
 /** A PATCH names only what it changes; `amounts` replaces the years it names. */
 export const updateLineItemInputSchema = z.strictObject(lineItemFields).partial();
 export type UpdateLineItemInput = z.infer<typeof updateLineItemInputSchema>;
@@ -79,6 +91,9 @@ export const lineItemSchema = z.object({
 });
 export type LineItem = z.infer<typeof lineItemSchema>;
 export const lineItemListSchema = z.array(lineItemSchema);
+/** The answer to a batch: the created items, in the order they were sent. */
+export const lineItemBatchSchema = z.object({ items: lineItemListSchema });
+export type LineItemBatch = z.infer<typeof lineItemBatchSchema>;
 
 export const reviewInputSchema = z.strictObject({
   decision: z.enum(['accept', 'return']),

@@ -4,7 +4,7 @@ import { auditEventListSchema } from '@ikt/shared/audit.schema';
 import { userSchema } from '@ikt/shared/auth.schema';
 import { cycleListSchema, cycleSchema, rolloverResultSchema } from '@ikt/shared/cycle.schema';
 import type { CycleStatus } from '@ikt/shared/domain';
-import { commentSchema, lineItemListSchema, lineItemSchema } from '@ikt/shared/line-item.schema';
+import { commentSchema, lineItemBatchSchema, lineItemListSchema, lineItemSchema } from '@ikt/shared/line-item.schema';
 import { institutionListSchema } from '@ikt/shared/reference.schema';
 import { subProgrammeListSchema, subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
@@ -311,6 +311,20 @@ const ROUTES = {
     fresh: editable,
     verify: (r, s) => expect(lineItemSchema.parse(r.json()).subProgrammeId).toBe(s.subProgrammeId),
   },
+  'POST /api/sub-programmes/:id/line-items/batch': {
+    send: (c, s) =>
+      c.post(`${spUrl(s)}/line-items/batch`, {
+        items: [validItem(need(s.year, 'year'), 'Ielīmēta 1'), validItem(need(s.year, 'year'), 'Ielīmēta 2')],
+      }),
+    fresh: editable,
+    verify: (r, s) => {
+      const { items } = lineItemBatchSchema.parse(r.json());
+      expect(items.map((i) => [i.title, i.subProgrammeId])).toEqual([
+        ['Ielīmēta 1', s.subProgrammeId],
+        ['Ielīmēta 2', s.subProgrammeId],
+      ]);
+    },
+  },
   'GET /api/line-items/:id': {
     send: (c, s) => c.get(itemUrl(s)),
     verify: (r, s) => expect(lineItemSchema.parse(r.json()).id).toBe(s.itemId),
@@ -425,6 +439,9 @@ const MATRIX: [Route, Target, ...Cells][] = [
   ['POST /api/sub-programmes/:id/line-items', T.ldOpen,         401,  201,  404,  403,  404,  403,  403],
   ['POST /api/sub-programmes/:id/line-items', T.ldApproved,     401,  409,  404,  403,  403,  403,  403],
   ['POST /api/sub-programmes/:id/line-items', T.centralOpen,    401,  404,  404,  201,  404,  403,  403],
+  ['POST /api/sub-programmes/:id/line-items/batch', T.ldOpen,      401,  201,  404,  403,  404,  403,  403],
+  ['POST /api/sub-programmes/:id/line-items/batch', T.ldApproved,  401,  409,  404,  403,  403,  403,  403],
+  ['POST /api/sub-programmes/:id/line-items/batch', T.centralOpen, 401,  404,  404,  201,  404,  403,  403],
 
   ['GET /api/line-items/:id', T.ldOpen,                         401,  200,  404,  200,  404,  200,  200],
   ['GET /api/line-items/:id', T.ldApproved,                     401,  200,  404,  200,  200,  200,  200],

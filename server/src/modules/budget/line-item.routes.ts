@@ -1,11 +1,15 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifySchemaCompiler } from 'fastify';
+import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { auditEventListSchema } from '@ikt/shared/audit.schema';
 import { idParamsSchema, langQuerySchema } from '@ikt/shared/common.schema';
 import {
   commentInputSchema,
   commentListSchema,
   commentSchema,
+  createLineItemBatchInputSchema,
   createLineItemInputSchema,
+  lineItemBatchSchema,
   lineItemListSchema,
   lineItemSchema,
   reviewInputSchema,
@@ -14,6 +18,19 @@ import {
 import { contextOf } from '../../context';
 import { expectedVersion, setETag } from '../../http/etag';
 import type { LineItemService } from './line-item.service';
+
+/**
+ * The batch body is documented here but checked by the service: its access rules answer first
+ * (404, 403, 409), then every problem of every item at once (422), not the first one as a 400.
+ */
+function bodyCheckedByService<S>(route: Parameters<FastifySchemaCompiler<S>>[0]): ReturnType<FastifySchemaCompiler<S>> {
+  if (route.httpPart === 'body') return (data) => ({ value: data });
+  // Fastify types a route's compiler over the whole schema; it is called with one part's schema.
+  return validatorCompiler(route as unknown as Parameters<FastifySchemaCompiler<z.ZodType>>[0]);
+}
+
+/** 1000 pasted rows with their defence texts; the app's default limit is 1 MB. */
+const BATCH_BODY_LIMIT = 8 * 1024 * 1024;
 
 export const lineItemRoutes: FastifyPluginAsyncZod<{ service: LineItemService }> = async (app, { service }) => {
   const tags = ['line items'];
@@ -47,6 +64,25 @@ export const lineItemRoutes: FastifyPluginAsyncZod<{ service: LineItemService }>
       const item = await service.create(contextOf(request), request.params.id, request.body);
       setETag(reply, item.version);
       return reply.code(201).send(item);
+    },
+  );
+
+  app.post(
+    '/sub-programmes/:id/line-items/batch',
+    {
+      schema: {
+        tags,
+        summary: 'Add many items at once, all or none (422 lists every problem as items.<index>.<field>)',
+        params: idParamsSchema,
+        body: createLineItemBatchInputSchema,
+        response: { 201: lineItemBatchSchema },
+      },
+      validatorCompiler: bodyCheckedByService,
+      bodyLimit: BATCH_BODY_LIMIT,
+    },
+    async (request, reply) => {
+      const items = await service.createMany(contextOf(request), request.params.id, request.body as unknown);
+      return reply.code(201).send({ items });
     },
   );
 

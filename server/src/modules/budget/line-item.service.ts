@@ -13,7 +13,7 @@ import type { AuditEvent } from '@ikt/shared/audit.schema';
 import type { RequestContext } from '../../context';
 import { InvalidStateError, ValidationError, type FieldProblem } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
-import { recordAudit, type AuditService } from '../audit/audit.service';
+import { recordAudit, recordAuditMany, type AuditEntry, type AuditService } from '../audit/audit.service';
 import {
   NOT_OWNER,
   NOT_REVIEWER,
@@ -24,18 +24,35 @@ import {
   lineItemNotFound,
   subProgrammeNotFound,
 } from './budget-access';
-import { createLineItemRepository, type LineItemRepository } from './line-item.repository';
+import { readBatch } from './line-item-batch';
+import { createLineItemRepository, type LineItemRepository, type NewLineItem } from './line-item.repository';
 import { toLineItem } from './line-item.mapper';
 import { createSubProgrammeRepository } from './sub-programme.repository';
 
 const unknownCode = { lv: 'Nezināms kods', en: 'Unknown code' };
+const batchRefusal = {
+  lv: 'Pozīcijas netika izveidotas, nekas nav saglabāts. Izlabojiet norādītās vietas un mēģiniet vēlreiz.',
+  en: 'No items were created; nothing was saved. Correct the places listed and try again.',
+};
 
-/** Codes must exist (and EKK be a selectable, unretired leaf); amounts only for the cycle's years. */
-async function checkReferences(
+const createdEvent = (item: LineItem): AuditEntry => ({
+  action: 'lineItem.create',
+  entityType: 'line_item',
+  entityId: item.id,
+  after: item,
+});
+
+const referenceRefusal = { lv: 'Pozīcijas dati neatbilst klasifikatoriem.', en: 'The item refers to unknown data.' };
+
+/**
+ * Codes must exist (and EKK be a selectable, unretired leaf); amounts only for the cycle's years.
+ * Paths are relative to the item (`ekkCode`, `goalCodes.M9`, `amounts.2031`).
+ */
+async function referenceProblems(
   repository: LineItemRepository,
   input: UpdateLineItemInput,
   cycleYear: number,
-): Promise<void> {
+): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   const known = await repository.knownCodes({
     ekk: input.ekkCode,
@@ -45,10 +62,10 @@ async function checkReferences(
     goals: input.goalCodes,
   });
   if (input.ekkCode !== undefined) {
-    if (!known.ekk) problems.push({ path: 'body.ekkCode', message: unknownCode });
+    if (!known.ekk) problems.push({ path: 'ekkCode', message: unknownCode });
     else if (!known.ekk.selectable || known.ekk.retired_at !== null) {
       problems.push({
-        path: 'body.ekkCode',
+        path: 'ekkCode',
         message: {
           lv: 'Šo EKK kodu pozīcijām izmantot nevar (grupas vai izslēgts kods)',
           en: 'This EKK code cannot be used on items (a group or retired code)',
@@ -56,21 +73,20 @@ async function checkReferences(
       });
     }
   }
-  if (input.ictServiceCode && !known.service?.active)
-    problems.push({ path: 'body.ictServiceCode', message: unknownCode });
+  if (input.ictServiceCode && !known.service?.active) problems.push({ path: 'ictServiceCode', message: unknownCode });
   if (input.informationSystemCode && !known.system?.active) {
-    problems.push({ path: 'body.informationSystemCode', message: unknownCode });
+    problems.push({ path: 'informationSystemCode', message: unknownCode });
   }
   if (input.actionDirectionCode && !known.direction)
-    problems.push({ path: 'body.actionDirectionCode', message: unknownCode });
+    problems.push({ path: 'actionDirectionCode', message: unknownCode });
   for (const goal of input.goalCodes ?? []) {
-    if (!known.goals.has(goal)) problems.push({ path: `body.goalCodes.${goal}`, message: unknownCode });
+    if (!known.goals.has(goal)) problems.push({ path: `goalCodes.${goal}`, message: unknownCode });
   }
   const years = fiscalYearsOf(cycleYear).map(String);
   for (const year of Object.keys(input.amounts ?? {})) {
     if (!years.includes(year)) {
       problems.push({
-        path: `body.amounts.${year}`,
+        path: `amounts.${year}`,
         message: {
           lv: `Cikla finanšu gadi ir ${years.join(', ')}`,
           en: `The cycle's fiscal years are ${years.join(', ')}`,
@@ -78,10 +94,20 @@ async function checkReferences(
       });
     }
   }
+  return problems;
+}
+
+/** The reference checks of one request body (422). */
+async function checkReferences(
+  repository: LineItemRepository,
+  input: UpdateLineItemInput,
+  cycleYear: number,
+): Promise<void> {
+  const problems = await referenceProblems(repository, input, cycleYear);
   if (problems.length > 0) {
     throw new ValidationError(
-      { lv: 'Pozīcijas dati neatbilst klasifikatoriem.', en: 'The item refers to unknown data.' },
-      problems,
+      referenceRefusal,
+      problems.map((problem) => ({ ...problem, path: `body.${problem.path}` })),
     );
   }
 }
@@ -111,6 +137,42 @@ function columnsOf(input: UpdateLineItemInput): LineItemUpdate {
   return columns;
 }
 
+/** What a new item is written as; its rules were checked by the caller. */
+function newItem(
+  context: RequestContext,
+  subProgrammeId: number,
+  input: CreateLineItemInput,
+  rank: number,
+): NewLineItem {
+  return {
+    row: {
+      sub_programme_id: subProgrammeId,
+      title: input.title,
+      ekk_code: input.ekkCode,
+      cost_nature: input.costNature,
+      priority: input.priority,
+      rank,
+      ict_service_code: input.ictServiceCode ?? null,
+      information_system_code: input.informationSystemCode ?? null,
+      action_direction_code: input.actionDirectionCode ?? null,
+      quantity: input.quantity ?? null,
+      unit: input.unit ?? null,
+      unit_price: input.unitPrice ?? null,
+      ...columnsOf({
+        description: input.description,
+        businessNeed: input.businessNeed,
+        legalBasis: input.legalBasis,
+        impactIfCut: input.impactIfCut,
+        calculationBasis: input.calculationBasis,
+      }),
+      created_by: context.actor.id,
+      updated_by: context.actor.id,
+    },
+    amounts: Object.entries(input.amounts ?? {}).map(([year, amount]) => [Number(year), amount]),
+    goalCodes: input.goalCodes ?? [],
+  };
+}
+
 export function createLineItemService(db: Kysely<Database>, audit: AuditService) {
   const items = createLineItemRepository(db);
 
@@ -128,15 +190,9 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     return toLineItem(record, cycleYear);
   }
 
-  /** Adds an item inside the caller's transaction: visible (404), owner (403), editable (409), known codes (422). */
-  async function createWithin(
-    trx: Kysely<Database>,
-    context: RequestContext,
-    subProgrammeId: number,
-    input: CreateLineItemInput,
-  ): Promise<LineItem> {
+  /** The sub-programme new items go into, held against a status change: visible (404), owner (403), editable (409). */
+  async function subProgrammeForNewItems(trx: Kysely<Database>, context: RequestContext, subProgrammeId: number) {
     const subProgrammes = createSubProgrammeRepository(trx);
-    const repository = createLineItemRepository(trx);
     await subProgrammes.lock(subProgrammeId, 'share');
     const subProgramme = await subProgrammes.findById(subProgrammeId);
     if (!subProgramme) throw subProgrammeNotFound();
@@ -144,44 +200,62 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     ensureVisible(context.actor, scope, subProgrammeNotFound);
     ensureAllowed(context.actor, { action: 'subProgramme.edit', scope }, NOT_OWNER);
     ensureEditable(itemCreateRefusal(subProgramme.cycle_status, subProgramme.status));
-    await checkReferences(repository, input, subProgramme.cycle_year);
+    return subProgramme;
+  }
 
-    const id = await repository.insert({
-      sub_programme_id: subProgrammeId,
-      title: input.title,
-      ekk_code: input.ekkCode,
-      cost_nature: input.costNature,
-      priority: input.priority,
-      rank: input.rank ?? (await repository.nextRank(subProgrammeId)),
-      ict_service_code: input.ictServiceCode ?? null,
-      information_system_code: input.informationSystemCode ?? null,
-      action_direction_code: input.actionDirectionCode ?? null,
-      quantity: input.quantity ?? null,
-      unit: input.unit ?? null,
-      unit_price: input.unitPrice ?? null,
-      ...columnsOf({
-        description: input.description,
-        businessNeed: input.businessNeed,
-        legalBasis: input.legalBasis,
-        impactIfCut: input.impactIfCut,
-        calculationBasis: input.calculationBasis,
-      }),
-      created_by: context.actor.id,
-      updated_by: context.actor.id,
-    });
-    await repository.upsertAmounts(
-      id,
-      Object.entries(input.amounts ?? {}).map(([y, a]) => [Number(y), a]),
-    );
-    await repository.replaceGoals(id, input.goalCodes ?? []);
-    const created = await read(repository, id, subProgramme.cycle_year);
-    await recordAudit(trx, context, {
-      action: 'lineItem.create',
-      entityType: 'line_item',
-      entityId: id,
-      after: created,
-    });
+  /** Adds an item inside the caller's transaction: visible (404), owner (403), editable (409), known codes (422). */
+  async function createWithin(
+    trx: Kysely<Database>,
+    context: RequestContext,
+    subProgrammeId: number,
+    input: CreateLineItemInput,
+  ): Promise<LineItem> {
+    const subProgramme = await subProgrammeForNewItems(trx, context, subProgrammeId);
+    const repository = createLineItemRepository(trx);
+    await checkReferences(repository, input, subProgramme.cycle_year);
+    const rank = input.rank ?? (await repository.nextRank(subProgrammeId));
+    const [id] = await repository.insertMany([newItem(context, subProgrammeId, input, rank)]);
+    const created = await read(repository, id!, subProgramme.cycle_year);
+    await recordAudit(trx, context, createdEvent(created));
     return created;
+  }
+
+  /**
+   * Every problem of a batch at once (422, paths `items.<index>.<field>`): the schema's, and the
+   * references of every field the schema accepted. Answers the items when there is none.
+   */
+  async function checkBatch(
+    repository: LineItemRepository,
+    body: unknown,
+    cycleYear: number,
+  ): Promise<CreateLineItemInput[]> {
+    const batch = readBatch(body);
+    if (batch.envelope.length > 0) throw new ValidationError(batchRefusal, batch.envelope);
+    // Pasted rows tend to share their codes: each combination is looked up once.
+    const checked = new Map<string, FieldProblem[]>();
+    const problems: FieldProblem[] = [];
+    const inputs: CreateLineItemInput[] = [];
+    for (const [index, item] of batch.items.entries()) {
+      problems.push(...item.problems);
+      const fields = item.checkable;
+      const key = JSON.stringify([
+        fields.ekkCode,
+        fields.ictServiceCode,
+        fields.informationSystemCode,
+        fields.actionDirectionCode,
+        fields.goalCodes,
+        Object.keys(fields.amounts ?? {}),
+      ]);
+      let found = checked.get(key);
+      if (!found) {
+        found = await referenceProblems(repository, fields, cycleYear);
+        checked.set(key, found);
+      }
+      problems.push(...found.map((problem) => ({ ...problem, path: `items.${index}.${problem.path}` })));
+      if (item.input) inputs.push(item.input);
+    }
+    if (problems.length > 0) throw new ValidationError(batchRefusal, problems);
+    return inputs;
   }
 
   /**
@@ -246,6 +320,27 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
 
     async create(context: RequestContext, subProgrammeId: number, input: CreateLineItemInput): Promise<LineItem> {
       return db.transaction().execute((trx) => createWithin(trx, context, subProgrammeId, input));
+    },
+
+    /**
+     * Many new items, all or none: the rules of create in the same order — visible (404), owner
+     * (403), editable (409) — then every item is checked (422 listing every problem) before any is
+     * written. The body is checked here, not by the route, so that order holds. Items without a
+     * rank follow the existing ones in the order sent.
+     */
+    async createMany(context: RequestContext, subProgrammeId: number, body: unknown): Promise<LineItem[]> {
+      return db.transaction().execute(async (trx) => {
+        const subProgramme = await subProgrammeForNewItems(trx, context, subProgrammeId);
+        const repository = createLineItemRepository(trx);
+        const inputs = await checkBatch(repository, body, subProgramme.cycle_year);
+        let nextRank = await repository.nextRank(subProgrammeId);
+        const ids = await repository.insertMany(
+          inputs.map((input) => newItem(context, subProgrammeId, input, input.rank ?? nextRank++)),
+        );
+        const created = (await repository.findByIds(ids)).map((record) => toLineItem(record, subProgramme.cycle_year));
+        await recordAuditMany(trx, context, created.map(createdEvent));
+        return created;
+      });
     },
 
     async update(

@@ -22,6 +22,15 @@ export function storeLineItem(queryClient: QueryClient, item: LineItem): void {
   void queryClient.invalidateQueries({ queryKey: lineItemKeys.history(item.id) });
 }
 
+/** New items, added to the cached list at once (a thousand pasted rows are one update, not a thousand). */
+export function storeNewLineItems(queryClient: QueryClient, subProgrammeId: number, created: LineItem[]): void {
+  for (const item of created) queryClient.setQueryData(lineItemKeys.detail(item.id), item);
+  queryClient.setQueryData<LineItem[]>(lineItemKeys.list(subProgrammeId), (items) =>
+    items ? [...items, ...created] : items,
+  );
+  onItemsChanged(queryClient, subProgrammeId);
+}
+
 export function forgetLineItem(queryClient: QueryClient, subProgrammeId: number, id: number): void {
   queryClient.removeQueries({ queryKey: lineItemKeys.detail(id) });
   queryClient.setQueryData<LineItem[]>(lineItemKeys.list(subProgrammeId), (items) =>

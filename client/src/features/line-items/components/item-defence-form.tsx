@@ -2,6 +2,8 @@ import type { LineItem, UpdateLineItemInput } from '@ikt/shared/line-item.schema
 import { PRIORITY_LABELS } from '@ikt/shared/labels';
 import { submitRuleProblems, type SubmitRuleProblem } from '@ikt/shared/submit-rules';
 import { useEffect, useState, type FormEvent } from 'react';
+import { Money } from '../../../components/money';
+import { MoneyField } from '../../../components/money-field';
 import { useActionDirections } from '../../reference/api/get-action-directions';
 import { useGoals } from '../../reference/api/get-goals';
 import { useIctServices } from '../../reference/api/get-ict-services';
@@ -9,6 +11,13 @@ import { useInformationSystems } from '../../reference/api/get-information-syste
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
 import { applyChanges, changedFields } from '../utils/item-changes';
+import {
+  itemNumberEdits,
+  itemNumberTexts,
+  quantityEditText,
+  type ItemNumberTexts,
+  type QuantityInputProblem,
+} from '../utils/item-numbers';
 
 /** The fields of the defence and classification form, in the order they are shown. */
 export const DEFENCE_TEXT_FIELDS = ['businessNeed', 'legalBasis', 'impactIfCut', 'calculationBasis'] as const;
@@ -43,7 +52,13 @@ function valuesOf(item: LineItem): FormValues {
 }
 
 export const FIELD_LABELS: Record<
-  TextField | 'goalCodes' | 'ictServiceCode' | 'informationSystemCode' | 'actionDirectionCode' | 'rank',
+  | TextField
+  | 'goalCodes'
+  | 'ictServiceCode'
+  | 'informationSystemCode'
+  | 'actionDirectionCode'
+  | 'rank'
+  | keyof ItemNumberTexts,
   MessageKey
 > = {
   businessNeed: 'item.field.businessNeed',
@@ -56,6 +71,16 @@ export const FIELD_LABELS: Record<
   informationSystemCode: 'item.field.informationSystemCode',
   actionDirectionCode: 'item.field.actionDirectionCode',
   rank: 'item.field.rank',
+  quantity: 'item.field.quantity',
+  unit: 'item.field.unit',
+  unitPrice: 'item.field.unitPrice',
+};
+
+const QUANTITY_PROBLEM_MESSAGES: Record<QuantityInputProblem, MessageKey> = {
+  invalid: 'item.quantity.problem.invalid',
+  negative: 'item.quantity.problem.negative',
+  tooManyDecimals: 'item.quantity.problem.tooManyDecimals',
+  tooLarge: 'item.quantity.problem.tooLarge',
 };
 
 const HINTS: Partial<Record<TextField, MessageKey>> = {
@@ -88,16 +113,31 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
   const directions = useActionDirections();
   const [base, setBase] = useState(item);
   const [values, setValues] = useState(() => valuesOf(item));
+  // Quantity, unit and unit price as typed; they become decimal strings only when read.
+  const [numbers, setNumbers] = useState(() => itemNumberTexts(item));
+  // The unit price field keeps its own text: a new key starts it again from the item.
+  const [resets, setResets] = useState(0);
+  const [quantityLeft, setQuantityLeft] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
-  const touched = changedFields(base, values);
-  const dirty = Object.keys(touched).length > 0;
+  const numberEdits = itemNumberEdits(base, numbers);
+  const unreadable = Object.keys(numberEdits.problems).length > 0;
+  const touched = { ...changedFields(base, values), ...numberEdits.changes };
+  const dirty = Object.keys(touched).length > 0 || unreadable;
+
+  const startFrom = (next: LineItem) => {
+    setBase(next);
+    setValues(valuesOf(next));
+    setNumbers(itemNumberTexts(next));
+    setQuantityLeft(false);
+    setSubmitted(false);
+  };
 
   // Changes saved elsewhere (the grid, another tab) show here unless the user is typing.
   useEffect(() => {
     if (item.version === base.version || dirty) return;
-    setBase(item);
-    setValues(valuesOf(item));
+    startFrom(item);
   }, [item, base.version, dirty]);
 
   const problems = submitRuleProblems(applyChanges(item, touched));
@@ -106,6 +146,14 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!dirty || saving) return;
+    if (unreadable) {
+      setSubmitted(true);
+      const input = numberEdits.problems.quantity
+        ? document.getElementById(itemFieldId('quantity'))
+        : event.currentTarget.elements.namedItem('unitPrice');
+      if (input instanceof HTMLElement) input.focus();
+      return;
+    }
     setSaving(true);
     setSaved(false);
     const ok = await onSave(touched);
@@ -116,16 +164,21 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
   // After a save the answer arrives as a new version of the item: start again from it.
   useEffect(() => {
     if (!saved) return;
-    setBase(item);
-    setValues(valuesOf(item));
+    startFrom(item);
   }, [saved, item]);
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     setSaved(false);
     setValues((current) => ({ ...current, [key]: value }));
   };
+  const setNumber = (key: keyof ItemNumberTexts, text: string) => {
+    setSaved(false);
+    setNumbers((current) => ({ ...current, [key]: text }));
+  };
 
   if (!editable) return <ItemDefenceView item={item} />;
+
+  const quantityProblem = quantityLeft || submitted ? numberEdits.problems.quantity : undefined;
 
   const textArea = (field: TextField) => {
     const problem = field === 'description' ? undefined : problemFor(field as SubmitRuleProblem['field']);
@@ -194,8 +247,69 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
   };
 
   return (
-    <form className="item-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+    <form
+      className="item-form"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      // The unit price field keeps its own text; its changes reach the form as they bubble up.
+      onChange={(event) => {
+        const target: EventTarget = event.target;
+        if (target instanceof HTMLInputElement && target.name === 'unitPrice') setNumber('unitPrice', target.value);
+      }}
+    >
       {DEFENCE_TEXT_FIELDS.map(textArea)}
+      <div className="field-row">
+        <div className={quantityProblem ? 'field field--error' : 'field'}>
+          <label htmlFor={itemFieldId('quantity')} className="field__label">
+            {t(FIELD_LABELS.quantity)}
+          </label>
+          <p id={`${itemFieldId('quantity')}-hint`} className="field__hint">
+            {t('item.hint.quantity')}
+          </p>
+          {quantityProblem && (
+            <p id={`${itemFieldId('quantity')}-error`} className="field__error">
+              {t(QUANTITY_PROBLEM_MESSAGES[quantityProblem])}
+            </p>
+          )}
+          <input
+            id={itemFieldId('quantity')}
+            className="field__input field__input--short"
+            inputMode="decimal"
+            autoComplete="off"
+            value={numbers.quantity}
+            aria-invalid={quantityProblem ? true : undefined}
+            aria-describedby={[
+              `${itemFieldId('quantity')}-hint`,
+              quantityProblem ? `${itemFieldId('quantity')}-error` : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+            onChange={(event) => setNumber('quantity', event.target.value)}
+            onBlur={() => setQuantityLeft(true)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={itemFieldId('unit')} className="field__label">
+            {t(FIELD_LABELS.unit)}
+          </label>
+          <input
+            id={itemFieldId('unit')}
+            className="field__input field__input--short"
+            maxLength={40}
+            autoComplete="off"
+            value={numbers.unit}
+            onChange={(event) => setNumber('unit', event.target.value)}
+          />
+        </div>
+        <MoneyField
+          key={`${base.version}:${resets}`}
+          name="unitPrice"
+          label={t(FIELD_LABELS.unitPrice)}
+          hint={t('item.hint.unitPrice')}
+          defaultValue={base.unitPrice ?? ''}
+          problem={submitted ? numberEdits.problems.unitPrice : undefined}
+        />
+      </div>
       <fieldset
         id={itemFieldId('goalCodes')}
         className={goalProblem ? 'field field--warn checkbox-group' : 'field checkbox-group'}
@@ -280,7 +394,8 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
             type="button"
             className="button button--quiet"
             onClick={() => {
-              setValues(valuesOf(base));
+              startFrom(base);
+              setResets((count) => count + 1);
               setSaved(false);
             }}
           >
@@ -307,6 +422,16 @@ function ItemDefenceView({ item }: { item: LineItem }) {
           <dd>{text(item[field])}</dd>
         </div>
       ))}
+      <div>
+        <dt>{t(FIELD_LABELS.quantity)}</dt>
+        <dd className="num">
+          {item.quantity === null ? t('item.notGiven') : `${quantityEditText(item.quantity)} ${item.unit ?? ''}`.trim()}
+        </dd>
+      </div>
+      <div>
+        <dt>{t(FIELD_LABELS.unitPrice)}</dt>
+        <dd className="num">{item.unitPrice === null ? t('item.notGiven') : <Money value={item.unitPrice} />}</dd>
+      </div>
       <div>
         <dt>{t(FIELD_LABELS.goalCodes)}</dt>
         <dd>{item.goalCodes.length > 0 ? item.goalCodes.join(', ') : t('item.notGiven')}</dd>

@@ -1,14 +1,16 @@
-import type { LineItem } from '@ikt/shared/line-item.schema';
+import { LINE_ITEM_BATCH_MAX, type LineItem } from '@ikt/shared/line-item.schema';
 import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
 import { useId, useMemo, useState } from 'react';
 import { DataTable } from '../../../components/data-table';
+import { ApiError } from '../../../api/client';
 import { describeError } from '../../../components/error-state';
 import { Dialog } from '../../../components/dialog';
 import { MONEY_PROBLEM_MESSAGES } from '../../../components/money-field';
 import { useI18n } from '../../../i18n/i18n-context';
 import { parseClipboardTable } from '../../../utils/clipboard-table';
 import { formatMoney } from '../../../utils/money-input';
-import { useCreateLineItem } from '../api/create-line-item';
+import { useCreateLineItemsBatch } from '../api/create-line-items-batch';
+import { problemsByRow, type BatchProblems, type RowServerProblem } from '../utils/batch-problems';
 import { readPastedRows, type PasteField, type PasteProblem, type PastedRow } from '../utils/paste-rows';
 
 interface PasteRowsDialogProps {
@@ -21,12 +23,10 @@ interface PasteRowsDialogProps {
   onSaved: (items: LineItem[]) => void;
 }
 
-type RowOutcome = { state: 'saved' } | { state: 'failed'; message: string };
-
 /**
  * Rows copied from Excel, checked before anything is saved: every row and every problem is
- * shown, and only a clean row is sent. The rows are saved one after another (the API has no
- * batch endpoint yet), so a failure part-way says exactly which rows were saved.
+ * shown, and only clean rows are sent — all in one request, which the server takes whole or not
+ * at all. When it refuses, its problems are shown on the rows they concern and nothing is saved.
  */
 export function PasteRowsDialog(props: PasteRowsDialogProps) {
   const { t } = useI18n();
@@ -48,16 +48,20 @@ function PasteRowsBody({
   const { t, language } = useI18n();
   const textId = useId();
   const [text, setText] = useState(initialText);
-  const [outcomes, setOutcomes] = useState(new Map<number, RowOutcome>());
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const create = useCreateLineItem();
+  const [refusal, setRefusal] = useState<BatchProblems | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
+  const batch = useCreateLineItemsBatch();
   const preview = useMemo(
     () => readPastedRows(parseClipboardTable(text), { fiscalYears, selectableEkkCodes }),
     [text, fiscalYears, selectableEkkCodes],
   );
-  const pending = preview.rows.filter((row) => row.input && outcomes.get(row.sourceRow)?.state !== 'saved');
+  const pending = preview.rows.flatMap((row) => (row.input ? [{ sourceRow: row.sourceRow, input: row.input }] : []));
   const invalid = preview.rows.filter((row) => !row.input);
-  const saving = progress !== null;
+  const tooMany = pending.length > LINE_ITEM_BATCH_MAX;
+  const saving = batch.isPending;
+  // One transactional save of every row: rows with problems are fixed or deleted in the text
+  // first, so that no row is ever saved twice or left half-done.
+  const blocked = saving || pending.length === 0 || invalid.length > 0 || tooMany;
 
   function fieldLabel(field: PasteField): string {
     if (field.startsWith('amount:')) return field.slice('amount:'.length);
@@ -84,33 +88,34 @@ function PasteRowsBody({
     }
   }
 
-  async function save() {
-    if (saving || pending.length === 0) return;
-    const created: LineItem[] = [];
-    const next = new Map(outcomes);
-    setProgress({ done: 0, total: pending.length });
-    for (const [index, row] of pending.entries()) {
-      try {
-        const item = await create.mutateAsync({ subProgrammeId, input: row.input! });
-        created.push(item);
-        next.set(row.sourceRow, { state: 'saved' });
-      } catch (error) {
-        const { heading, message } = describeError(error instanceof Error ? error : new Error(String(error)), t);
-        next.set(row.sourceRow, { state: 'failed', message: message ?? heading });
-        break;
-      } finally {
-        setOutcomes(new Map(next));
-        setProgress({ done: index + 1, total: pending.length });
-      }
-    }
-    setProgress(null);
-    if (created.length > 0) onSaved(created);
-    const failed = [...next.values()].some((outcome) => outcome.state === 'failed');
-    if (!failed && invalid.length === 0) onClose();
+  function serverProblemText(problem: RowServerProblem): string {
+    const field = problem.field ? fieldLabel(problem.field) : problem.path;
+    return field === '' ? problem.message : `${field}: ${problem.message}`;
   }
 
-  const savedCount = [...outcomes.values()].filter((outcome) => outcome.state === 'saved').length;
-  const failedRow = preview.rows.find((row) => outcomes.get(row.sourceRow)?.state === 'failed');
+  async function save() {
+    if (blocked) return;
+    setRefusal(null);
+    setFailure(null);
+    try {
+      const created = await batch.mutateAsync({ subProgrammeId, items: pending.map((row) => row.input) });
+      onSaved(created);
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && error.errors.length > 0) {
+        setRefusal(
+          problemsByRow(
+            error.errors,
+            pending.map((row) => row.sourceRow),
+          ),
+        );
+      } else {
+        setFailure(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+  }
+
+  const failureText = failure && describeError(failure, t);
 
   return (
     <>
@@ -129,7 +134,8 @@ function PasteRowsBody({
           aria-describedby={`${textId}-hint`}
           onChange={(event) => {
             setText(event.target.value);
-            setOutcomes(new Map());
+            setRefusal(null);
+            setFailure(null);
           }}
         />
       </div>
@@ -138,13 +144,32 @@ function PasteRowsBody({
           ? t('paste.nothing')
           : t('paste.summary', { ready: pending.length, invalid: invalid.length })}
         {preview.hasHeader && ` ${t('paste.headerUsed')}`}
-        {progress && ` ${t('paste.progress', { done: progress.done, total: progress.total })}`}
-        {!progress && savedCount > 0 && ` ${t('paste.savedCount', { count: savedCount })}`}
+        {saving && ` ${t('paste.saving', { count: pending.length })}`}
       </p>
-      {failedRow && (
+      {tooMany && (
         <p role="alert" className="error-state">
-          {t('paste.failedRow', { row: failedRow.sourceRow })}{' '}
-          {(outcomes.get(failedRow.sourceRow) as { message: string }).message}
+          {t('paste.tooMany', { max: LINE_ITEM_BATCH_MAX })}
+        </p>
+      )}
+      {refusal && (
+        <div role="alert" className="error-state">
+          <p>
+            {refusal.byRow.size > 0
+              ? t('paste.refused', { rows: [...refusal.byRow.keys()].join(', ') })
+              : t('paste.notSaved')}
+          </p>
+          {refusal.other.length > 0 && (
+            <ul>
+              {refusal.other.map((problem) => (
+                <li key={`${problem.path}:${problem.message}`}>{problem.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {failureText && (
+        <p role="alert" className="error-state">
+          {t('paste.notSaved')} {failureText.message ?? failureText.heading}
         </p>
       )}
       {preview.rows.length > 0 && (
@@ -172,8 +197,9 @@ function PasteRowsBody({
                 key={row.sourceRow}
                 row={row}
                 fiscalYears={fiscalYears}
-                outcome={outcomes.get(row.sourceRow)}
+                serverProblems={refusal?.byRow.get(row.sourceRow) ?? []}
                 problemText={problemText}
+                serverProblemText={serverProblemText}
                 costNatureLabel={(code) => COST_NATURE_LABELS[code][language]}
                 priorityLabel={(code) => PRIORITY_LABELS[code][language]}
               />
@@ -182,23 +208,14 @@ function PasteRowsBody({
         </DataTable>
       )}
       <div className="form-actions">
-        <button
-          type="button"
-          className="button"
-          aria-disabled={saving || pending.length === 0 || undefined}
-          onClick={() => void save()}
-        >
-          {saving
-            ? t('common.saving')
-            : invalid.length > 0
-              ? t('paste.saveValid', { count: pending.length })
-              : t('paste.save', { count: pending.length })}
+        <button type="button" className="button" aria-disabled={blocked || undefined} onClick={() => void save()}>
+          {saving ? t('common.saving') : t('paste.save', { count: pending.length })}
         </button>
         <button type="button" className="button button--quiet" onClick={onClose}>
-          {savedCount > 0 ? t('common.close') : t('common.cancel')}
+          {t('common.cancel')}
         </button>
       </div>
-      <p className="hint">{t('paste.notTransactional')}</p>
+      <p className="hint">{t('paste.allOrNothing')}</p>
     </>
   );
 }
@@ -206,20 +223,25 @@ function PasteRowsBody({
 function PreviewRow({
   row,
   fiscalYears,
-  outcome,
+  serverProblems,
   problemText,
+  serverProblemText,
   costNatureLabel,
   priorityLabel,
 }: {
   row: PastedRow;
   fiscalYears: readonly number[];
-  outcome: RowOutcome | undefined;
+  /** What the server refused in this row (nothing was saved). */
+  serverProblems: RowServerProblem[];
   problemText: (problem: PasteProblem) => string;
+  serverProblemText: (problem: RowServerProblem) => string;
   costNatureLabel: (code: NonNullable<PastedRow['input']>['costNature']) => string;
   priorityLabel: (code: NonNullable<PastedRow['input']>['priority']) => string;
 }) {
   const { t } = useI18n();
-  const bad = (field: PasteField) => row.problems.some((problem) => problem.field === field);
+  const bad = (field: PasteField) =>
+    row.problems.some((problem) => problem.field === field) ||
+    serverProblems.some((problem) => problem.field === field);
   const cell = (field: PasteField, shown: string | undefined, className = '') => (
     <td className={`${className}${bad(field) ? ' is-invalid' : ''}`}>{shown ?? row.cells[field] ?? ''}</td>
   );
@@ -243,10 +265,12 @@ function PreviewRow({
         );
       })}
       <td>
-        {outcome?.state === 'saved' ? (
-          <span className="badge badge--ok">{t('paste.saved')}</span>
-        ) : outcome?.state === 'failed' ? (
-          <span className="badge badge--danger">{t('paste.failed')}</span>
+        {serverProblems.length > 0 ? (
+          <ul className="paste-preview__problems">
+            {serverProblems.map((problem) => (
+              <li key={`${problem.path}:${problem.message}`}>{serverProblemText(problem)}</li>
+            ))}
+          </ul>
         ) : row.problems.length === 0 ? (
           <span className="badge badge--info">{t('paste.ready')}</span>
         ) : (

@@ -78,6 +78,13 @@ const HEADER_ALIASES: Record<Exclude<PasteField, `amount:${number}`>, string[]> 
   calculationBasis: ['aprekina pamatojums', 'aprekins', 'calculation basis', 'calculation'],
 };
 
+/** The column an API field path (`ekkCode`, `amounts.2027`) is read from; undefined when none is. */
+export function pasteFieldOfPath(path: string): PasteField | undefined {
+  const [field = '', year] = path.split('.');
+  if (field === 'amounts') return year !== undefined && /^\d{4}$/.test(year) ? `amount:${Number(year)}` : undefined;
+  return Object.hasOwn(HEADER_ALIASES, field) ? (field as PasteField) : undefined;
+}
+
 function headerField(text: string, fiscalYears: readonly number[]): PasteField | undefined {
   const header = normaliseHeader(text);
   if (header === '') return undefined;
