@@ -140,6 +140,7 @@ describe('operations', () => {
       '/api/sub-programmes/{id}/accept',
       '/api/sub-programmes/{id}/changes',
       '/api/sub-programmes/{id}/line-items',
+      '/api/sub-programmes/{id}/line-items/batch',
       '/api/line-items/{id}',
       '/api/line-items/{id}/review',
       '/api/line-items/{id}/comments',
