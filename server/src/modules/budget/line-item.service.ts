@@ -113,6 +113,21 @@ async function checkReferences(
 }
 
 /** The item's columns from an input; fields not named stay as they are. */
+/**
+ * What the reference checks of an item depend on: items with the same key get the same answer,
+ * so a batch or an import checks each combination of codes once.
+ */
+export function referenceKey(input: UpdateLineItemInput): string {
+  return JSON.stringify([
+    input.ekkCode,
+    input.ictServiceCode,
+    input.informationSystemCode,
+    input.actionDirectionCode,
+    input.goalCodes,
+    Object.keys(input.amounts ?? {}),
+  ]);
+}
+
 function columnsOf(input: UpdateLineItemInput): LineItemUpdate {
   const columns: LineItemUpdate = {};
   const set = <K extends keyof LineItemUpdate>(key: K, value: LineItemUpdate[K] | undefined) => {
@@ -238,14 +253,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     for (const [index, item] of batch.items.entries()) {
       problems.push(...item.problems);
       const fields = item.checkable;
-      const key = JSON.stringify([
-        fields.ekkCode,
-        fields.ictServiceCode,
-        fields.informationSystemCode,
-        fields.actionDirectionCode,
-        fields.goalCodes,
-        Object.keys(fields.amounts ?? {}),
-      ]);
+      const key = referenceKey(fields);
       let found = checked.get(key);
       if (!found) {
         found = await referenceProblems(repository, fields, cycleYear);

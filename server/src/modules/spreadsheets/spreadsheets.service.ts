@@ -18,7 +18,7 @@ import {
   localize,
 } from '../../errors';
 import { NOT_OWNER, budgetScope, cycleNotFound, ensureAllowed, ensureEditable } from '../budget/budget-access';
-import type { LineItemService } from '../budget/line-item.service';
+import { referenceKey, type LineItemService } from '../budget/line-item.service';
 import type { SubProgrammeService } from '../budget/sub-programme.service';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
 import type { CycleService } from '../cycles/cycles.service';
@@ -283,14 +283,7 @@ export function createSpreadsheetService(
       // Rows tend to share their codes: each combination is checked against the reference data once.
       const referenceChecks = new Map<string, Promise<DomainError | null>>();
       const checkReferences = (input: UpdateLineItemInput) => {
-        const key = JSON.stringify([
-          input.ekkCode,
-          input.ictServiceCode,
-          input.informationSystemCode,
-          input.actionDirectionCode,
-          input.goalCodes,
-          Object.keys(input.amounts ?? {}),
-        ]);
+        const key = referenceKey(input);
         let check = referenceChecks.get(key);
         if (!check) {
           check = deps.lineItems.checkReferencesWithin(db, input, cycle.year).then(
