@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two tiers: fast unit tests beside the code, and HTTP-level integration tests in test/ against a
-// real PostgreSQL (TEST_DATABASE_URL / DATABASE_URL) or, without one, the embedded PGlite.
+// Three tiers: fast unit tests beside the code; HTTP-level integration tests in test/ against a
+// real PostgreSQL (TEST_DATABASE_URL / DATABASE_URL) or, without one, the embedded PGlite; and
+// browser end-to-end tests driving the built client in Debian's headless Chromium.
 export default defineConfig({
   test: {
     // Two workers match the two cores here; each integration file gets its own database.
@@ -22,6 +23,19 @@ export default defineConfig({
           globalSetup: ['test/setup/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          // The database template as for the integration tests, then the client build.
+          globalSetup: ['test/setup/global-setup.ts', 'test/e2e/support/global-setup.ts'],
+          // One file at a time: each runs a server and a browser, and two cores are shared.
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -16,7 +16,7 @@ import { SubProgrammeDecision } from '../../features/review/components/sub-progr
 import { useSubProgramme } from '../../features/sub-programmes/api/get-sub-programme';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../i18n/use-document-title';
-import { NotFoundRoute } from './not-found';
+import { isNotFound, NotFoundRoute } from './not-found';
 
 export function ReviewRoute() {
   const { id } = useParams();
@@ -28,7 +28,15 @@ function ReviewLoader({ id }: { id: number }) {
   const { t } = useI18n();
   const subProgramme = useSubProgramme(id);
   const cycle = useCycle(subProgramme.data?.cycleId);
-  useDocumentTitle(subProgramme.data ? t('review.title', { code: subProgramme.data.code }) : t('reviewQueue.title'));
+  const missing = subProgramme.isError && isNotFound(subProgramme.error);
+  useDocumentTitle(
+    missing
+      ? t('notFound.title')
+      : subProgramme.data
+        ? t('review.title', { code: subProgramme.data.code })
+        : t('reviewQueue.title'),
+  );
+  if (missing) return <NotFoundRoute />;
   if (subProgramme.isError) return <ErrorState error={subProgramme.error} />;
   if (cycle.isError) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
   if (!subProgramme.data || !cycle.data) {

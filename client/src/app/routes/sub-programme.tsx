@@ -27,7 +27,7 @@ import { SubmitPanel } from '../../features/sub-programmes/components/submit-pan
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages/lv';
 import { useDocumentTitle } from '../../i18n/use-document-title';
-import { NotFoundRoute } from './not-found';
+import { isNotFound, NotFoundRoute } from './not-found';
 
 const REFUSAL_MESSAGES: Record<NonNullable<ReturnType<typeof subProgrammeEditRefusal>>, MessageKey> = {
   'cycle-not-open': 'workspace.refusal.cycleNotOpen',
@@ -46,7 +46,15 @@ function SubProgrammeLoader({ id }: { id: number }) {
   const { t } = useI18n();
   const subProgramme = useSubProgramme(id);
   const cycle = useCycle(subProgramme.data?.cycleId);
-  useDocumentTitle(subProgramme.data ? `${subProgramme.data.code} ${subProgramme.data.name}` : t('workspace.title'));
+  const missing = subProgramme.isError && isNotFound(subProgramme.error);
+  useDocumentTitle(
+    missing
+      ? t('notFound.title')
+      : subProgramme.data
+        ? `${subProgramme.data.code} ${subProgramme.data.name}`
+        : t('workspace.title'),
+  );
+  if (missing) return <NotFoundRoute />;
   if (subProgramme.isError) {
     return (
       <>
