@@ -50,12 +50,16 @@ export interface NewLineItem {
   goalCodes: string[];
 }
 
-/** Rows per statement, well under PostgreSQL's 65 535 bind parameters. */
+/**
+ * Rows per statement, well under PostgreSQL's 65 535 bind parameters: amounts and goals have
+ * three columns or fewer, items about twenty.
+ */
 const CHUNK_ROWS = 5000;
+const ITEM_CHUNK_ROWS = 1000;
 
-function chunksOf<T>(rows: T[]): T[][] {
+function chunksOf<T>(rows: T[], size = CHUNK_ROWS): T[][] {
   const chunks: T[][] = [];
-  for (let at = 0; at < rows.length; at += CHUNK_ROWS) chunks.push(rows.slice(at, at + CHUNK_ROWS));
+  for (let at = 0; at < rows.length; at += size) chunks.push(rows.slice(at, at + size));
   return chunks;
 }
 
@@ -116,14 +120,17 @@ export function createLineItemRepository(db: Kysely<Database>) {
      * would otherwise take thousands of round trips). Answers the ids in the order given.
      */
     async insertMany(items: NewLineItem[]): Promise<number[]> {
-      if (items.length === 0) return [];
-      const inserted = await db
-        .insertInto('line_item')
-        .values(items.map((item) => item.row))
-        .returning('id')
-        .execute();
-      // One INSERT … VALUES draws its identities in the order of its rows, so ascending ids are that order.
-      const ids = inserted.map((row) => row.id).sort((a, b) => a - b);
+      // One INSERT … VALUES draws its identities in the order of its rows, so ascending ids are
+      // that order; a later statement's ids are greater still.
+      const ids: number[] = [];
+      for (const chunk of chunksOf(items, ITEM_CHUNK_ROWS)) {
+        const inserted = await db
+          .insertInto('line_item')
+          .values(chunk.map((item) => item.row))
+          .returning('id')
+          .execute();
+        ids.push(...inserted.map((row) => row.id).sort((a, b) => a - b));
+      }
       const amounts = items.flatMap((item, index) =>
         item.amounts.map(([fiscal_year, amount]) => ({ line_item_id: ids[index]!, fiscal_year, amount })),
       );

@@ -218,20 +218,44 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     return subProgramme;
   }
 
-  /** Adds an item inside the caller's transaction: visible (404), owner (403), editable (409), known codes (422). */
-  async function createWithin(
+  /**
+   * Adds items inside the caller's transaction, all or none: visible (404), owner (403), editable
+   * (409), known codes (422, each combination of codes looked up once). Items without a rank
+   * follow the existing ones in the order given.
+   */
+  async function createManyWithin(
     trx: Kysely<Database>,
     context: RequestContext,
     subProgrammeId: number,
-    input: CreateLineItemInput,
-  ): Promise<LineItem> {
+    inputs: CreateLineItemInput[],
+  ): Promise<LineItem[]> {
     const subProgramme = await subProgrammeForNewItems(trx, context, subProgrammeId);
     const repository = createLineItemRepository(trx);
-    await checkReferences(repository, input, subProgramme.cycle_year);
-    const rank = input.rank ?? (await repository.nextRank(subProgrammeId));
-    const [id] = await repository.insertMany([newItem(context, subProgrammeId, input, rank)]);
-    const created = await read(repository, id!, subProgramme.cycle_year);
-    await recordAudit(trx, context, createdEvent(created));
+    const checked = new Set<string>();
+    for (const input of inputs) {
+      const key = referenceKey(input);
+      if (checked.has(key)) continue;
+      await checkReferences(repository, input, subProgramme.cycle_year);
+      checked.add(key);
+    }
+    return insertChecked(trx, context, subProgrammeId, subProgramme.cycle_year, inputs);
+  }
+
+  /** Inserts items whose rules have been checked, reads them back and records their audit events. */
+  async function insertChecked(
+    trx: Kysely<Database>,
+    context: RequestContext,
+    subProgrammeId: number,
+    cycleYear: number,
+    inputs: CreateLineItemInput[],
+  ): Promise<LineItem[]> {
+    const repository = createLineItemRepository(trx);
+    let nextRank = await repository.nextRank(subProgrammeId);
+    const ids = await repository.insertMany(
+      inputs.map((input) => newItem(context, subProgrammeId, input, input.rank ?? nextRank++)),
+    );
+    const created = (await repository.findByIds(ids)).map((record) => toLineItem(record, cycleYear));
+    await recordAuditMany(trx, context, created.map(createdEvent));
     return created;
   }
 
@@ -327,7 +351,10 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     },
 
     async create(context: RequestContext, subProgrammeId: number, input: CreateLineItemInput): Promise<LineItem> {
-      return db.transaction().execute((trx) => createWithin(trx, context, subProgrammeId, input));
+      const [created] = await db
+        .transaction()
+        .execute((trx) => createManyWithin(trx, context, subProgrammeId, [input]));
+      return created!;
     },
 
     /**
@@ -341,13 +368,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         const subProgramme = await subProgrammeForNewItems(trx, context, subProgrammeId);
         const repository = createLineItemRepository(trx);
         const inputs = await checkBatch(repository, body, subProgramme.cycle_year);
-        let nextRank = await repository.nextRank(subProgrammeId);
-        const ids = await repository.insertMany(
-          inputs.map((input) => newItem(context, subProgrammeId, input, input.rank ?? nextRank++)),
-        );
-        const created = (await repository.findByIds(ids)).map((record) => toLineItem(record, subProgramme.cycle_year));
-        await recordAuditMany(trx, context, created.map(createdEvent));
-        return created;
+        return insertChecked(trx, context, subProgrammeId, subProgramme.cycle_year, inputs);
       });
     },
 
@@ -365,7 +386,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
      * For a caller that owns the transaction (the spreadsheet import applies many rows in one):
      * the very rules of create and update, run inside `trx`.
      */
-    createWithin,
+    createManyWithin,
     updateWithin,
 
     /** The reference checks of create and update alone (422), inside the caller's transaction. */

@@ -247,7 +247,7 @@ export function createSpreadsheetService(
       const buffer = await options.readFile();
       const zip = await inspectWorkbook(buffer, limits);
       options.onProgress?.({ type: 'progress', stage: 'read', done: 0, total: null });
-      const sheets = await readSheets(zip, limits.rows + 50, (done) =>
+      const sheets = await readSheets(zip, limits.rows, (done) =>
         options.onProgress?.({ type: 'progress', stage: 'read', done, total: null }),
       );
       const located = locateItemSheet(sheets, cycle.fiscalYears, language);
@@ -385,25 +385,34 @@ export function createSpreadsheetService(
       // 2. Apply every row in one transaction through the line item service, which checks its
       //    rules again under its locks (someone may have changed something meanwhile): all or none.
       return db.transaction().execute(async (trx) => {
-        const created: ImportedRow[] = [];
         const updated: ImportedRow[] = [];
         let applied = 0;
         for (const plan of plans) {
+          if (plan.kind !== 'update') continue;
           progress('apply', ++applied, plans.length);
           try {
-            if (plan.kind === 'create') {
-              const item = await deps.lineItems.createWithin(trx, context, id, plan.input);
-              created.push({ row: plan.row.row, id: item.id, title: item.title, fields: [] });
-            } else {
-              const item = await deps.lineItems.updateWithin(trx, context, plan.id, plan.version, plan.changes);
-              updated.push({ row: plan.row.row, id: item.id, title: item.title, fields: Object.keys(plan.changes) });
-            }
+            const item = await deps.lineItems.updateWithin(trx, context, plan.id, plan.version, plan.changes);
+            updated.push({ row: plan.row.row, id: item.id, title: item.title, fields: Object.keys(plan.changes) });
           } catch (error) {
             fail(error, plan.row);
           }
         }
         if (problems.length > 0) throw reject();
-        return result(created, updated);
+        // New rows together: their rules were checked row by row above and are checked again
+        // here, under the sub-programme's lock; a refusal now (it changed meanwhile) refuses all.
+        const creates = plans.filter((plan) => plan.kind === 'create');
+        if (creates.length === 0) return result([], updated);
+        const items = await deps.lineItems.createManyWithin(
+          trx,
+          context,
+          id,
+          creates.map((plan) => plan.input),
+        );
+        progress('apply', plans.length, plans.length);
+        return result(
+          items.map((item, index) => ({ row: creates[index]!.row.row, id: item.id, title: item.title, fields: [] })),
+          updated,
+        );
       });
     },
 

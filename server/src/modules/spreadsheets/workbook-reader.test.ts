@@ -58,7 +58,10 @@ describe('opening an upload', () => {
     await expect(inspectWorkbook(padded, { ...IMPORT_LIMITS, unpackedBytes: 1_000_000 })).rejects.toBeInstanceOf(
       PayloadTooLargeError,
     );
-    const many = await workbook(Array.from({ length: 30 }, (_, i) => [i]));
-    await expect(readSheets(await inspectWorkbook(many), 20)).rejects.toBeInstanceOf(PayloadTooLargeError);
+    const many = await workbook(Array.from({ length: 100 }, (_, i) => [i]));
+    const refusal = readSheets(await inspectWorkbook(many), 20);
+    await expect(refusal).rejects.toBeInstanceOf(PayloadTooLargeError);
+    // The limit it names is the one of item rows, not the allowance for headings.
+    await expect(refusal).rejects.toMatchObject({ message: expect.stringContaining('20') });
   });
 });

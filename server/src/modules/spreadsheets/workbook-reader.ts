@@ -19,8 +19,11 @@ export const IMPORT_LIMITS: ImportLimits = {
   fileBytes: 10 * 1024 * 1024,
   unpackedBytes: 100 * 1024 * 1024,
   entries: 2000,
-  rows: 5000,
+  rows: 10000,
 };
+
+/** Rows a sheet may hold besides its items: the template's title, headings and notes. */
+const ROWS_BESIDE_ITEMS = 50;
 
 const MB = 1024 * 1024;
 
@@ -104,9 +107,14 @@ function countUnpacked(
 /**
  * Reads every worksheet's rows with exceljs's streaming reader (sheet data only: no styles,
  * validations or merged ranges, whose ranges a hostile file could make enormous). Stops with
- * 413 once a sheet holds more rows with values than `maxRows`.
+ * 413 once a sheet holds more rows with values than `itemRows` and its headings could explain.
  */
-export async function readSheets(zip: JSZip, maxRows: number, onRow?: (rowsRead: number) => void): Promise<RawSheet[]> {
+export async function readSheets(
+  zip: JSZip,
+  itemRows: number,
+  onRow?: (rowsRead: number) => void,
+): Promise<RawSheet[]> {
+  const maxRows = itemRows + ROWS_BESIDE_ITEMS;
   const checked = new JSZip();
   const parts = [
     ...NEEDED_PARTS,
@@ -151,7 +159,7 @@ export async function readSheets(zip: JSZip, maxRows: number, onRow?: (rowsRead:
         });
         if (cells.size === 0) continue;
         sheet.rows.push({ number: row.number, cells });
-        if (sheet.rows.length > maxRows) throw new PayloadTooLargeError(FILE_MESSAGES.tooManyRows(maxRows));
+        if (sheet.rows.length > maxRows) throw new PayloadTooLargeError(FILE_MESSAGES.tooManyRows(itemRows));
         read++;
         if (read % 500 === 0) onRow?.(read);
       }
