@@ -1,7 +1,12 @@
 import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { consolidationSection } from './consolidation';
+import { exportSection } from './export';
+import { editorsSection } from './editors';
+import { importSection } from './import';
 import { machineFacts } from './machine';
 import { openBench } from './setup';
+import { startSection } from './start';
 import { formatTable } from './stats';
 import type { BenchSection, TableRow } from './types';
 
@@ -14,10 +19,10 @@ import type { BenchSection, TableRow } from './types';
  *   BENCH_ITERATIONS (20), BENCH_WARMUP (3), BENCH_SECTIONS (all), BENCH_DIMENSIONS (all)
  *   BENCH_OUT                           also write the JSON to this file
  *
- * A new section (export, import, concurrent editors, embedded start, …) is one more file here
- * exporting a BenchSection, added to SECTIONS.
+ * Sections: consolidation, export, import, editors, start (see README.md). A new one is one more
+ * file here exporting a BenchSection, added to SECTIONS.
  */
-const SECTIONS: BenchSection[] = [consolidationSection];
+const SECTIONS: BenchSection[] = [consolidationSection, exportSection, importSection, editorsSection, startSection];
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -35,16 +40,25 @@ async function main(): Promise<void> {
       dataset: bench.dataset,
       settings: { iterations: bench.context.iterations, warmup: bench.context.warmup },
     };
-    const table: TableRow[] = [];
+    const tables: TableRow[][] = [];
     for (const section of sections) {
+      const sectionStarted = performance.now();
       const { json, table: rows } = await section.run(bench.context);
-      result[section.name] = json;
-      table.push(...rows);
+      // The load while it ran says whether anything else competed for the two cores.
+      result[section.name] = {
+        ...json,
+        seconds: Math.round((performance.now() - sectionStarted) / 100) / 10,
+        loadAverageAtEnd: os.loadavg().map((load) => Math.round(load * 100) / 100),
+      };
+      tables.push(rows);
     }
     result.seconds = Math.round((performance.now() - started) / 100) / 10;
 
-    log('');
-    log(formatTable(table));
+    // One table a section: their columns differ.
+    for (const rows of tables) {
+      log('');
+      log(formatTable(rows));
+    }
     log('');
     const text = JSON.stringify(result, null, 2);
     if (process.env.BENCH_OUT) await writeFile(process.env.BENCH_OUT, `${text}\n`);

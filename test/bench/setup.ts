@@ -7,10 +7,11 @@ import { findScaleCycles, seedScaleData, SCALE_DEFAULT_ITEMS } from '@ikt/seeds/
 import { buildApp } from '@ikt/server/app';
 import { DEFAULT_SECURITY } from '@ikt/server/config';
 import { createUsersService } from '@ikt/server/modules/users/users.service';
+import { BENCH_CODE_PATTERN, benchItemCount, removeBenchLeftovers } from './fixtures';
 import type { BenchContext } from './types';
 
 export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/ikt_bench';
-const BENCH_USER = { email: 'bench.itc@riga.example', password: 'bench-password-2040' };
+export const BENCH_USER = { email: 'bench.itc@riga.example', password: 'bench-password-2040' };
 
 export interface BenchSetup {
   context: BenchContext;
@@ -92,10 +93,14 @@ export async function openBench(log: (message: string) => void): Promise<BenchSe
   try {
     await migrateToLatest(handle.db);
     await seedReferenceData(handle.db);
+    const leftovers = await removeBenchLeftovers(handle.db);
+    if (leftovers > 0) log(`removed ${leftovers} sub-programme(s) an interrupted bench run left behind`);
 
     let scale = await findScaleCycles(handle.db);
     let seed: Record<string, unknown> | null = null;
-    if (!scale || scale.baseCycleId === null || (wantedItems !== undefined && scale.items !== wantedItems)) {
+    // Items of another bench run's own sub-programmes (one still running) are not the data set's.
+    const generatedItems = scale ? scale.items - (await benchItemCount(handle.db, scale.cycleId)) : 0;
+    if (!scale || scale.baseCycleId === null || (wantedItems !== undefined && generatedItems !== wantedItems)) {
       const items = wantedItems ?? SCALE_DEFAULT_ITEMS;
       log(`generating the scale data set (${items} items) …`);
       const started = performance.now();
@@ -119,6 +124,7 @@ export async function openBench(log: (message: string) => void): Promise<BenchSe
         eb.fn.countAll<string>().as('amounts'),
       ])
       .where('sp.cycle_id', 'in', [scale.cycleId, scale.baseCycleId])
+      .where('sp.code', 'not like', BENCH_CODE_PATTERN)
       .groupBy('sp.cycle_id')
       .execute();
     const countOf = (cycleId: number) => counts.find((c) => c.cycle_id === cycleId);
@@ -137,6 +143,7 @@ export async function openBench(log: (message: string) => void): Promise<BenchSe
       databaseUrl,
       app,
       get: (url) => app.inject({ method: 'GET', url, headers: { cookie } }),
+      cookie,
       cycleId: scale.cycleId,
       baseCycleId: scale.baseCycleId,
       iterations: positiveInteger('BENCH_ITERATIONS') ?? 20,

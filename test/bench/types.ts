@@ -11,6 +11,9 @@ export interface BenchContext {
   app: FastifyInstance;
   /** A GET as the signed-in itc_finance bench user. */
   get(url: string): Promise<LightMyRequestResponse>;
+  /** That user's session cookie (`ikt_session=…`): sessions live in the database, so a child
+   *  process's app over the same database accepts it too. */
+  cookie: string;
   /** The scale cycle and its base cycle. */
   cycleId: number;
   baseCycleId: number;
