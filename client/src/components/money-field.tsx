@@ -80,7 +80,24 @@ export function MoneyField({ label, name, defaultValue = '', required, problem: 
           setText(event.target.value);
           setEdited(true);
         }}
-        onBlur={(event) => read(event.target.value)}
+        onBlur={(event) => {
+          const value = event.target.value;
+          const next = event.relatedTarget;
+          // A problem shown at once pushes down what is below the field: a button being clicked
+          // would move from under the pointer and the click be lost. When the focus goes to a
+          // button, the field is read once that button is done with — clicked or left.
+          if (next instanceof HTMLButtonElement) {
+            const readNow = () => {
+              next.removeEventListener('click', readNow);
+              next.removeEventListener('blur', readNow);
+              read(value);
+            };
+            next.addEventListener('click', readNow);
+            next.addEventListener('blur', readNow);
+          } else {
+            read(value);
+          }
+        }}
       />
     </div>
   );
