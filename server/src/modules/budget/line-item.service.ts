@@ -112,7 +112,6 @@ async function checkReferences(
   }
 }
 
-/** The item's columns from an input; fields not named stay as they are. */
 /**
  * What the reference checks of an item depend on: items with the same key get the same answer,
  * so a batch or an import checks each combination of codes once.
@@ -128,6 +127,7 @@ export function referenceKey(input: UpdateLineItemInput): string {
   ]);
 }
 
+/** The item's columns from an input; fields not named stay as they are. */
 function columnsOf(input: UpdateLineItemInput): LineItemUpdate {
   const columns: LineItemUpdate = {};
   const set = <K extends keyof LineItemUpdate>(key: K, value: LineItemUpdate[K] | undefined) => {
