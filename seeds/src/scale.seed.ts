@@ -5,6 +5,7 @@ import { createDb } from '@ikt/db/create-db';
 import type { Database } from '@ikt/db/database';
 import { migrateToLatest } from '@ikt/db/migrate';
 import type { CostNature, Priority, ReviewStatus, SubProgrammeStatus } from '@ikt/shared/domain';
+import { parseMoney, toMoneyString } from '@ikt/shared/money';
 import { seedReferenceData } from './reference.seed';
 
 /**
@@ -246,11 +247,6 @@ const DESCRIPTIONS = [
 function centsToMoney(cents: number): string {
   const whole = Math.floor(cents / 100);
   return `${whole}.${String(cents % 100).padStart(2, '0')}`;
-}
-
-function moneyToCents(money: string): number {
-  const [whole = '0', cents = '0'] = money.split('.');
-  return Number(whole) * 100 + Number(cents.padEnd(2, '0'));
 }
 
 /** 58750 → "587,50" as a person in Riga would write it. */
@@ -633,7 +629,9 @@ export function planScaleData(reference: ScaleReference, options: ScalePlanOptio
     const baseItems: { item: PlannedItem; source: PlannedItem | null }[] = [];
     for (const item of items) {
       if (!random.chance(item.costNature === 'maintenance' ? 0.9 : 0.5)) continue;
-      const [n, n1] = item.amounts.map(moneyToCents) as [number, number];
+      // Last year's amount: this year's scaled by a random factor, to the cent (half up).
+      const scaled = (amount: string, factor: number) => toMoneyString(parseMoney(amount).times(factor));
+      const [n, n1] = item.amounts;
       baseItems.push({
         source: item,
         item: {
@@ -641,9 +639,9 @@ export function planScaleData(reference: ScaleReference, options: ScalePlanOptio
           goals: [...item.goals],
           reviewStatus: random.chance(0.02) ? 'cut' : 'accepted',
           amounts: [
-            centsToMoney(Math.round(n * (0.85 + random.next() * 0.2))),
-            centsToMoney(Math.round(n * (0.9 + random.next() * 0.2))),
-            centsToMoney(Math.round(n1 * (0.9 + random.next() * 0.2))),
+            scaled(n, 0.85 + random.next() * 0.2),
+            scaled(n, 0.9 + random.next() * 0.2),
+            scaled(n1, 0.9 + random.next() * 0.2),
           ],
         },
       });

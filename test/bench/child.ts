@@ -20,6 +20,7 @@ import { createReferenceService } from '@ikt/server/modules/reference/reference.
 import { createSpreadsheetService } from '@ikt/server/modules/spreadsheets/spreadsheets.service';
 import { itemColumns } from '@ikt/server/modules/spreadsheets/item-sheet';
 import { IMPORT_LIMITS } from '@ikt/server/modules/spreadsheets/workbook-reader';
+import { moneyNumber } from '@ikt/server/modules/spreadsheets/xlsx-cells';
 import { multipart } from './http';
 import { watchMemory } from './memory';
 
@@ -118,7 +119,14 @@ const BARE_QUERY = `
    WHERE sp.cycle_id = $1
    ORDER BY sp.kind, sp.code, li.rank, li.id`;
 
-type BareRow = Record<string, string | number | null>;
+/** A row of BARE_QUERY; pg answers NUMERIC (quantities, money) as text. */
+type BareRow = Record<string, string | number | null> & {
+  quantity: string | null;
+  unit_price: string | null;
+  y1: string | null;
+  y2: string | null;
+  y3: string | null;
+};
 
 async function bareTask(task: Extract<ChildTask, { kind: 'bare' }>) {
   const client = new pg.Client({ connectionString: task.databaseUrl });
@@ -138,7 +146,8 @@ async function bareTask(task: Extract<ChildTask, { kind: 'bare' }>) {
       const sheet = workbook.addWorksheet('Pozīcijas');
       // The app's own headings, in the app's order (itemColumns of the cycle workbook).
       sheet.addRow(itemColumns('cycle', years, 'lv').map((c) => c.header)).commit();
-      const number = (value: string | number | null | undefined) =>
+      // As the app writes cells: a quantity (a count, not money) as a number, money through moneyNumber.
+      const quantity = (value: string | null | undefined) =>
         value === null || value === undefined ? null : Number(value);
       let count = 0;
       await client.query('BEGIN');
@@ -164,12 +173,12 @@ async function bareTask(task: Extract<ChildTask, { kind: 'bare' }>) {
               r.action_direction_code,
               r.priority,
               r.rank,
-              number(r.quantity),
+              quantity(r.quantity),
               r.unit,
-              number(r.unit_price),
-              number(r.y1 ?? 0),
-              number(r.y2 ?? 0),
-              number(r.y3 ?? 0),
+              r.unit_price === null ? null : moneyNumber(r.unit_price),
+              moneyNumber(r.y1 ?? '0'),
+              moneyNumber(r.y2 ?? '0'),
+              moneyNumber(r.y3 ?? '0'),
               r.business_need,
               r.legal_basis,
               r.impact_if_cut,
