@@ -40,6 +40,12 @@ const lineItemFields = {
   amounts: amountsInputSchema,
 };
 
+/** An item's own fields besides its amounts, in the order sheets and comparisons show them. */
+export type LineItemField = Exclude<keyof typeof lineItemFields, 'amounts'>;
+export const LINE_ITEM_FIELDS: readonly LineItemField[] = (
+  Object.keys(lineItemFields) as (keyof typeof lineItemFields)[]
+).filter((field): field is LineItemField => field !== 'amounts');
+
 export const createLineItemInputSchema = z
   .strictObject(lineItemFields)
   .partial()

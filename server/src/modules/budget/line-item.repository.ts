@@ -29,7 +29,7 @@ const ITEM_COLUMNS = [
 ] as const;
 
 /** An item with its amounts (text, exact) and goal codes, in one round trip. */
-function selectItems(db: Kysely<Database>) {
+export function selectItems(db: Kysely<Database>) {
   return db
     .selectFrom('line_item as li')
     .select(ITEM_COLUMNS)

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import { submitRefusal, subProgrammeEditRefusal } from '@ikt/shared/editability';
-import type { Comment, LineItem } from '@ikt/shared/line-item.schema';
+import { LINE_ITEM_FIELDS, type Comment, type LineItem } from '@ikt/shared/line-item.schema';
 import { can } from '@ikt/shared/permissions';
 import type {
   CreateSubProgrammeInput,
@@ -46,26 +46,7 @@ export function toSubProgramme(row: SubProgrammeRow): SubProgramme {
 }
 
 /** The fields a reviewer compares between two submissions, in the order they are shown. */
-const COMPARED_FIELDS: (keyof LineItem)[] = [
-  'title',
-  'description',
-  'ekkCode',
-  'costNature',
-  'ictServiceCode',
-  'informationSystemCode',
-  'goalCodes',
-  'actionDirectionCode',
-  'priority',
-  'rank',
-  'quantity',
-  'unit',
-  'unitPrice',
-  'businessNeed',
-  'legalBasis',
-  'impactIfCut',
-  'calculationBasis',
-  'amounts',
-];
+const COMPARED_FIELDS: (keyof LineItem)[] = [...LINE_ITEM_FIELDS, 'amounts'];
 
 export function diffSubmissions(
   before: LineItem[],

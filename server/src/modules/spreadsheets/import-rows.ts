@@ -6,6 +6,8 @@ import {
   type CreateLineItemInput,
   type LineItem,
   type UpdateLineItemInput,
+  LINE_ITEM_FIELDS,
+  type LineItemField,
 } from '@ikt/shared/line-item.schema';
 import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
 import { LANGUAGES, localizeIssue, type Language } from '@ikt/shared/messages';
@@ -21,26 +23,8 @@ import type { RawCell, RawSheet } from './workbook-reader';
  * located by sheet, row and column in the user's language. Pure: no database here.
  */
 
-export const EDITABLE_FIELDS = [
-  'title',
-  'description',
-  'ekkCode',
-  'costNature',
-  'ictServiceCode',
-  'informationSystemCode',
-  'goalCodes',
-  'actionDirectionCode',
-  'priority',
-  'rank',
-  'quantity',
-  'unit',
-  'unitPrice',
-  'businessNeed',
-  'legalBasis',
-  'impactIfCut',
-  'calculationBasis',
-] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export const EDITABLE_FIELDS = LINE_ITEM_FIELDS;
+export type EditableField = LineItemField;
 type ImportField = 'id' | 'version' | EditableField | `amount:${string}`;
 
 /** Without these a new item cannot be made, so the sheet must have them. */

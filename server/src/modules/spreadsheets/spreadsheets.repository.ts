@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
+import { selectItems } from '../budget/line-item.repository';
 
 /** Where the previous page ended: items come by rank, then id (the sub-programme index). */
 export interface PageCursor {
@@ -14,35 +15,7 @@ export interface PageCursor {
 export function createSpreadsheetsRepository(db: Kysely<Database>) {
   return {
     async itemPage(subProgrammeId: number, after: PageCursor | null, limit: number, options: { withCut: boolean }) {
-      let query = db
-        .selectFrom('line_item as li')
-        .select([
-          'li.id',
-          'li.title',
-          'li.description',
-          'li.ekk_code',
-          'li.cost_nature',
-          'li.ict_service_code',
-          'li.information_system_code',
-          'li.action_direction_code',
-          'li.priority',
-          'li.rank',
-          'li.quantity',
-          'li.unit',
-          'li.unit_price',
-          'li.business_need',
-          'li.legal_basis',
-          'li.impact_if_cut',
-          'li.calculation_basis',
-          'li.review_status',
-          'li.version',
-          sql<Record<string, string>>`coalesce((
-            SELECT jsonb_object_agg(a.fiscal_year::text, a.amount::text)
-              FROM line_item_amount a WHERE a.line_item_id = li.id), '{}'::jsonb)`.as('amounts'),
-          sql<string[]>`coalesce((
-            SELECT array_agg(g.goal_code ORDER BY g.goal_code)
-              FROM line_item_goal g WHERE g.line_item_id = li.id), '{}')`.as('goal_codes'),
-        ])
+      let query = selectItems(db)
         .where('li.sub_programme_id', '=', subProgrammeId)
         .orderBy('li.rank')
         .orderBy('li.id')
