@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
@@ -104,24 +105,50 @@ function EditButton({ label, onClick }: { label: string; onClick: () => void }) 
   );
 }
 
-export function InstitutionsAdmin() {
+/** A catalogue row with a code, a name in each language and whether it is in use. */
+interface NamedRow {
+  code: string;
+  nameLv: string;
+  nameEn: string;
+  active: boolean;
+}
+
+interface AdminMutation<Input> {
+  mutate: (input: Input, options: { onSuccess: () => void }) => void;
+  error: Error | null;
+  isPending: boolean;
+}
+
+/** Institutions and ICT services: the same table and form, each with its own API and labels. */
+function NamedCatalogueAdmin<Row extends NamedRow, Id>({
+  list,
+  create,
+  update,
+  idOf,
+  newLabel,
+  caption,
+}: {
+  list: UseQueryResult<Row[]>;
+  create: AdminMutation<{ code: string; nameLv: string; nameEn: string }>;
+  update: AdminMutation<{ id: Id; changes: { nameLv: string; nameEn: string; active: boolean } }>;
+  idOf: (row: Row) => Id;
+  newLabel: MessageKey;
+  caption: MessageKey;
+}) {
   const { t } = useI18n();
-  const list = useInstitutions();
-  const create = useCreateInstitution();
-  const update = useUpdateInstitution();
-  const [dialog, setDialog] = useState<DialogState<NonNullable<typeof list.data>[number]>>(null);
+  const [dialog, setDialog] = useState<DialogState<Row>>(null);
   const editing = dialog?.mode === 'edit' ? dialog.row : undefined;
   const mutation = editing ? update : create;
   return (
     <>
       <p>
         <button type="button" className="button" onClick={() => setDialog({ mode: 'create' })}>
-          {t('admin.institutions.new')}
+          {t(newLabel)}
         </button>
       </p>
       <QueryView query={list}>
         {(rows) => (
-          <DataTable caption={t('institutions.caption')}>
+          <DataTable caption={t(caption)}>
             <thead>
               <tr>
                 <th scope="col">{t('common.code')}</th>
@@ -133,7 +160,7 @@ export function InstitutionsAdmin() {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.id}>
+                <tr key={row.code}>
                   <th scope="row" className="code">
                     {row.code}
                   </th>
@@ -153,7 +180,7 @@ export function InstitutionsAdmin() {
       </QueryView>
       <Dialog
         open={dialog !== null}
-        title={editing ? t('admin.editNamed', { name: editing.code }) : t('admin.institutions.new')}
+        title={editing ? t('admin.editNamed', { name: editing.code }) : t(newLabel)}
         onClose={() => setDialog(null)}
       >
         {dialog && (
@@ -178,29 +205,30 @@ export function InstitutionsAdmin() {
             ]}
             onSubmit={(values) => {
               const done = { onSuccess: () => setDialog(null) };
+              const names = { nameLv: String(values.nameLv), nameEn: String(values.nameEn) };
               if (editing) {
-                update.mutate(
-                  {
-                    id: editing.id,
-                    changes: {
-                      nameLv: String(values.nameLv),
-                      nameEn: String(values.nameEn),
-                      active: values.active === true,
-                    },
-                  },
-                  done,
-                );
+                update.mutate({ id: idOf(editing), changes: { ...names, active: values.active === true } }, done);
               } else {
-                create.mutate(
-                  { code: String(values.code), nameLv: String(values.nameLv), nameEn: String(values.nameEn) },
-                  done,
-                );
+                create.mutate({ code: String(values.code), ...names }, done);
               }
             }}
           />
         )}
       </Dialog>
     </>
+  );
+}
+
+export function InstitutionsAdmin() {
+  return (
+    <NamedCatalogueAdmin
+      list={useInstitutions()}
+      create={useCreateInstitution()}
+      update={useUpdateInstitution()}
+      idOf={(row) => row.id}
+      newLabel="admin.institutions.new"
+      caption="institutions.caption"
+    />
   );
 }
 
@@ -321,102 +349,15 @@ export function EkkAdmin() {
 }
 
 export function IctServicesAdmin() {
-  const { t } = useI18n();
-  const list = useIctServices();
-  const create = useCreateIctService();
-  const update = useUpdateIctService();
-  const [dialog, setDialog] = useState<DialogState<NonNullable<typeof list.data>[number]>>(null);
-  const editing = dialog?.mode === 'edit' ? dialog.row : undefined;
-  const mutation = editing ? update : create;
   return (
-    <>
-      <p>
-        <button type="button" className="button" onClick={() => setDialog({ mode: 'create' })}>
-          {t('admin.services.new')}
-        </button>
-      </p>
-      <QueryView query={list}>
-        {(rows) => (
-          <DataTable caption={t('ictServices.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.code')}</th>
-                <th scope="col">{t('admin.nameLv')}</th>
-                <th scope="col">{t('admin.nameEn')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row" className="code">
-                    {row.code}
-                  </th>
-                  <td lang="lv">{row.nameLv}</td>
-                  <td lang="en">{row.nameEn}</td>
-                  <td>
-                    <ActiveStatus active={row.active} />
-                  </td>
-                  <td>
-                    <EditButton label={row.code} onClick={() => setDialog({ mode: 'edit', row })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
-      </QueryView>
-      <Dialog
-        open={dialog !== null}
-        title={editing ? t('admin.editNamed', { name: editing.code }) : t('admin.services.new')}
-        onClose={() => setDialog(null)}
-      >
-        {dialog && (
-          <AdminForm
-            editing={editing !== undefined}
-            error={mutation.error}
-            pending={mutation.isPending}
-            fields={[
-              { name: 'code', label: 'common.code', createOnly: true },
-              { name: 'nameLv', label: 'admin.nameLv', defaultValue: editing?.nameLv },
-              { name: 'nameEn', label: 'admin.nameEn', defaultValue: editing?.nameEn },
-              ...(editing
-                ? [
-                    {
-                      name: 'active',
-                      label: 'common.active' as const,
-                      kind: 'checkbox' as const,
-                      defaultValue: editing.active,
-                    },
-                  ]
-                : []),
-            ]}
-            onSubmit={(values) => {
-              const done = { onSuccess: () => setDialog(null) };
-              if (editing) {
-                update.mutate(
-                  {
-                    id: editing.code,
-                    changes: {
-                      nameLv: String(values.nameLv),
-                      nameEn: String(values.nameEn),
-                      active: values.active === true,
-                    },
-                  },
-                  done,
-                );
-              } else {
-                create.mutate(
-                  { code: String(values.code), nameLv: String(values.nameLv), nameEn: String(values.nameEn) },
-                  done,
-                );
-              }
-            }}
-          />
-        )}
-      </Dialog>
-    </>
+    <NamedCatalogueAdmin
+      list={useIctServices()}
+      create={useCreateIctService()}
+      update={useUpdateIctService()}
+      idOf={(row) => row.code}
+      newLabel="admin.services.new"
+      caption="ictServices.caption"
+    />
   );
 }
 
