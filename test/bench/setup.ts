@@ -3,7 +3,7 @@ import pg from 'pg';
 import { createDb, type DbHandle } from '@ikt/db/create-db';
 import { migrateToLatest } from '@ikt/db/migrate';
 import { seedReferenceData } from '@ikt/seeds/reference.seed';
-import { findScaleCycles, seedScaleData, SCALE_DEFAULT_ITEMS } from '@ikt/seeds/scale.seed';
+import { findScaleCycles, seedScaleData, SCALE_DEFAULT_ITEMS, vacuumScaleTables } from '@ikt/seeds/scale.seed';
 import { buildApp } from '@ikt/server/app';
 import { DEFAULT_SECURITY } from '@ikt/server/config';
 import { createUsersService } from '@ikt/server/modules/users/users.service';
@@ -111,6 +111,9 @@ export async function openBench(log: (message: string) => void): Promise<BenchSe
         timingsMs: result.timingsMs,
       };
       scale = await findScaleCycles(handle.db);
+    } else {
+      // Earlier runs' imports and edits were deleted; the next sections should not measure the dead rows.
+      await vacuumScaleTables(handle.db);
     }
     if (!scale || scale.baseCycleId === null) throw new Error('the scale data set is missing after seeding');
 

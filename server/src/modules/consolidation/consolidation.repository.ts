@@ -90,20 +90,26 @@ export function createConsolidationRepository(db: Kysely<Database>) {
       base: { id: number; year: number } | null,
     ): Promise<ConsolidatedSum[]> {
       const { group, join, expand } = DIMENSION_SQL[dimension];
-      const baseScope = base
-        ? sql`OR (${scopeSql(base.id, filter)} AND li.review_status <> 'cut' AND a.fiscal_year = ${base.year})`
-        : sql``;
-      const { rows } = await sql<ConsolidatedSum>`
-        WITH RECURSIVE ${ANCESTRY},
-        g AS (
+      const grouped = (where: RawBuilder<unknown>) => sql`
           SELECT sp.cycle_id, ${group} AS group_key, a.fiscal_year, li.review_status = 'cut' AS cut,
                  sum(a.amount) AS total
             FROM line_item li
             JOIN sub_programme sp ON sp.id = li.sub_programme_id
             JOIN line_item_amount a ON a.line_item_id = li.id
             ${join ?? sql``}
-           WHERE (${scopeSql(cycleId, filter)}) ${baseScope}
-           GROUP BY 1, 2, 3, 4)
+           WHERE ${where}
+           GROUP BY 1, 2, 3, 4`;
+      // The cycles apart, not one scan with an OR: each branch joins only its own amounts (the
+      // base's through the fiscal-year index), and PostgreSQL runs the two side by side.
+      const baseBranch = base
+        ? sql`UNION ALL ${grouped(
+            sql`${scopeSql(base.id, filter)} AND li.review_status <> 'cut' AND a.fiscal_year = ${base.year}`,
+          )}`
+        : sql``;
+      const { rows } = await sql<ConsolidatedSum>`
+        WITH RECURSIVE ${ANCESTRY},
+        g AS (${grouped(scopeSql(cycleId, filter))}
+          ${baseBranch})
         SELECT g.cycle_id, g.cut, ${expand?.key ?? sql`g.group_key`} AS key, g.fiscal_year,
                sum(g.total)::text AS total
           FROM g ${expand?.join ?? sql``}
