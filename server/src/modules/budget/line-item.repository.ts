@@ -43,6 +43,16 @@ export function selectItems(db: Kysely<Database>) {
     ]);
 }
 
+/** Where an item sits: its sub-programme's owner, kind and status, its cycle's status and year. */
+const SCOPE_COLUMNS = [
+  'sp.institution_id',
+  'sp.kind',
+  'sp.status as sub_programme_status',
+  'c.status as cycle_status',
+  'c.year as cycle_year',
+  'c.id as cycle_id',
+] as const;
+
 /** A new item's row, amounts (fiscal year, decimal string) and goal codes. */
 export interface NewLineItem {
   row: NewLineItemRow;
@@ -77,6 +87,33 @@ export function createLineItemRepository(db: Kysely<Database>) {
       return selectItems(db).where('li.id', '=', id).executeTakeFirst();
     },
 
+    /** The item (as findById) and where it sits (as scopeOf), in one round trip. */
+    findWithScope(id: number) {
+      return selectItems(db)
+        .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
+        .innerJoin('budget_cycle as c', 'c.id', 'sp.cycle_id')
+        .select(SCOPE_COLUMNS)
+        .where('li.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Locks the item row for a read-modify-write (concurrent edits of it queue here) and its
+     * sub-programme's row shared (so a submit cannot slip between the checks and the write), and
+     * answers the item's version and scope as they are under those locks: one round trip.
+     */
+    lockForEdit(id: number) {
+      return db
+        .selectFrom('line_item as li')
+        .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
+        .innerJoin('budget_cycle as c', 'c.id', 'sp.cycle_id')
+        .select(['li.version', 'li.sub_programme_id', ...SCOPE_COLUMNS])
+        .where('li.id', '=', id)
+        .forUpdate('li')
+        .forShare('sp')
+        .executeTakeFirst();
+    },
+
     /** Locks the item row for a read-modify-write; concurrent edits queue here. */
     async lock(id: number): Promise<{ version: number; sub_programme_id: number } | undefined> {
       return db
@@ -87,21 +124,13 @@ export function createLineItemRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
 
-    /** Where an item sits: its sub-programme's owner and status, its cycle's status and year. */
+    /** Where an item sits (SCOPE_COLUMNS). */
     scopeOf(id: number) {
       return db
         .selectFrom('line_item as li')
         .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
         .innerJoin('budget_cycle as c', 'c.id', 'sp.cycle_id')
-        .select([
-          'li.sub_programme_id',
-          'sp.institution_id',
-          'sp.kind',
-          'sp.status as sub_programme_status',
-          'c.status as cycle_status',
-          'c.year as cycle_year',
-          'c.id as cycle_id',
-        ])
+        .select(['li.sub_programme_id', ...SCOPE_COLUMNS])
         .where('li.id', '=', id)
         .executeTakeFirst();
     },

@@ -302,17 +302,12 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     input: UpdateLineItemInput,
   ): Promise<LineItem> {
     const repository = createLineItemRepository(trx);
-    const subProgrammes = createSubProgrammeRepository(trx);
-    // The item row first (concurrent edits of it queue here), then the sub-programme shared,
-    // so a submit cannot slip between the check and the write.
-    const locked = await repository.lock(id);
-    if (!locked) throw lineItemNotFound();
-    await subProgrammes.lock(locked.sub_programme_id, 'share');
-    const scope = (await repository.scopeOf(id))!;
+    const scope = await repository.lockForEdit(id);
+    if (!scope) throw lineItemNotFound();
     ensureVisible(context.actor, budgetScope(scope), lineItemNotFound);
     const before = await read(repository, id, scope.cycle_year);
     ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
-    ensureVersion(expected, locked.version);
+    ensureVersion(expected, scope.version);
     ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
     await checkReferences(repository, input, scope.cycle_year);
 
@@ -346,8 +341,10 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     },
 
     async get(context: RequestContext, id: number): Promise<LineItem> {
-      const scope = await visibleScope(context, id);
-      return read(items, id, scope.cycle_year);
+      const record = await items.findWithScope(id);
+      if (!record) throw lineItemNotFound();
+      ensureVisible(context.actor, budgetScope(record), lineItemNotFound);
+      return toLineItem(record, record.cycle_year);
     },
 
     async create(context: RequestContext, subProgrammeId: number, input: CreateLineItemInput): Promise<LineItem> {
@@ -378,7 +375,6 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
       expected: ExpectedVersion,
       input: UpdateLineItemInput,
     ): Promise<LineItem> {
-      await visibleScope(context, id);
       return db.transaction().execute((trx) => updateWithin(trx, context, id, expected, input));
     },
 
@@ -395,16 +391,14 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     },
 
     async remove(context: RequestContext, id: number, expected: ExpectedVersion): Promise<void> {
-      await visibleScope(context, id);
       await db.transaction().execute(async (trx) => {
         const repository = createLineItemRepository(trx);
-        const locked = await repository.lock(id);
-        if (!locked) throw lineItemNotFound();
-        await createSubProgrammeRepository(trx).lock(locked.sub_programme_id, 'share');
-        const scope = (await repository.scopeOf(id))!;
+        const scope = await repository.lockForEdit(id);
+        if (!scope) throw lineItemNotFound();
+        ensureVisible(context.actor, budgetScope(scope), lineItemNotFound);
         const before = await read(repository, id, scope.cycle_year);
         ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
-        ensureVersion(expected, locked.version);
+        ensureVersion(expected, scope.version);
         ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
         await repository.delete(id);
         await recordAudit(trx, context, { action: 'lineItem.delete', entityType: 'line_item', entityId: id, before });
