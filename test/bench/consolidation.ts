@@ -4,6 +4,7 @@ import {
   type Consolidation,
   type ConsolidationDimension,
 } from '@ikt/shared/consolidation.schema';
+import { createConsolidationRepository } from '@ikt/server/modules/consolidation/consolidation.repository';
 import { round, summarise, timed } from './stats';
 import type { BenchContext, BenchSection, TableRow } from './types';
 
@@ -12,6 +13,12 @@ import type { BenchContext, BenchSection, TableRow } from './types';
  * same figures as one bare SQL aggregate (SUM of line_item_amount by the dimension's key and
  * fiscal year for the cycle, items marked cut left out as the app does). Measured interleaved,
  * in the same run, so both see the same machine.
+ *
+ * The app's answer holds more than the bare aggregate: the base cycle's first year beside each
+ * key, the cut items apart, item counts, EKK groups with their sub-totals. So a third figure,
+ * `appSql`: the app's own two statements (the repository's sums and counts, as the service runs
+ * them) without HTTP, session or service — what the database must do for the answer, against
+ * which the app's own overhead shows.
  */
 
 /** The dimension's key in the bare query; `ekk` groups by the item's own (leaf) code. */
@@ -61,6 +68,21 @@ export const consolidationSection: BenchSection = {
     };
     const bare = async (dimension: ConsolidationDimension) =>
       (await bareConsolidationQuery(context.cycleId, dimension).execute(context.db)).rows;
+    const baseCycle = await context.db
+      .selectFrom('budget_cycle')
+      .select(['id', 'year'])
+      .where('id', '=', context.baseCycleId)
+      .executeTakeFirstOrThrow();
+    const appSql = (dimension: ConsolidationDimension) =>
+      context.db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          const repository = createConsolidationRepository(trx);
+          await repository.sums(context.cycleId, dimension, {}, baseCycle);
+          await repository.counts(context.cycleId, dimension, {});
+        });
 
     const json: Record<string, unknown> = {};
     const table: TableRow[] = [];
@@ -69,9 +91,11 @@ export const consolidationSection: BenchSection = {
       for (let i = 0; i < context.warmup; i++) {
         await app(dimension);
         await bare(dimension);
+        await appSql(dimension);
       }
       const appMs: number[] = [];
       const bareMs: number[] = [];
+      const appSqlMs: number[] = [];
       let last: { answer: Consolidation; bytes: number; bareRows: Awaited<ReturnType<typeof bare>> } | undefined;
       for (let i = 0; i < context.iterations; i++) {
         // Alternate which goes first, so neither always runs on a warmer cache.
@@ -93,14 +117,19 @@ export const consolidationSection: BenchSection = {
                 return [await runApp(), rows] as const;
               })();
         last = { answer: response.json<Consolidation>(), bytes: response.rawPayload.length, bareRows: rows };
+        appSqlMs.push((await timed(() => appSql(dimension))).ms);
       }
       const appSummary = summarise(appMs);
       const bareSummary = summarise(bareMs);
+      const appSqlSummary = summarise(appSqlMs);
       const ratio = round(appSummary.p50 / bareSummary.p50);
+      const ratioToAppSql = round(appSummary.p50 / appSqlSummary.p50);
       json[dimension] = {
         app: appSummary,
         bare: bareSummary,
+        appSql: appSqlSummary,
         ratio,
+        ratioToAppSql,
         rows: last?.answer.rows.length ?? 0,
         bareRows: last?.bareRows.length ?? 0,
         responseBytes: last?.bytes ?? 0,
@@ -114,23 +143,31 @@ export const consolidationSection: BenchSection = {
         'bare p50': bareSummary.p50,
         'bare p95': bareSummary.p95,
         'ratio (p50)': ratio,
+        'app SQL p50': appSqlSummary.p50,
+        'app/app SQL': ratioToAppSql,
         rows: last?.answer.rows.length ?? 0,
         agrees: last && agrees(last.answer, last.bareRows) ? 'yes' : 'NO',
       });
     }
-    const ratios = Object.values(json).map((d) => (d as { ratio: number }).ratio);
-    const sorted = [...ratios].sort((a, b) => a - b);
+    const spread = (key: 'ratio' | 'ratioToAppSql') => {
+      const sorted = Object.values(json)
+        .map((d) => (d as Record<typeof key, number>)[key])
+        .sort((a, b) => a - b);
+      return {
+        min: sorted[0] ?? null,
+        median: sorted[Math.floor(sorted.length / 2)] ?? null,
+        max: sorted.at(-1) ?? null,
+      };
+    };
     return {
       json: {
         endpoint: 'GET /api/cycles/:id/consolidation?by=<dimension>',
         unit: 'ms',
         ratioOf: 'app p50 / bare p50',
         dimensions: json,
-        ratio: {
-          min: sorted[0] ?? null,
-          median: sorted[Math.floor(sorted.length / 2)] ?? null,
-          max: sorted.at(-1) ?? null,
-        },
+        ratio: spread('ratio'),
+        ratioToAppSqlOf: 'app p50 / the app statements run bare p50',
+        ratioToAppSql: spread('ratioToAppSql'),
       },
       table,
     };
