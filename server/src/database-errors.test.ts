@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable, isTransactionConflict } from './database-errors';
 
 describe('isDatabaseUnavailable', () => {
   it('recognises refused connections, shutdowns and lost connections', () => {
@@ -18,5 +18,15 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
+  });
+});
+
+describe('isTransactionConflict', () => {
+  it('recognises a deadlock and a serialisation failure, nothing else', () => {
+    expect(isTransactionConflict(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).toBe(true);
+    expect(isTransactionConflict(Object.assign(new Error('could not serialize'), { code: '40001' }))).toBe(true);
+    expect(isTransactionConflict(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isTransactionConflict(new Error('no code'))).toBe(false);
+    expect(isTransactionConflict(null)).toBe(false);
   });
 });

@@ -52,5 +52,8 @@ function sqlState(error: unknown): string | undefined {
 export const isUniqueViolation = (error: unknown) => sqlState(error) === '23505';
 /** SQLSTATE 23503: a foreign key refused the row (an unknown code, a referenced row). */
 export const isForeignKeyViolation = (error: unknown) => sqlState(error) === '23503';
-/** SQLSTATE 40001: a serialisable transaction lost a race; the caller may retry. */
-export const isSerializationFailure = (error: unknown) => sqlState(error) === '40001';
+/**
+ * SQLSTATE 40001 (serialisation failure) or 40P01 (deadlock): the transaction lost a race with
+ * another one and was rolled back whole; the same request tried again will most likely pass.
+ */
+export const isTransactionConflict = (error: unknown) => ['40001', '40P01'].includes(sqlState(error) ?? '');

@@ -56,12 +56,13 @@ export function sessionCookieOf(response: LightMyRequestResponse): string {
 
 /**
  * The very app that main.ts serves, over this file's own database, driven with app.inject.
- * With `demo`, the demo cycles and the demo users (password TEST_PASSWORD) are loaded.
+ * With `demo`, the demo cycles and the demo users (password TEST_PASSWORD) are loaded. With
+ * `database`, that one (migrated, reference data loaded) instead; closing the app closes it.
  */
 export async function createTestApp(
-  options: { demo?: boolean; security?: Partial<SecurityConfig> } = {},
+  options: { demo?: boolean; security?: Partial<SecurityConfig>; database?: DbHandle } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   if (options.demo) {
     await seedDemoData(database.db);
     await seedDemoUsers(database.db, await hashPassword(TEST_PASSWORD));

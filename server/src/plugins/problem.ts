@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { localizeIssue, type Language } from '@ikt/shared/messages';
 import type { Problem } from '@ikt/shared/problem.schema';
-import { isDatabaseUnavailable } from '../database-errors';
+import { isDatabaseUnavailable, isTransactionConflict } from '../database-errors';
 import { DomainError, TooManyRequestsError, localize } from '../errors';
 import { requestLanguage } from '../language';
 
@@ -24,7 +24,7 @@ const titles: Record<number, Record<Language, string>> = {
   503: { lv: 'Pakalpojums īslaicīgi nav pieejams', en: 'Service unavailable' },
 };
 
-const details: Record<'validation' | 'internal' | 'unavailable' | 'route', Record<Language, string>> = {
+const details: Record<'validation' | 'internal' | 'unavailable' | 'conflict' | 'route', Record<Language, string>> = {
   validation: { lv: 'Pieprasījuma dati nav derīgi.', en: 'The request data is not valid.' },
   internal: {
     lv: 'Radās neparedzēta kļūda. Mēģiniet vēlreiz; ja kļūda atkārtojas, sazinieties ar atbalstu.',
@@ -34,8 +34,15 @@ const details: Record<'validation' | 'internal' | 'unavailable' | 'route', Recor
     lv: 'Datubāze pašlaik nav pieejama. Mēģiniet vēlreiz pēc brīža.',
     en: 'The database is not reachable at the moment. Try again shortly.',
   },
+  conflict: {
+    lv: 'Izmaiņas sadūrās ar kāda cita vienlaicīgām izmaiņām, un nekas netika saglabāts. Mēģiniet vēlreiz.',
+    en: 'The change collided with someone else’s at the same moment, and nothing was saved. Try again.',
+  },
   route: { lv: 'Šāda adrese nav.', en: 'There is no such address.' },
 };
+
+/** Seconds a client should wait before trying a request that lost a race (deadlock) again. */
+const CONFLICT_RETRY_AFTER_SECONDS = 1;
 
 /** Titles more precise than the status's own, by problem type. */
 const slugTitles: Record<string, Record<Language, string>> = {
@@ -112,6 +119,13 @@ export function problemFor(error: FastifyError, request: FastifyRequest): { stat
     return build(503, { slug: 'unavailable', detail: details.unavailable[language] });
   }
 
+  // PostgreSQL broke a deadlock (or a serialisation race) by rolling this transaction back:
+  // nothing was written, and trying again is the cure — not a bug, so no 500.
+  if (isTransactionConflict(error)) {
+    request.log.warn({ err: error }, 'transaction conflict');
+    return build(503, { slug: 'conflict', detail: details.conflict[language] });
+  }
+
   // Fastify's own client errors (bad JSON, wrong content type, body too large, …): their
   // status is right, their message may echo input, so only the generic title goes out.
   const status = error.statusCode;
@@ -126,6 +140,7 @@ export const problemPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
+      if (isTransactionConflict(error)) reply.header('retry-after', String(CONFLICT_RETRY_AFTER_SECONDS));
       const { status, problem } = problemFor(error, request);
       return reply.code(status).type('application/problem+json; charset=utf-8').send(problem);
     });
