@@ -9,3 +9,6 @@ export const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
+
+/** A problem's `type` names what went wrong, by a short slug. */
+export const problemType = (slug: string) => `urn:ikt-budzets:problem:${slug}`;

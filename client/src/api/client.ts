@@ -1,4 +1,4 @@
-import { problemSchema, type Problem } from '@ikt/shared/problem.schema';
+import { problemSchema, problemType, type Problem } from '@ikt/shared/problem.schema';
 import { z } from 'zod';
 import { parseRetryAfter } from './retry-after';
 
@@ -88,14 +88,33 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   });
 }
 
-/**
- * Sends one request and answers the response when it is a success. A body, when given, goes as
- * JSON (the server accepts state-changing requests only as same-origin JSON); without one no
- * content-type is sent at all, as the server refuses an empty body that claims to be JSON.
- */
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * The server rolled the request's transaction back to break a deadlock with someone else's: it
+ * saved nothing, so the request may be sent again (once, after the Retry-After wait) before the
+ * user is told anything.
+ */
+const isConflict = (error: ApiError) => error.status === 503 && error.type === problemType('conflict');
+const ATTEMPTS_ON_CONFLICT = 2;
+
+/**
+ * Sends a request and answers the response when it is a success, or throws its ApiError. A body,
+ * when given, goes as JSON (the server accepts state-changing requests only as same-origin JSON);
+ * without one no content-type is sent at all, as the server refuses an empty body that claims to
+ * be JSON.
+ */
 async function send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await sendOnce(method, path, body, options);
+    if (response.ok) return response;
+    const error = await errorFromResponse(response);
+    if (attempt >= ATTEMPTS_ON_CONFLICT || !isConflict(error)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, (error.retryAfterSeconds ?? 1) * 1000));
+  }
+}
+
+async function sendOnce(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': requestLanguage,
@@ -117,8 +136,6 @@ async function send(method: Method, path: string, body: unknown, options: Reques
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError('network', { status: 0, title: 'Network error' }, { cause });
   }
-
-  if (!response.ok) throw await errorFromResponse(response);
   return response;
 }
 

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { localizeIssue, type Language } from '@ikt/shared/messages';
-import type { Problem } from '@ikt/shared/problem.schema';
+import { problemType, type Problem } from '@ikt/shared/problem.schema';
 import { isDatabaseUnavailable, isTransactionConflict } from '../database-errors';
 import { DomainError, TooManyRequestsError, localize } from '../errors';
 import { requestLanguage } from '../language';
@@ -60,7 +60,7 @@ function problemBody(
 ): Problem {
   return {
     ...body.extensions,
-    type: body.slug ? `urn:ikt-budzets:problem:${body.slug}` : 'about:blank',
+    type: body.slug ? problemType(body.slug) : 'about:blank',
     title: (body.slug ? slugTitles[body.slug]?.[language] : undefined) ?? titleFor(status, language),
     status,
     ...(body.detail ? { detail: body.detail } : {}),
