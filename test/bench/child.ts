@@ -20,7 +20,7 @@ import { createReferenceService } from '@ikt/server/modules/reference/reference.
 import { createSpreadsheetService } from '@ikt/server/modules/spreadsheets/spreadsheets.service';
 import { itemColumns } from '@ikt/server/modules/spreadsheets/item-sheet';
 import { IMPORT_LIMITS } from '@ikt/server/modules/spreadsheets/workbook-reader';
-import { moneyNumber } from '@ikt/server/modules/spreadsheets/xlsx-cells';
+import { decimalNumber, moneyNumber } from '@ikt/server/modules/spreadsheets/xlsx-cells';
 import { multipart } from './http';
 import { watchMemory } from './memory';
 
@@ -146,9 +146,7 @@ async function bareTask(task: Extract<ChildTask, { kind: 'bare' }>) {
       const sheet = workbook.addWorksheet('Pozīcijas');
       // The app's own headings, in the app's order (itemColumns of the cycle workbook).
       sheet.addRow(itemColumns('cycle', years, 'lv').map((c) => c.header)).commit();
-      // As the app writes cells: a quantity (a count, not money) as a number, money through moneyNumber.
-      const quantity = (value: string | null | undefined) =>
-        value === null || value === undefined ? null : Number(value);
+      // As the app writes cells: a quantity (a count, not money) through decimalNumber, money through moneyNumber.
       let count = 0;
       await client.query('BEGIN');
       await client.query(`DECLARE items NO SCROLL CURSOR FOR ${BARE_QUERY}`, [task.cycleId, ...years]);
@@ -173,7 +171,7 @@ async function bareTask(task: Extract<ChildTask, { kind: 'bare' }>) {
               r.action_direction_code,
               r.priority,
               r.rank,
-              quantity(r.quantity),
+              decimalNumber(r.quantity),
               r.unit,
               r.unit_price === null ? null : moneyNumber(r.unit_price),
               moneyNumber(r.y1 ?? '0'),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cents, numberOf } from '../integration/spreadsheets-support';
 import { launchChromium, normalSpaces, signIn, type Session } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
 import { amountsOf, itemGrid, itemRow, pasteText } from './support/workspace';
@@ -247,10 +248,7 @@ describe('a sub-programme from planning to the Finance Department workbook', () 
       return found!;
     };
     /** The 2027 amount (column E), as the cached result of its SUMIFS/SUM formula. */
-    const amount2027 = (row: ExcelJS.Row) => {
-      const value = row.getCell(5).value as ExcelJS.CellFormulaValue | number;
-      return (typeof value === 'number' ? value : Number(value.result)).toFixed(2);
-    };
+    const amount2027 = (row: ExcelJS.Row) => cents(numberOf(row.getCell(5)));
     // 183 500,50 € less the 0,50 € taken off the returned item.
     expect(amount2027(rowWith('IKT.SD.01'))).toBe('183500.00');
     expect(amount2027(rowWith('Kopā'))).toBe(shownTotal.replace(/[ €]/g, '').replace(',', '.'));

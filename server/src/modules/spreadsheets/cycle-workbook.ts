@@ -13,6 +13,7 @@ import { SheetWriter, openWorkbook, type ExportHeading } from './workbook-writer
 import {
   STYLE,
   columnLetter,
+  decimalNumber,
   formulaString,
   formulaValue,
   moneyFormula,
@@ -512,16 +513,14 @@ function writeIndicators(
     ict_cost_per_computer: `IF(OR(${input.computers}="",${input.computers}=0),"",ROUND(${input.ict}/${input.computers},2))`,
     users_per_it_staff: `IF(OR(${input.staff}="",${input.staff}=0),"",ROUND(${input.users}/${input.staff},2))`,
   };
-  const number = (value: string | null | undefined) =>
-    value === null || value === undefined ? null : new Decimal(value).toNumber();
   for (const indicator of indicators.indicators) {
     sheet.row([
       [INDICATOR_LABELS[indicator.indicator][language], STYLE.wrap],
-      [formulaValue(ratioFormula[indicator.indicator], number(indicator.value)), STYLE.decimal],
+      [formulaValue(ratioFormula[indicator.indicator], decimalNumber(indicator.value)), STYLE.decimal],
       [textValue(indicator.unit), STYLE.text],
-      [number(indicator.previousYear), STYLE.decimal],
-      [number(indicator.benchmark?.riga2015), STYLE.decimal],
-      [number(indicator.benchmark?.peerAverage), STYLE.decimal],
+      [decimalNumber(indicator.previousYear), STYLE.decimal],
+      [decimalNumber(indicator.benchmark?.riga2015), STYLE.decimal],
+      [decimalNumber(indicator.benchmark?.peerAverage), STYLE.decimal],
       [textValue(indicator.benchmark?.source), STYLE.wrap],
     ]);
   }

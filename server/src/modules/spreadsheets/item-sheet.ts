@@ -4,7 +4,7 @@ import { COST_NATURE_LABELS, PRIORITY_LABELS, REVIEW_STATUS_LABELS } from '@ikt/
 import type { Language } from '@ikt/shared/messages';
 import { ITEM_HEADERS, amountHeader } from './workbook-labels';
 import type { ItemRecord } from './spreadsheets.repository';
-import { STYLE, columnLetter, moneyNumber, textValue } from './xlsx-cells';
+import { STYLE, columnLetter, decimalNumber, moneyNumber, textValue } from './xlsx-cells';
 
 /**
  * The item sheet, shared by the consolidated workbook (`cycle`: with institution and
@@ -138,8 +138,8 @@ function cellOf(field: ItemField, item: ItemRecord, context: ItemRowContext): Ex
     case 'rank':
       return item.rank;
     case 'quantity':
-      // A count, not money: NUMERIC(14,3) text, exact within a double's 15 digits.
-      return item.quantity === null ? null : Number(item.quantity);
+      // A count, not money: NUMERIC(14,3) text.
+      return decimalNumber(item.quantity);
     case 'unit':
       return textValue(item.unit);
     case 'unitPrice':

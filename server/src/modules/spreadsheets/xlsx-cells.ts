@@ -65,6 +65,14 @@ export function moneyNumber(value: string | Decimal): number {
   return new Decimal(value).toNumber();
 }
 
+/**
+ * A decimal that is not money (a quantity, an indicator's value) as the number a cell holds; none
+ * leaves the cell empty. Exact within a double's 15 significant digits, which these never exceed.
+ */
+export function decimalNumber(value: string | null | undefined): number | null {
+  return value === null || value === undefined ? null : new Decimal(value).toNumber();
+}
+
 /** A ratio (not money) as a number for a percentage cell; null when there is no base. */
 export function ratioNumber(part: string | Decimal, base: string | Decimal): number | null {
   const divisor = new Decimal(base);
