@@ -74,6 +74,13 @@ function chunksOf<T>(rows: T[], size = CHUNK_ROWS): T[][] {
 }
 
 export function createLineItemRepository(db: Kysely<Database>) {
+  /** Items joined to their sub-programme (sp) and cycle (c), for SCOPE_COLUMNS. */
+  const itemsInScope = () =>
+    db
+      .selectFrom('line_item as li')
+      .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
+      .innerJoin('budget_cycle as c', 'c.id', 'sp.cycle_id');
+
   return {
     listBySubProgramme(subProgrammeId: number) {
       return selectItems(db)
@@ -103,10 +110,7 @@ export function createLineItemRepository(db: Kysely<Database>) {
      * answers the item's version and scope as they are under those locks: one round trip.
      */
     lockForEdit(id: number) {
-      return db
-        .selectFrom('line_item as li')
-        .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
-        .innerJoin('budget_cycle as c', 'c.id', 'sp.cycle_id')
+      return itemsInScope()
         .select(['li.version', 'li.sub_programme_id', ...SCOPE_COLUMNS])
         .where('li.id', '=', id)
         .forUpdate('li')
@@ -126,10 +130,7 @@ export function createLineItemRepository(db: Kysely<Database>) {
 
     /** Where an item sits (SCOPE_COLUMNS). */
     scopeOf(id: number) {
-      return db
-        .selectFrom('line_item as li')
-        .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
-        .innerJoin('budget_cycle as c', 'c.id', 'sp.cycle_id')
+      return itemsInScope()
         .select(['li.sub_programme_id', ...SCOPE_COLUMNS])
         .where('li.id', '=', id)
         .executeTakeFirst();

@@ -291,8 +291,29 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
   }
 
   /**
-   * Changes an item inside the caller's transaction, by the same rules as a PATCH: visible (404),
-   * owner (403), If-Match (428/412), editable (409), known codes (422).
+   * Locks an item for a change (edit or delete) by the rules every change follows, in their order:
+   * visible (404), owner (403), If-Match (428/412), editable (409). Answers where it sits and how
+   * it is now.
+   */
+  async function lockForChange(
+    repository: LineItemRepository,
+    context: RequestContext,
+    id: number,
+    expected: ExpectedVersion,
+  ) {
+    const scope = await repository.lockForEdit(id);
+    if (!scope) throw lineItemNotFound();
+    ensureVisible(context.actor, budgetScope(scope), lineItemNotFound);
+    const before = await read(repository, id, scope.cycle_year);
+    ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
+    ensureVersion(expected, scope.version);
+    ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
+    return { scope, before };
+  }
+
+  /**
+   * Changes an item inside the caller's transaction, by the same rules as a PATCH: those of
+   * lockForChange, then known codes (422).
    */
   async function updateWithin(
     trx: Kysely<Database>,
@@ -302,13 +323,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     input: UpdateLineItemInput,
   ): Promise<LineItem> {
     const repository = createLineItemRepository(trx);
-    const scope = await repository.lockForEdit(id);
-    if (!scope) throw lineItemNotFound();
-    ensureVisible(context.actor, budgetScope(scope), lineItemNotFound);
-    const before = await read(repository, id, scope.cycle_year);
-    ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
-    ensureVersion(expected, scope.version);
-    ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
+    const { scope, before } = await lockForChange(repository, context, id, expected);
     await checkReferences(repository, input, scope.cycle_year);
 
     // An accepted item that changes needs reviewing again.
@@ -393,13 +408,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     async remove(context: RequestContext, id: number, expected: ExpectedVersion): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const repository = createLineItemRepository(trx);
-        const scope = await repository.lockForEdit(id);
-        if (!scope) throw lineItemNotFound();
-        ensureVisible(context.actor, budgetScope(scope), lineItemNotFound);
-        const before = await read(repository, id, scope.cycle_year);
-        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
-        ensureVersion(expected, scope.version);
-        ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
+        const { before } = await lockForChange(repository, context, id, expected);
         await repository.delete(id);
         await recordAudit(trx, context, { action: 'lineItem.delete', entityType: 'line_item', entityId: id, before });
       });
