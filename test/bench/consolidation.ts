@@ -68,11 +68,7 @@ export const consolidationSection: BenchSection = {
     };
     const bare = async (dimension: ConsolidationDimension) =>
       (await bareConsolidationQuery(context.cycleId, dimension).execute(context.db)).rows;
-    const baseCycle = await context.db
-      .selectFrom('budget_cycle')
-      .select(['id', 'year'])
-      .where('id', '=', context.baseCycleId)
-      .executeTakeFirstOrThrow();
+    const baseCycle = { id: context.baseCycleId, year: context.baseCycleYear };
     const appSql = (dimension: ConsolidationDimension) =>
       context.db
         .transaction()

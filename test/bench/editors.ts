@@ -14,6 +14,7 @@ import { freePort, request, signInOverHttp, type HttpAnswer } from './http';
 import { processFacts, spawnServer, stopProcess, waitHealthy } from './processes';
 import { percentile, round } from './stats';
 import type { BenchContext, BenchSection, TableRow } from './types';
+import { positiveSetting } from './settings';
 
 /**
  * Concurrent editors over loopback against the real server (`node --import tsx
@@ -32,11 +33,6 @@ import type { BenchContext, BenchSection, TableRow } from './types';
  *   BENCH_EDITORS (50), BENCH_EDITORS_SECONDS (20 a phase), BENCH_EDITORS_ITEMS (2 an editor),
  *   BENCH_EDITORS_THINK_MS (1000), BENCH_EDITORS_PHASES (saturated,paced)
  */
-
-const positive = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 
 interface Editor {
   lead: BenchLead;
@@ -114,21 +110,16 @@ async function itemStates(context: BenchContext, ids: number[], year: number) {
 export const editorsSection: BenchSection = {
   name: 'editors',
   async run(context: BenchContext) {
-    const editorCount = positive('BENCH_EDITORS', 50);
-    const seconds = positive('BENCH_EDITORS_SECONDS', 20);
-    const itemsEach = positive('BENCH_EDITORS_ITEMS', 2);
-    const thinkMs = positive('BENCH_EDITORS_THINK_MS', 1000);
+    const editorCount = positiveSetting('BENCH_EDITORS', 50);
+    const seconds = positiveSetting('BENCH_EDITORS_SECONDS', 20);
+    const itemsEach = positiveSetting('BENCH_EDITORS_ITEMS', 2);
+    const thinkMs = positiveSetting('BENCH_EDITORS_THINK_MS', 1000);
     const phases = (process.env.BENCH_EDITORS_PHASES ?? 'saturated,paced')
       .split(',')
       .map((p) => p.trim())
       .filter((p): p is 'saturated' | 'paced' => p === 'saturated' || p === 'paced');
     const { db } = context;
-    const cycle = await db
-      .selectFrom('budget_cycle')
-      .select('year')
-      .where('id', '=', context.cycleId)
-      .executeTakeFirstOrThrow();
-    const year = fiscalYearsOf(cycle.year)[0]!;
+    const year = fiscalYearsOf(context.cycleYear)[0]!;
 
     const institutions = await scaleInstitutions(db, editorCount);
     const leads = await ensureLeads(db, institutions);

@@ -11,6 +11,7 @@ import type { MemoryFigures } from './memory';
 import { runChild } from './processes';
 import { round, summarise } from './stats';
 import type { BenchContext, BenchSection, TableRow } from './types';
+import { positiveSetting } from './settings';
 
 /**
  * The Finance Department's consolidated workbook of the scale cycle, GET
@@ -38,11 +39,6 @@ interface BareRun {
   ms: number;
   memory: MemoryFigures;
 }
-
-const positive = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 
 /** The item sheet read back: item rows and their sums per fiscal year. */
 async function readBack(file: string, years: number[]) {
@@ -81,14 +77,9 @@ async function readBack(file: string, years: number[]) {
 export const exportSection: BenchSection = {
   name: 'export',
   async run(context: BenchContext) {
-    const iterations = positive('BENCH_EXPORT_ITERATIONS', 3);
+    const iterations = positiveSetting('BENCH_EXPORT_ITERATIONS', 3);
     const withoutGc = process.env.BENCH_EXPORT_NO_GC === '1';
-    const cycle = await context.db
-      .selectFrom('budget_cycle')
-      .select('year')
-      .where('id', '=', context.cycleId)
-      .executeTakeFirstOrThrow();
-    const years = fiscalYearsOf(cycle.year);
+    const years = fiscalYearsOf(context.cycleYear);
     const { rows: expected } = await sql<{ fiscal_year: number; items: string; total: string }>`
       SELECT a.fiscal_year, count(DISTINCT li.id)::text AS items, sum(a.amount)::text AS total
         FROM line_item li JOIN sub_programme sp ON sp.id = li.sub_programme_id

@@ -25,6 +25,7 @@ import type { MemoryFigures } from './memory';
 import { runChild } from './processes';
 import { round, summarise } from './stats';
 import type { BenchContext, BenchSection, TableRow } from './types';
+import { positiveSetting } from './settings';
 
 /**
  * A filled-in sub-programme template imported through the app. The template is the app's own
@@ -52,11 +53,6 @@ interface ImportRun {
   body: Record<string, unknown>;
   memory: MemoryFigures;
 }
-
-const positive = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 
 /** `count` items of the cycle as new rows: no id or version, ranks 1…count (items repeat if too few). */
 export async function sourceRows(context: BenchContext, count: number): Promise<ItemRecord[]> {
@@ -120,16 +116,11 @@ export const importSection: BenchSection = {
   name: 'import',
   async run(context: BenchContext) {
     // Each run imports through the route and through the service, ≈ 20 s each at 10,000 rows.
-    const iterations = positive('BENCH_IMPORT_ITERATIONS', 3);
-    const rowCount = positive('BENCH_IMPORT_ROWS', 10_000);
+    const iterations = positiveSetting('BENCH_IMPORT_ITERATIONS', 3);
+    const rowCount = positiveSetting('BENCH_IMPORT_ROWS', 10_000);
     const routeRows = Math.min(rowCount, IMPORT_LIMITS.rows);
     const { db } = context;
-    const cycle = await db
-      .selectFrom('budget_cycle')
-      .select('year')
-      .where('id', '=', context.cycleId)
-      .executeTakeFirstOrThrow();
-    const years = fiscalYearsOf(cycle.year);
+    const years = fiscalYearsOf(context.cycleYear);
 
     const [institution] = await scaleInstitutions(db, 1);
     const [lead] = await ensureLeads(db, [institution!]);

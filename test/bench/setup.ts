@@ -8,6 +8,7 @@ import { buildApp } from '@ikt/server/app';
 import { DEFAULT_SECURITY } from '@ikt/server/config';
 import { createUsersService } from '@ikt/server/modules/users/users.service';
 import { BENCH_CODE_PATTERN, benchItemCount, removeBenchLeftovers } from './fixtures';
+import { positiveSetting } from './settings';
 import type { BenchContext } from './types';
 
 export const DEFAULT_BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/ikt_bench';
@@ -24,14 +25,6 @@ export function redact(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();
-}
-
-function positiveInteger(name: string): number | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not "${raw}"`);
-  return value;
 }
 
 /** Creates the database when the server does not have it (CREATE DATABASE needs a connection elsewhere). */
@@ -87,7 +80,7 @@ async function signIn(app: FastifyInstance, handle: DbHandle): Promise<string> {
  */
 export async function openBench(log: (message: string) => void): Promise<BenchSetup> {
   const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || DEFAULT_BENCH_DATABASE_URL;
-  const wantedItems = positiveInteger('SCALE_ITEMS');
+  const wantedItems = positiveSetting('SCALE_ITEMS');
   await ensureDatabase(databaseUrl, log);
   const handle = await createDb({ databaseUrl, poolSize: 10 });
   try {
@@ -131,6 +124,12 @@ export async function openBench(log: (message: string) => void): Promise<BenchSe
       .groupBy('sp.cycle_id')
       .execute();
     const countOf = (cycleId: number) => counts.find((c) => c.cycle_id === cycleId);
+    const cycles = await handle.db
+      .selectFrom('budget_cycle')
+      .select(['id', 'year'])
+      .where('id', 'in', [scale.cycleId, scale.baseCycleId])
+      .execute();
+    const yearOf = (cycleId: number) => cycles.find((c) => c.id === cycleId)!.year;
 
     const app = await buildApp({
       db: handle.db,
@@ -149,8 +148,10 @@ export async function openBench(log: (message: string) => void): Promise<BenchSe
       cookie,
       cycleId: scale.cycleId,
       baseCycleId: scale.baseCycleId,
-      iterations: positiveInteger('BENCH_ITERATIONS') ?? 20,
-      warmup: positiveInteger('BENCH_WARMUP') ?? 3,
+      cycleYear: yearOf(scale.cycleId),
+      baseCycleYear: yearOf(scale.baseCycleId),
+      iterations: positiveSetting('BENCH_ITERATIONS', 20),
+      warmup: positiveSetting('BENCH_WARMUP', 3),
       log,
     };
     return {

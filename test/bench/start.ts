@@ -5,6 +5,7 @@ import { freePort } from './http';
 import { processFacts, spawnServer, stopProcess, waitHealthy } from './processes';
 import { summarise } from './stats';
 import type { BenchContext, BenchSection, TableRow } from './types';
+import { positiveSetting } from './settings';
 
 /**
  * The embedded start: `node --import tsx server/src/main.ts` with no DATABASE_URL (PGlite in
@@ -16,11 +17,6 @@ import type { BenchContext, BenchSection, TableRow } from './types';
  *
  *   BENCH_START_RUNS (3)
  */
-
-const positive = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
 
 interface StartRun {
   ms: number;
@@ -52,7 +48,7 @@ async function startOnce(dataDir: string): Promise<StartRun> {
 export const startSection: BenchSection = {
   name: 'start',
   async run(context: BenchContext) {
-    const runs = positive('BENCH_START_RUNS', 3);
+    const runs = positiveSetting('BENCH_START_RUNS', 3);
     const fresh: StartRun[] = [];
     const again: StartRun[] = [];
     for (let i = 0; i < runs; i++) {

@@ -14,9 +14,11 @@ export interface BenchContext {
   /** That user's session cookie (`ikt_session=…`): sessions live in the database, so a child
    *  process's app over the same database accepts it too. */
   cookie: string;
-  /** The scale cycle and its base cycle. */
+  /** The scale cycle and its base cycle, and their years. */
   cycleId: number;
   baseCycleId: number;
+  cycleYear: number;
+  baseCycleYear: number;
   /** Measured iterations and warm-up rounds per case. */
   iterations: number;
   warmup: number;
