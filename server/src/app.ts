@@ -31,9 +31,9 @@ import { createUsersService } from './modules/users/users.service';
 import { authenticationPlugin } from './plugins/authentication';
 import { clientPlugin } from './plugins/client';
 import { openapiPlugin } from './plugins/openapi';
-import { problemPlugin } from './plugins/problem';
+import { answerClientError, problemPlugin, sendFrameworkProblem } from './plugins/problem';
 import { requestGuardPlugin } from './plugins/request-guard';
-import { securityHeadersPlugin } from './plugins/security-headers';
+import { securityHeadersPlugin, setSecurityHeaders } from './plugins/security-headers';
 
 export interface BuildAppOptions {
   db: Kysely<Database>;
@@ -58,6 +58,13 @@ export async function buildApp({ db, databaseKind, config, logger = true }: Buil
     trustProxy: security.trustProxy,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // A malformed URL is answered before any hook runs: the headers every answer carries are set here.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      setSecurityHeaders(request, reply);
+      sendFrameworkProblem(error, request, reply);
+    },
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,9 +1,52 @@
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** proxy-addr's names for whole ranges, which Fastify's trustProxy accepts beside addresses. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/**
+ * `false`, or the proxies whose X-Forwarded-* headers are believed: addresses and CIDR ranges,
+ * comma-separated. `true` (or a hop count) is refused: it would believe any client that sends
+ * the headers itself whenever the port is reachable other than through the proxy.
+ */
+const trustedProxies = z.string().transform((value, context): false | string[] => {
+  const flag = value.trim().toLowerCase();
+  if (flag === 'false' || flag === '0' || flag === 'no') return false;
+  if (flag === 'true' || flag === 'yes' || /^\d+$/.test(flag)) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        "name the proxies' addresses instead of true (comma-separated addresses or CIDR ranges, e.g. 127.0.0.1 or 10.0.0.0/8): true would believe X-Forwarded-For and X-Forwarded-Proto from any client",
+    });
+    return z.NEVER;
+  }
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const wrong = entries.filter((entry) => !isProxyAddress(entry));
+  if (entries.length === 0 || wrong.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      message: `not an IP address or CIDR range: ${wrong.join(', ') || value} (use false, or e.g. 127.0.0.1,10.0.0.0/8)`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 /** Every setting the server reads from the environment, validated once at boot. */
 const environmentSchema = z.object({
@@ -36,8 +79,8 @@ const environmentSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (Secure cookies, client IP). */
-  TRUST_PROXY: booleanFlag.default(false),
+  /** Behind a TLS-terminating proxy: the proxies whose X-Forwarded-* headers are believed (Secure cookies, HSTS, client IP). */
+  TRUST_PROXY: trustedProxies.default(false),
   /** Extra origins allowed to make state-changing requests (comma-separated), besides the app's own. */
   PUBLIC_ORIGIN: z.string().optional(),
   CLIENT_DIST: z
@@ -64,7 +107,11 @@ export interface SecurityConfig {
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
   loginWindowMinutes: number;
-  trustProxy: boolean;
+  /**
+   * The proxies (addresses, CIDR ranges) whose X-Forwarded-* headers are believed, or false. The
+   * environment cannot say `true`; code may (tests that inject from loopback).
+   */
+  trustProxy: boolean | string[];
   allowedOrigins: string[];
 }
 

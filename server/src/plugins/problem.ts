@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -6,6 +8,9 @@ import { problemType, type Problem } from '@ikt/shared/problem.schema';
 import { isDatabaseUnavailable, isTransactionConflict } from '../database-errors';
 import { DomainError, TooManyRequestsError, localize } from '../errors';
 import { requestLanguage } from '../language';
+import { SECURITY_HEADERS } from './security-headers';
+
+const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 const titles: Record<number, Record<Language, string>> = {
   400: { lv: 'Nepareizs pieprasījums', en: 'Bad request' },
@@ -13,13 +18,16 @@ const titles: Record<number, Record<Language, string>> = {
   403: { lv: 'Darbība nav atļauta', en: 'Forbidden' },
   404: { lv: 'Nav atrasts', en: 'Not found' },
   405: { lv: 'Metode nav atļauta', en: 'Method not allowed' },
+  408: { lv: 'Pieprasījums nepienāca laikā', en: 'Request timeout' },
   409: { lv: 'Konflikts', en: 'Conflict' },
   412: { lv: 'Dati pa to laiku ir mainīti', en: 'The data has changed meanwhile' },
   413: { lv: 'Pieprasījums ir par lielu', en: 'Request too large' },
+  414: { lv: 'Adrese ir par garu', en: 'Address too long' },
   415: { lv: 'Neatbalstīts satura tips', en: 'Unsupported media type' },
   422: { lv: 'Dati neatbilst noteikumiem', en: 'Unprocessable content' },
   428: { lv: 'Nepieciešams If-Match', en: 'Precondition required' },
   429: { lv: 'Pārāk daudz pieprasījumu', en: 'Too many requests' },
+  431: { lv: 'Pieprasījuma galvenes ir par lielu', en: 'Request headers too large' },
   500: { lv: 'Servera kļūda', en: 'Internal server error' },
   503: { lv: 'Pakalpojums īslaicīgi nav pieejams', en: 'Service unavailable' },
 };
@@ -75,7 +83,7 @@ export function sendProblem(
   body: { slug?: string; detail?: string; errors?: Problem['errors']; extensions?: Record<string, unknown> },
 ): FastifyReply {
   const problem = problemBody(requestLanguage(request), status, body);
-  return reply.code(status).type('application/problem+json; charset=utf-8').send(problem);
+  return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
 export function sendRouteNotFound(reply: FastifyReply, request: FastifyRequest): FastifyReply {
@@ -135,6 +143,40 @@ export function problemFor(error: FastifyError, request: FastifyRequest): { stat
   return build(500, { detail: details.internal[language] });
 }
 
+/**
+ * Fastify's `frameworkErrors`: a malformed URL (`/%c0%ae`), an over-long path parameter. Fastify
+ * answers these before any route, hook or error handler, so its own body would echo the path and
+ * skip our headers; the caller sets the headers, this the body.
+ */
+export function sendFrameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, problem } = problemFor(error, request);
+  void reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's parser refused (a Content-Length that is not a
+ * number, headers too large, too slow). There is no request to read a language from, so the
+ * answer is in Latvian, written straight to the socket with the headers every answer carries.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  // The client has gone already: nothing to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = JSON.stringify(problemBody('lv', status, {}));
+  const headers = {
+    ...SECURITY_HEADERS,
+    'cache-control': 'no-store',
+    'content-type': PROBLEM_CONTENT_TYPE,
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  if (socket.writable) {
+    const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines.join('\r\n')}\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
 /** One error handler decides every status; no answer carries a stack, SQL or a secret. */
 export const problemPlugin = fp(
   async (app: FastifyInstance) => {
@@ -142,7 +184,7 @@ export const problemPlugin = fp(
       if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
       if (isTransactionConflict(error)) reply.header('retry-after', String(CONFLICT_RETRY_AFTER_SECONDS));
       const { status, problem } = problemFor(error, request);
-      return reply.code(status).type('application/problem+json; charset=utf-8').send(problem);
+      return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem);
     });
   },
   { name: 'problem' },
