@@ -41,15 +41,25 @@ export interface BuildAppOptions {
   config: Pick<AppConfig, 'logLevel' | 'clientDist'> & Partial<Pick<AppConfig, 'security'>>;
   /** Tests pass false to keep their output clean. */
   logger?: boolean;
+  /** Where the log goes (stdout otherwise): main.ts passes its own, which exiting can give up on. */
+  logStream?: { write(line: string): void };
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** The whole application as one Fastify instance; main.ts listens, tests use app.inject. */
-export async function buildApp({ db, databaseKind, config, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  databaseKind,
+  config,
+  logger = true,
+  logStream,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const security = config.security ?? DEFAULT_SECURITY;
   const app = Fastify({
-    logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    logger: logger
+      ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], stream: logStream }
+      : false,
     // A caller's request id (from a proxy) is kept when it is well-formed, so logs join up.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
