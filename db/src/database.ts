@@ -111,6 +111,8 @@ export interface SessionTable {
   expires_at: RequiredTimestamp;
   ip: string | null;
   user_agent: string | null;
+  /** What the user sees and ends a session by; `id` (the token's hash) never leaves the server. */
+  public_id: Generated<string>;
 }
 
 export interface LoginAttemptTable {
@@ -118,6 +120,8 @@ export interface LoginAttemptTable {
   email: string;
   ip: string;
   attempted_at: Timestamp;
+  /** Reserved, its password not yet checked; counts against the limits like a failure. */
+  pending: Generated<boolean>;
 }
 
 export interface BudgetCycleTable {

@@ -52,7 +52,13 @@ const trustedProxies = z.string().transform((value, context): false | string[] =
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** The role requests are served as (with DATABASE_OWNER_URL: one that owns nothing). */
   DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
+  /** The owner of the schema: migrations, seeds and grants at boot, then closed. */
+  DATABASE_OWNER_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
     .optional(),
@@ -75,9 +81,12 @@ const environmentSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
-  /** Failed sign-ins allowed in LOGIN_WINDOW_MINUTES, per account and per address. */
+  /** Failed sign-ins allowed per account in LOGIN_WINDOW_MINUTES; then 429 until the oldest leaves the window. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins from one address in the window before its attempts are slowed down (never refused). */
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /** The longest a slowed-down address waits between two attempts (the wait doubles from 1 s up to it). */
+  LOGIN_ADDRESS_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Behind a TLS-terminating proxy: the proxies whose X-Forwarded-* headers are believed (Secure cookies, HSTS, client IP). */
   TRUST_PROXY: trustedProxies.default(false),
@@ -93,6 +102,7 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   seedDemo: boolean;
   demoPassword: string;
@@ -106,6 +116,10 @@ export interface SecurityConfig {
   sessionMaxHours: number;
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
+  /** The first wait between attempts from an address past its failures, doubled with each further one… */
+  loginAddressDelayMs: number;
+  /** …up to this. */
+  loginAddressMaxDelayMs: number;
   loginWindowMinutes: number;
   /**
    * The proxies (addresses, CIDR ranges) whose X-Forwarded-* headers are believed, or false. The
@@ -120,6 +134,8 @@ export const DEFAULT_SECURITY: SecurityConfig = {
   sessionMaxHours: 12,
   loginMaxFailuresPerAccount: 5,
   loginMaxFailuresPerAddress: 20,
+  loginAddressDelayMs: 1000,
+  loginAddressMaxDelayMs: 10_000,
   loginWindowMinutes: 15,
   trustProxy: false,
   allowedOrigins: [],
@@ -137,10 +153,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL: required beside DATABASE_OWNER_URL (the role that serves requests)',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     dataDir: e.DATA_DIR,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     demoPassword: e.DEMO_PASSWORD,
@@ -151,6 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sessionMaxHours: e.SESSION_MAX_HOURS,
       loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      loginAddressDelayMs: DEFAULT_SECURITY.loginAddressDelayMs,
+      loginAddressMaxDelayMs: e.LOGIN_ADDRESS_MAX_DELAY_SECONDS * 1000,
       loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
       trustProxy: e.TRUST_PROXY,
       allowedOrigins: (e.PUBLIC_ORIGIN ?? '')

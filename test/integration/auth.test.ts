@@ -146,19 +146,26 @@ describe('login rate limit', () => {
     expect((await login('lead.fd@riga.example', TEST_PASSWORD)).statusCode).toBe(200);
   });
 
-  it('per address: many accounts tried from one address are stopped too', async () => {
+  // Changed on purpose (issue #13): one address past its allowance used to be refused (429) for
+  // every account, so one address could lock a whole office behind its NAT out. It is slowed now.
+  it('per address: many accounts tried from one address slow that address down, but do not lock others out', async () => {
     const from = { 'x-forwarded-for': '203.0.113.9' };
-    const proxied = await createTestApp({ demo: true, security: { trustProxy: true, loginMaxFailuresPerAddress: 4 } });
+    const delayMs = 300;
+    const proxied = await createTestApp({
+      demo: true,
+      security: { trustProxy: true, loginMaxFailuresPerAddress: 4, loginAddressDelayMs: delayMs },
+    });
     try {
       const attempt = (email: string, password: string) =>
         proxied.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers: from });
       for (const email of ['a@riga.example', 'b@riga.example', 'c@riga.example', 'd@riga.example']) {
         expectProblem(await attempt(email, 'wrong-password'), 401);
       }
-      const limited = await attempt('admin@riga.example', TEST_PASSWORD);
-      expectProblem(limited, 429);
-      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      // Another address still signs in.
+      // The right password of another account from that address still signs in, after a wait.
+      const started = performance.now();
+      expect((await attempt('admin@riga.example', TEST_PASSWORD)).statusCode).toBe(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(delayMs * 0.8);
+      // Another address signs in at once.
       const elsewhere = await proxied.app.inject({
         method: 'POST',
         url: '/api/auth/login',

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { PageLoading } from '../components/page-loading';
+import { AccountPage } from '../features/auth/components/account-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RequireSession } from '../features/auth/components/require-session';
 import { ReferencePage } from '../features/reference/components/reference-page';
@@ -36,6 +37,7 @@ const router = createBrowserRouter([
             children: [
               { index: true, element: <HomeRoute /> },
               { path: 'reference', element: <ReferencePage /> },
+              { path: 'account', element: <AccountPage /> },
               { path: 'sub-programmes/:id', lazy: page(() => import('./routes/sub-programme'), 'SubProgrammeRoute') },
               { path: 'review', lazy: page(() => import('./routes/review-queue'), 'ReviewQueueRoute') },
               { path: 'review/:id', lazy: page(() => import('./routes/review'), 'ReviewRoute') },

@@ -6,6 +6,15 @@ import type { RequestContext } from '../../context';
 import { ForbiddenError } from '../../errors';
 import { createAuditRepository, type AuditFilter } from './audit.repository';
 
+/**
+ * Who acted under which request. A RequestContext is one; a failed sign-in has a request but no
+ * actor (nobody has been recognised), so the actor may be null.
+ */
+export interface AuditContext {
+  actor: { id: number } | null;
+  requestId: string;
+}
+
 export interface AuditEntry {
   action: string;
   entityType: string;
@@ -20,7 +29,7 @@ export interface AuditEntry {
  */
 export async function recordAudit(
   trx: Kysely<Database>,
-  context: RequestContext | null,
+  context: AuditContext | null,
   entry: AuditEntry,
 ): Promise<void> {
   await recordAuditMany(trx, context, [entry]);
@@ -29,12 +38,12 @@ export async function recordAudit(
 /** Many events of one request at once (a rollover copies hundreds of items). */
 export async function recordAuditMany(
   trx: Kysely<Database>,
-  context: RequestContext | null,
+  context: AuditContext | null,
   entries: AuditEntry[],
 ): Promise<void> {
   await createAuditRepository(trx).insert(
     entries.map((entry) => ({
-      actor_id: context?.actor.id ?? null,
+      actor_id: context?.actor?.id ?? null,
       request_id: context?.requestId ?? null,
       action: entry.action,
       entity_type: entry.entityType,

@@ -44,8 +44,12 @@ export function createUsersRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    async revokeSessions(userId: number): Promise<void> {
-      await db.deleteFrom('session').where('user_id', '=', userId).execute();
+    /** Ends the user's sessions (all but `keepSessionId`, when given); answers how many ended. */
+    async revokeSessions(userId: number, keepSessionId?: string): Promise<number> {
+      let query = db.deleteFrom('session').where('user_id', '=', userId);
+      if (keepSessionId !== undefined) query = query.where('id', '!=', keepSessionId);
+      const result = await query.executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     institutionExists(id: number) {

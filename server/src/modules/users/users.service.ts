@@ -65,6 +65,25 @@ export function createUsersService(db: Kysely<Database>) {
       return valid && row ? toUser(row) : null;
     },
 
+    /**
+     * The signed-in user's own new password (the caller has checked the current one). Every other
+     * session of theirs ends with it; the one they are using stays.
+     */
+    async changeOwnPassword(context: RequestContext, newPassword: string, keepSessionId: string): Promise<void> {
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction().execute(async (trx) => {
+        const users = createUsersRepository(trx);
+        await users.update(context.actor.id, { password_hash: passwordHash });
+        const sessionsEnded = await users.revokeSessions(context.actor.id, keepSessionId);
+        await recordAudit(trx, context, {
+          action: 'auth.password_changed',
+          entityType: 'user',
+          entityId: context.actor.id,
+          after: { passwordChanged: true, otherSessionsEnded: sessionsEnded },
+        });
+      });
+    },
+
     async list(context: RequestContext): Promise<User[]> {
       requireAdmin(context);
       return (await repository.list()).map(toUser);

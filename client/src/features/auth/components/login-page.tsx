@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } fr
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { describeError } from '../../../components/error-state';
-import { formatTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
 import { useDocumentTitle } from '../../../i18n/use-document-title';
 import { useLogin } from '../api/login';
+import { useRetryText } from '../hooks/use-retry-text';
 import {
   LOGIN_FIELDS,
   validateLoginForm,
@@ -15,7 +15,6 @@ import {
   type LoginFormErrors,
 } from '../utils/login-form';
 import { isSessionEndedState, safeNextPath } from '../utils/login-redirect';
-import { pluralForm, retryWait } from '../utils/retry-wait';
 
 const FIELD_IDS: Record<LoginField, string> = { email: 'login-email', password: 'login-password' };
 
@@ -158,18 +157,10 @@ export function LoginPage() {
 
 /** The server's own words for why sign-in failed, and for a rate limit, when to try again. */
 function ServerFailure({ error, submittedAt }: { error: Error; submittedAt: number }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { heading, message } = describeError(error, t);
   const apiError = error instanceof ApiError ? error : undefined;
-  const retryAfter = apiError?.status === 429 ? apiError.retryAfterSeconds : undefined;
-
-  let retryText: string | undefined;
-  if (retryAfter !== undefined) {
-    const wait = retryWait(retryAfter);
-    const form = pluralForm(language, wait.count);
-    const time = formatTime(new Date(submittedAt + retryAfter * 1000), language);
-    retryText = t('login.retryAt', { wait: t(`time.${wait.unit}.${form}`, { count: wait.count }), time });
-  }
+  const retryText = useRetryText(error, submittedAt);
 
   return (
     <>

@@ -1,8 +1,12 @@
 import type { User } from '@ikt/shared/auth.schema';
+import { Link } from 'react-router';
 import { useT } from '../../../i18n/i18n-context';
 import { useSignOut } from '../hooks/use-sign-out';
 
-/** Who is signed in, in what role (and for a sector lead, which institution), and the way out. */
+/**
+ * Who is signed in, in what role (and for a sector lead, which institution), their own account
+ * (password, sessions) and the way out.
+ */
 export function SessionMenu({ user }: { user: User }) {
   const t = useT();
   const { signOut, isPending, isError } = useSignOut();
@@ -24,6 +28,9 @@ export function SessionMenu({ user }: { user: User }) {
           )}
         </span>
       </p>
+      <Link to="/account" className="session__account">
+        {t('session.account')}
+      </Link>
       <button
         type="button"
         className="session__sign-out"
