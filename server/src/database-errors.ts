@@ -53,6 +53,12 @@ export const isUniqueViolation = (error: unknown) => sqlState(error) === '23505'
 /** SQLSTATE 23503: a foreign key refused the row (an unknown code, a referenced row). */
 export const isForeignKeyViolation = (error: unknown) => sqlState(error) === '23503';
 /**
+ * SQLSTATE 22021 (a NUL in text: not valid in the encoding) or 22P05 (`\u0000` in jsonb): a
+ * character the database cannot store. The shared text rule refuses these first; should one still
+ * reach PostgreSQL, the request is at fault (a 400), not the server.
+ */
+export const isUnstorableCharacter = (error: unknown) => ['22021', '22P05'].includes(sqlState(error) ?? '');
+/**
  * SQLSTATE 40001 (serialisation failure) or 40P01 (deadlock): the transaction lost a race with
  * another one and was rolled back whole; the same request tried again will most likely pass.
  */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from './text.schema';
 
 export const auditEventSchema = z.object({
   id: z.string(),
@@ -16,8 +17,8 @@ export type AuditEvent = z.infer<typeof auditEventSchema>;
 export const auditEventListSchema = z.array(auditEventSchema);
 
 export const auditQuerySchema = z.strictObject({
-  entityType: z.string().max(50).optional(),
-  entityId: z.string().max(50).optional(),
+  entityType: freeText().max(50).optional(),
+  entityId: freeText().max(50).optional(),
   actorId: z.coerce.number().int().positive().optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COST_NATURES, REVIEW_STATUSES } from './domain';
 import { amountsSchema } from './line-item.schema';
 import { moneySchema } from './money';
+import { freeText } from './text.schema';
 
 export const CONSOLIDATION_DIMENSIONS = [
   'institution',
@@ -20,7 +21,7 @@ export type ConsolidationDimension = (typeof CONSOLIDATION_DIMENSIONS)[number];
 export const consolidationQuerySchema = z.strictObject({
   by: z.enum(CONSOLIDATION_DIMENSIONS),
   /** Institution code (a lead may only give its own; it is applied for a lead anyway). */
-  institution: z.string().trim().min(1).max(16).optional(),
+  institution: freeText().trim().min(1).max(16).optional(),
   costNature: z.enum(COST_NATURES).optional(),
   reviewStatus: z.enum(REVIEW_STATUSES).exclude(['cut']).optional(),
   lang: z.enum(['lv', 'en']).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CYCLE_STATUSES } from './domain';
+import { freeText } from './text.schema';
 
 const isoDate = z.iso.date();
 
@@ -18,7 +19,7 @@ export const cycleListSchema = z.array(cycleSchema);
 
 export const createCycleInputSchema = z.strictObject({
   year: z.number().int().min(2000).max(2200),
-  title: z.string().trim().min(1).max(200),
+  title: freeText().trim().min(1).max(200),
   submissionDeadline: isoDate.nullable().default(null),
   baseCycleId: z.number().int().positive().nullable().default(null),
 });
@@ -26,7 +27,7 @@ export type CreateCycleInput = z.infer<typeof createCycleInputSchema>;
 
 export const updateCycleInputSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
+    title: freeText().trim().min(1).max(200),
     submissionDeadline: isoDate.nullable(),
   })
   .partial();

@@ -29,7 +29,12 @@ export const indicatorSchema = z.object({
     .nullable(),
 });
 
+/**
+ * The city's M6 figures of a cycle: what ITC, the council, the Finance Department (past `open`) and
+ * an administrator see, and what everybody sees of an approved or closed cycle.
+ */
 export const indicatorsSchema = z.object({
+  scope: z.literal('city'),
   cycleId: z.number().int(),
   fiscalYear: z.number().int(),
   /** The cycle's ICT budget for its first fiscal year (items marked cut count zero). */
@@ -43,3 +48,24 @@ export const indicatorsSchema = z.object({
   indicators: z.array(indicatorSchema),
 });
 export type Indicators = z.infer<typeof indicatorsSchema>;
+
+/**
+ * What an institution lead sees of a cycle not yet approved: its own institution's ICT budget.
+ * The city's total, the inputs and this cycle's ratios are left out (they add up every
+ * institution's items and are not published yet); last year's ratios are there when last year's
+ * cycle is approved, and the benchmarks always.
+ */
+export const institutionIndicatorsSchema = z.object({
+  scope: z.literal('institution'),
+  cycleId: z.number().int(),
+  fiscalYear: z.number().int(),
+  institutionCode: z.string(),
+  /** The institution's own ICT budget for the cycle's first fiscal year (items marked cut count zero). */
+  institutionIctBudgetTotal: moneySchema,
+  indicators: z.array(indicatorSchema.extend({ value: z.null() })),
+});
+export type InstitutionIndicators = z.infer<typeof institutionIndicatorsSchema>;
+
+/** `GET /api/cycles/:id/indicators`: the city's figures, or a lead's own before they are published. */
+export const indicatorsAnswerSchema = z.discriminatedUnion('scope', [indicatorsSchema, institutionIndicatorsSchema]);
+export type IndicatorsAnswer = z.infer<typeof indicatorsAnswerSchema>;

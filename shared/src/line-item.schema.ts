@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COST_NATURES, PRIORITIES, REVIEW_STATUSES, COMMENT_KINDS } from './domain';
 import { moneySchema, moneyStringSchema } from './money';
+import { freeText } from './text.schema';
 
 /**
  * `{"2027": "1200.00", "2028": "1250.00"}` — keys are the cycle's fiscal years, values decimal
@@ -12,12 +13,12 @@ export const amountsSchema = z.record(z.string(), moneySchema);
 export type Amounts = z.infer<typeof amountsSchema>;
 
 const QUANTITY_PATTERN = /^(0|[1-9]\d{0,10})(\.\d{1,3})?$/;
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => freeText().max(max);
 const code = (pattern: RegExp) => z.string().trim().regex(pattern);
 
 /** Every field an owner may set on an item; none can set its status, version or owner. */
 const lineItemFields = {
-  title: z.string().trim().min(1).max(300),
+  title: freeText().trim().min(1).max(300),
   description: text(5000),
   ekkCode: code(/^\d{4}$/),
   costNature: z.enum(COST_NATURES),
@@ -31,7 +32,7 @@ const lineItemFields = {
   priority: z.enum(PRIORITIES),
   rank: z.number().int().min(1).max(100000),
   quantity: z.string().regex(QUANTITY_PATTERN, 'quantity.format').nullable(),
-  unit: z.string().trim().max(40).nullable(),
+  unit: freeText().trim().max(40).nullable(),
   unitPrice: moneyStringSchema.nullable(),
   businessNeed: text(10000),
   legalBasis: text(10000),
@@ -103,11 +104,11 @@ export type LineItemBatch = z.infer<typeof lineItemBatchSchema>;
 
 export const reviewInputSchema = z.strictObject({
   decision: z.enum(['accept', 'return']),
-  comment: z.string().trim().max(5000).optional(),
+  comment: freeText().trim().max(5000).optional(),
 });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 
-export const commentInputSchema = z.strictObject({ body: z.string().trim().min(1).max(5000) });
+export const commentInputSchema = z.strictObject({ body: freeText().trim().min(1).max(5000) });
 
 export const commentSchema = z.object({
   id: z.number().int(),

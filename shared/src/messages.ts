@@ -36,6 +36,10 @@ const keyedMessages: Record<string, Record<Language, string>> = {
     lv: 'Kodā drīkst būt latīņu burti, cipari, defise un apakšsvītra',
     en: 'A code holds Latin letters, digits, hyphens and underscores',
   },
+  'text.control': {
+    lv: 'Tekstā nedrīkst būt vadības rakstzīmes (izņemot tabulāciju un rindu beigas)',
+    en: 'Text may not hold control characters (other than tab and line breaks)',
+  },
   'percent.format': {
     lv: 'Procenti jānorāda no 0 līdz 100 ar punktu, ne vairāk kā 2 zīmes aiz punkta',
     en: 'A percentage is 0 to 100 with a dot and at most 2 decimals',

@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoneyLv, moneyStringSchema, parseMoney, sumMoney, toMoneyString } from './money';
+import { MAX_AMOUNT, formatMoneyLv, moneyStringSchema, parseMoney, sumMoney, toMoneyString } from './money';
 
 describe('moneyStringSchema', () => {
   it.each(['0', '0.5', '1234.56', '999999999999.99', '12.10'])('accepts %s', (value) => {
     expect(moneyStringSchema.safeParse(value).success).toBe(true);
+  });
+
+  it('accepts MAX_AMOUNT and refuses a cent more', () => {
+    expect(moneyStringSchema.parse(MAX_AMOUNT)).toBe(MAX_AMOUNT);
+    const over = moneyStringSchema.safeParse(toMoneyString(parseMoney(MAX_AMOUNT).plus('0.01')));
+    expect(over.error?.issues[0]?.message).toBe('money.format');
   });
 
   it('normalises to two decimals', () => {

@@ -12,7 +12,16 @@ export type Decimal = DecimalJs;
 
 export type MoneyString = string;
 
-/** At most 12 integer digits (NUMERIC(14,2)), at most two decimals, a dot, no sign, no exponent. */
+/**
+ * The most one amount in a request may be: 999 999 999 999.99 € — an item's amount for one fiscal
+ * year, its unit price, a scenario's target, the municipal budget. It is what NUMERIC(14,2) holds,
+ * a thousand times Riga's whole budget, so no real figure meets it; anything larger is a typing
+ * error and refused naming its field. A sum of many amounts may be larger: the columns that store
+ * sums are sized for them (migrations/src/20261207110000_sum_columns.ts).
+ */
+export const MAX_AMOUNT = '999999999999.99';
+
+/** At most 12 integer digits (so at most MAX_AMOUNT), at most two decimals, a dot, no sign, no exponent. */
 export const MONEY_PATTERN = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 
 /**

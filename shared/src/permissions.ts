@@ -38,10 +38,15 @@ export type Permission =
   | { action: 'scenario.read'; cycleStatus: CycleStatus }
   | { action: 'scenario.create' }
   | { action: 'scenario.adopt' }
-  | { action: 'indicators.manage' };
+  | { action: 'indicators.manage' }
+  /** The M6 figures: of the whole city without `institutionId`, of that institution's own items with it. */
+  | { action: 'indicators.read'; cycleStatus: CycleStatus; institutionId?: number | undefined };
 
 /** Cycle statuses the Finance Department may see: everything past `open`. */
 const PAST_OPEN: readonly CycleStatus[] = ['review', 'consolidated', 'approved', 'closed'];
+
+/** Cycle statuses whose figures are published: the council approved the budget. */
+const PUBLISHED: readonly CycleStatus[] = ['approved', 'closed'];
 
 /** Who moves a cycle from one status to the next (DESIGN §3); `admin` reopens. */
 export const CYCLE_TRANSITIONS: readonly { from: CycleStatus; to: CycleStatus; roles: readonly Role[] }[] = [
@@ -114,6 +119,15 @@ export function can(actor: Actor, permission: Permission): boolean {
       return actor.role === 'council';
     case 'indicators.manage':
       return actor.role === 'itc_finance';
+    case 'indicators.read':
+      // The city's ICT total and its ratios add up every institution's items: a lead sees them
+      // once they are published, and before that only its own institution's figures.
+      if (actor.role === 'institution_lead') {
+        return permission.institutionId === undefined
+          ? PUBLISHED.includes(permission.cycleStatus)
+          : permission.institutionId === actor.institutionId;
+      }
+      return actor.role !== 'finance_viewer' || PAST_OPEN.includes(permission.cycleStatus);
     case 'consolidation.read':
       if (actor.role === 'institution_lead') {
         return permission.institutionId !== undefined && permission.institutionId === actor.institutionId;

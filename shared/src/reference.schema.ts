@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from './text.schema';
 
 /** Reference data as the API answers it. Lists answer plain JSON arrays. */
 
@@ -87,7 +88,7 @@ export const ekkCodeListQuerySchema = z.strictObject({
 });
 export type EkkCodeListQuery = z.infer<typeof ekkCodeListQuerySchema>;
 
-const nameField = z.string().trim().min(1).max(300);
+const nameField = freeText().trim().min(1).max(300);
 
 export const createEkkCodeInputSchema = z.strictObject({
   code: z.string().regex(/^\d{4}$/, 'ekk.format'),
@@ -124,16 +125,16 @@ export type UpdateIctServiceInput = z.infer<typeof updateIctServiceInputSchema>;
 export const createInformationSystemInputSchema = z.strictObject({
   code: z.string().regex(/^[A-Za-z0-9_-]{1,30}$/),
   name: nameField,
-  functionLv: z.string().trim().max(1000),
-  functionEn: z.string().trim().max(1000),
-  kind: z.string().trim().min(1).max(40),
+  functionLv: freeText().trim().max(1000),
+  functionEn: freeText().trim().max(1000),
+  kind: freeText().trim().min(1).max(40),
 });
 export const updateInformationSystemInputSchema = z
   .strictObject({
     name: nameField,
-    functionLv: z.string().trim().max(1000),
-    functionEn: z.string().trim().max(1000),
-    kind: z.string().trim().min(1).max(40),
+    functionLv: freeText().trim().max(1000),
+    functionEn: freeText().trim().max(1000),
+    kind: freeText().trim().min(1).max(40),
     active: z.boolean(),
   })
   .partial();

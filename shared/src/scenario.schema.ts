@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PRIORITIES, SCENARIO_METHODS } from './domain';
 import { idSchema } from './common.schema';
 import { moneySchema, moneyStringSchema } from './money';
+import { freeText } from './text.schema';
 
 const percentSchema = z
   .string()
@@ -9,7 +10,7 @@ const percentSchema = z
   .meta({ description: 'A percentage 0–100 with at most two decimals, e.g. "5" or "7.5"' });
 
 export const createScenarioInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: freeText().trim().min(1).max(200),
   fiscalYear: z.number().int(),
   method: z.enum(SCENARIO_METHODS),
   target: z.discriminatedUnion('kind', [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SUB_PROGRAMME_KINDS, SUB_PROGRAMME_STATUSES } from './domain';
 import { amountsSchema } from './line-item.schema';
+import { freeText } from './text.schema';
 
 export const subProgrammeSchema = z.object({
   id: z.number().int(),
@@ -18,23 +19,42 @@ export const subProgrammeSchema = z.object({
 export type SubProgramme = z.infer<typeof subProgrammeSchema>;
 export const subProgrammeListSchema = z.array(subProgrammeSchema);
 
+/** `ĪD` → `ID`, `DzMPK` → `DZMPK`: letters without diacritics, in capitals. */
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+
+/** What every sub-programme code of an institution begins with, as the seed data writes it: `IKT.IKSD.`. */
+export function subProgrammeCodePrefix(institutionCode: string): string {
+  return `IKT.${folded(institutionCode)}.`;
+}
+
+/**
+ * A sub-programme code belongs to its institution: `IKT.<institution code>.<more>`, the
+ * institution code in any case, with or without its diacritics (`IKT.ĪD.02`, `IKT.ID.02`). So no
+ * institution can take another's code, nor learn from a conflict which codes another has.
+ */
+export function isSubProgrammeCodeOf(code: string, institutionCode: string): boolean {
+  const prefix = subProgrammeCodePrefix(institutionCode);
+  const candidate = folded(code);
+  return candidate.startsWith(prefix) && candidate.length > prefix.length;
+}
+
 export const createSubProgrammeInputSchema = z.strictObject({
   code: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9ĀČĒĢĪĶĻŅŠŪŽāčēģīķļņšūž._-]{1,40}$/, 'code.format'),
-  name: z.string().trim().min(1).max(300),
+  name: freeText().trim().min(1).max(300),
   kind: z.enum(SUB_PROGRAMME_KINDS).default('institution'),
   /** Only ITC chooses; an institution lead's sub-programmes are always its own institution's. */
   institutionId: z.number().int().positive().optional(),
 });
 export type CreateSubProgrammeInput = z.infer<typeof createSubProgrammeInputSchema>;
 
-export const updateSubProgrammeInputSchema = z.strictObject({ name: z.string().trim().min(1).max(300) }).partial();
+export const updateSubProgrammeInputSchema = z.strictObject({ name: freeText().trim().min(1).max(300) }).partial();
 export type UpdateSubProgrammeInput = z.infer<typeof updateSubProgrammeInputSchema>;
 
-export const returnInputSchema = z.strictObject({ comment: z.string().trim().min(1).max(5000) });
-export const acceptInputSchema = z.strictObject({ comment: z.string().trim().max(5000).optional() });
+export const returnInputSchema = z.strictObject({ comment: freeText().trim().min(1).max(5000) });
+export const acceptInputSchema = z.strictObject({ comment: freeText().trim().max(5000).optional() });
 
 /** Submit refused: every problem of every item at once. */
 export const submitProblemSchema = z.object({

@@ -3,11 +3,13 @@ import type { Database } from '@ikt/db/database';
 import { submitRefusal, subProgrammeEditRefusal } from '@ikt/shared/editability';
 import { LINE_ITEM_FIELDS, type Comment, type LineItem } from '@ikt/shared/line-item.schema';
 import { can } from '@ikt/shared/permissions';
-import type {
-  CreateSubProgrammeInput,
-  SubProgramme,
-  SubProgrammeChanges,
-  UpdateSubProgrammeInput,
+import {
+  isSubProgrammeCodeOf,
+  subProgrammeCodePrefix,
+  type CreateSubProgrammeInput,
+  type SubProgramme,
+  type SubProgrammeChanges,
+  type UpdateSubProgrammeInput,
 } from '@ikt/shared/sub-programme.schema';
 import { submitRuleProblems } from '@ikt/shared/submit-rules';
 import type { RequestContext } from '../../context';
@@ -148,6 +150,21 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
           lv: 'Apakšprogrammas var izveidot, kamēr cikls ir sagatavošanā vai atvērts.',
           en: 'Sub-programmes can be created while the cycle is in draft or open.',
         });
+      }
+      if (!isSubProgrammeCodeOf(input.code, institution.code)) {
+        const prefix = subProgrammeCodePrefix(institution.code);
+        throw new ValidationError(
+          {
+            lv: 'Apakšprogrammas kods pieder tās iestādei: tas sākas ar IKT un iestādes kodu.',
+            en: 'A sub-programme code belongs to its institution: it begins with IKT and the institution’s code.',
+          },
+          [
+            {
+              path: 'body.code',
+              message: { lv: `Kodam jāsākas ar ${prefix}`, en: `The code must begin with ${prefix}` },
+            },
+          ],
+        );
       }
       return db.transaction().execute(async (trx) => {
         const repository = createSubProgrammeRepository(trx);

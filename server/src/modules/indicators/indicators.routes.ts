@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, langQuerySchema } from '@ikt/shared/common.schema';
-import { indicatorInputsSchema, indicatorsSchema } from '@ikt/shared/indicators.schema';
+import { indicatorInputsSchema, indicatorsAnswerSchema, indicatorsSchema } from '@ikt/shared/indicators.schema';
 import { contextOf } from '../../context';
 import type { IndicatorsService } from './indicators.service';
 
@@ -12,12 +12,14 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ service: IndicatorsService
       schema: {
         tags,
         summary: 'M6 efficiency indicators beside the benchmarks and last year',
+        description:
+          'The city’s figures; an institution lead gets only its own institution’s ICT budget (scope `institution`) until the cycle is approved.',
         params: idParamsSchema,
         querystring: langQuerySchema,
-        response: { 200: indicatorsSchema },
+        response: { 200: indicatorsAnswerSchema },
       },
     },
-    (request) => service.get(contextOf(request), request.params.id),
+    (request) => service.read(contextOf(request), request.params.id),
   );
   app.put(
     '/cycles/:id/indicators',

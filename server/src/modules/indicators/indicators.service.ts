@@ -1,11 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
-import { INDICATORS, type IndicatorInputs, type Indicators } from '@ikt/shared/indicators.schema';
+import type { Cycle } from '@ikt/shared/cycle.schema';
+import {
+  INDICATORS,
+  type IndicatorInputs,
+  type Indicators,
+  type IndicatorsAnswer,
+  type InstitutionIndicators,
+} from '@ikt/shared/indicators.schema';
 import { Decimal, parseMoney, toMoneyString } from '@ikt/shared/money';
 import { can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
 import { ForbiddenError } from '../../errors';
 import { recordAudit } from '../audit/audit.service';
+import { cycleNotFound } from '../budget/budget-access';
 import type { CycleService } from '../cycles/cycles.service';
 import { createIndicatorsRepository } from './indicators.repository';
 
@@ -40,38 +48,98 @@ function indicatorValues(inputs: Inputs, ictTotal: string) {
 export function createIndicatorsService(db: Kysely<Database>, cycles: CycleService) {
   const repository = createIndicatorsRepository(db);
 
+  /** Last year's figures where the actor may see the city's figures of last year's cycle; else none. */
+  async function previousValues(context: RequestContext, cycle: Cycle) {
+    if (cycle.baseCycleId === null) return null;
+    const base = await repository.inputsOf(cycle.baseCycleId);
+    if (!base || !can(context.actor, { action: 'indicators.read', cycleStatus: base.status })) return null;
+    return indicatorValues(base, await repository.yearTotal(base.id, base.year));
+  }
+
+  async function benchmarkOf() {
+    const benchmarks = new Map((await repository.benchmarks()).map((b) => [b.indicator, b]));
+    return (indicator: (typeof INDICATORS)[number]) => {
+      const benchmark = benchmarks.get(indicator);
+      return benchmark
+        ? { riga2015: benchmark.riga_2015, peerAverage: benchmark.peer_average, source: benchmark.source }
+        : null;
+    };
+  }
+
+  async function cityIndicators(context: RequestContext, cycle: Cycle): Promise<Indicators> {
+    const inputs = (await repository.inputsOf(cycle.id))!;
+    const ictTotal = await repository.yearTotal(cycle.id, cycle.year);
+    const current = indicatorValues(inputs, ictTotal);
+    const previous = await previousValues(context, cycle);
+    const benchmark = await benchmarkOf();
+    return {
+      scope: 'city',
+      cycleId: cycle.id,
+      fiscalYear: cycle.year,
+      ictBudgetTotal: toMoneyString(parseMoney(ictTotal)),
+      inputs: {
+        municipalBudgetTotal: inputs.municipal_budget_total,
+        ictUsers: inputs.ict_users,
+        computers: inputs.computers,
+        itStaff: inputs.it_staff,
+      },
+      indicators: INDICATORS.map((indicator) => ({
+        indicator,
+        value: current[indicator],
+        unit: UNITS[indicator],
+        previousYear: previous?.[indicator] ?? null,
+        benchmark: benchmark(indicator),
+      })),
+    };
+  }
+
+  async function institutionIndicators(
+    context: RequestContext,
+    cycle: Cycle,
+    institutionId: number,
+  ): Promise<InstitutionIndicators> {
+    const institution = (await repository.institutionCode(institutionId))!;
+    const total = await repository.institutionYearTotal(cycle.id, cycle.year, institutionId);
+    const previous = await previousValues(context, cycle);
+    const benchmark = await benchmarkOf();
+    return {
+      scope: 'institution',
+      cycleId: cycle.id,
+      fiscalYear: cycle.year,
+      institutionCode: institution.code,
+      institutionIctBudgetTotal: toMoneyString(parseMoney(total)),
+      indicators: INDICATORS.map((indicator) => ({
+        indicator,
+        value: null,
+        unit: UNITS[indicator],
+        previousYear: previous?.[indicator] ?? null,
+        benchmark: benchmark(indicator),
+      })),
+    };
+  }
+
   return {
+    /** The city's figures; a cycle whose city figures the actor may not see is not found. */
     async get(context: RequestContext, cycleId: number): Promise<Indicators> {
       const cycle = await cycles.get(context, cycleId);
-      const inputs = (await repository.inputsOf(cycleId))!;
-      const ictTotal = await repository.yearTotal(cycleId, cycle.year);
-      const current = indicatorValues(inputs, ictTotal);
-      const base = cycle.baseCycleId === null ? undefined : await repository.inputsOf(cycle.baseCycleId);
-      const previous = base ? indicatorValues(base, await repository.yearTotal(base.id, base.year)) : null;
-      const benchmarks = new Map((await repository.benchmarks()).map((b) => [b.indicator, b]));
-      return {
-        cycleId,
-        fiscalYear: cycle.year,
-        ictBudgetTotal: toMoneyString(parseMoney(ictTotal)),
-        inputs: {
-          municipalBudgetTotal: inputs.municipal_budget_total,
-          ictUsers: inputs.ict_users,
-          computers: inputs.computers,
-          itStaff: inputs.it_staff,
-        },
-        indicators: INDICATORS.map((indicator) => {
-          const benchmark = benchmarks.get(indicator);
-          return {
-            indicator,
-            value: current[indicator],
-            unit: UNITS[indicator],
-            previousYear: previous?.[indicator] ?? null,
-            benchmark: benchmark
-              ? { riga2015: benchmark.riga_2015, peerAverage: benchmark.peer_average, source: benchmark.source }
-              : null,
-          };
-        }),
-      };
+      if (!can(context.actor, { action: 'indicators.read', cycleStatus: cycle.status })) throw cycleNotFound();
+      return cityIndicators(context, cycle);
+    },
+
+    /** The city's figures where the actor may see them, else the actor's own institution's. */
+    async read(context: RequestContext, cycleId: number): Promise<IndicatorsAnswer> {
+      const cycle = await cycles.get(context, cycleId);
+      if (can(context.actor, { action: 'indicators.read', cycleStatus: cycle.status })) {
+        return cityIndicators(context, cycle);
+      }
+      const institutionId = context.actor.institutionId;
+      if (
+        institutionId === null ||
+        !can(context.actor, { action: 'indicators.read', cycleStatus: cycle.status, institutionId })
+      ) {
+        throw cycleNotFound();
+      }
+      return institutionIndicators(context, cycle, institutionId);
     },
 
     async set(context: RequestContext, cycleId: number, input: IndicatorInputs): Promise<Indicators> {

@@ -1,4 +1,4 @@
-import { indicatorsSchema, type Indicators } from '@ikt/shared/indicators.schema';
+import { indicatorsAnswerSchema, type IndicatorsAnswer } from '@ikt/shared/indicators.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
 
@@ -7,9 +7,12 @@ export const indicatorKeys = {
   cycle: (cycleId: number) => [...indicatorKeys.all, cycleId] as const,
 };
 
-/** The M6 indicators of a cycle beside the benchmarks and last year. */
-export function getIndicators(cycleId: number, options?: RequestOptions): Promise<Indicators> {
-  return apiGet(`/api/cycles/${cycleId}/indicators`, indicatorsSchema, options);
+/**
+ * The M6 indicators of a cycle beside the benchmarks and last year: the city's, or for a lead
+ * before the cycle is approved only its own institution's ICT budget.
+ */
+export function getIndicators(cycleId: number, options?: RequestOptions): Promise<IndicatorsAnswer> {
+  return apiGet(`/api/cycles/${cycleId}/indicators`, indicatorsAnswerSchema, options);
 }
 
 export function indicatorsQueryOptions(cycleId: number) {

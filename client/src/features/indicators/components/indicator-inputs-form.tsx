@@ -1,4 +1,4 @@
-import type { Indicators } from '@ikt/shared/indicators.schema';
+import type { Indicators, IndicatorsAnswer } from '@ikt/shared/indicators.schema';
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorState } from '../../../components/error-state';
 import { MoneyField } from '../../../components/money-field';
@@ -21,9 +21,13 @@ function parseCount(text: string): number | undefined {
   return /^\d{1,8}$/.test(compact) ? Number(compact) : undefined;
 }
 
+const NO_INPUTS: Indicators['inputs'] = { municipalBudgetTotal: null, ictUsers: null, computers: null, itStaff: null };
+
 /** ITC's inputs for the M6 indicators. */
-export function IndicatorInputsForm({ cycleId, indicators }: { cycleId: number; indicators: Indicators }) {
+export function IndicatorInputsForm({ cycleId, indicators }: { cycleId: number; indicators: IndicatorsAnswer }) {
   const { t } = useI18n();
+  // Only the city's figures carry the inputs (ITC, who sets them, always gets those).
+  const inputs = indicators.scope === 'city' ? indicators.inputs : NO_INPUTS;
   const save = useSetIndicatorInputs();
   const ids = { ictUsers: useId(), computers: useId(), itStaff: useId() };
   const [budgetProblem, setBudgetProblem] = useState<MoneyInputProblem | undefined>();
@@ -63,7 +67,7 @@ export function IndicatorInputsForm({ cycleId, indicators }: { cycleId: number; 
       <MoneyField
         name="municipalBudgetTotal"
         label={t('indicators.input.municipalBudgetTotal')}
-        defaultValue={indicators.inputs.municipalBudgetTotal ?? ''}
+        defaultValue={inputs.municipalBudgetTotal ?? ''}
         required
         problem={budgetProblem}
       />
@@ -84,7 +88,7 @@ export function IndicatorInputsForm({ cycleId, indicators }: { cycleId: number; 
               className="field__input field__input--short"
               inputMode="numeric"
               autoComplete="off"
-              defaultValue={indicators.inputs[field] ?? ''}
+              defaultValue={inputs[field] ?? ''}
               aria-invalid={countProblems[field] || undefined}
               aria-describedby={countProblems[field] ? `${ids[field]}-error` : undefined}
             />

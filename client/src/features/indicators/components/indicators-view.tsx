@@ -1,4 +1,4 @@
-import type { Indicators } from '@ikt/shared/indicators.schema';
+import type { IndicatorsAnswer } from '@ikt/shared/indicators.schema';
 import { BarChart } from '../../../components/bar-chart';
 import { DataTable } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
@@ -6,11 +6,16 @@ import { Money } from '../../../components/money';
 import { formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
 
-type Indicator = Indicators['indicators'][number];
+type Indicator = IndicatorsAnswer['indicators'][number];
 
-/** The M6 figures of the cycle against last year, Riga 2015 and the peer average — as a table and as charts. */
-export function IndicatorsView({ indicators }: { indicators: Indicators }) {
+/**
+ * The M6 figures of the cycle against last year, Riga 2015 and the peer average — as a table and
+ * as charts. A lead sees a cycle not yet approved as its own institution's ICT budget, with last
+ * year's figures and the benchmarks but without this cycle's (the city's, not yet published).
+ */
+export function IndicatorsView({ indicators }: { indicators: IndicatorsAnswer }) {
   const { t, tOptional, language } = useI18n();
+  const city = indicators.scope === 'city';
   const name = (indicator: Indicator) => tOptional(`benchmark.indicator.${indicator.indicator}`) ?? indicator.indicator;
   const unit = (indicator: Indicator) => tOptional(`benchmark.unit.${indicator.indicator}`) ?? indicator.unit;
   const figure = (value: string | null | undefined, indicator: Indicator) =>
@@ -24,19 +29,29 @@ export function IndicatorsView({ indicators }: { indicators: Indicators }) {
     <>
       <dl className="facts">
         <div>
-          <dt>{t('indicators.ictBudget', { year: indicators.fiscalYear })}</dt>
+          <dt>
+            {city
+              ? t('indicators.ictBudget', { year: indicators.fiscalYear })
+              : t('indicators.institutionIctBudget', {
+                  institution: indicators.institutionCode,
+                  year: indicators.fiscalYear,
+                })}
+          </dt>
           <dd className="num">
-            <Money value={indicators.ictBudgetTotal} />
+            <Money value={city ? indicators.ictBudgetTotal : indicators.institutionIctBudgetTotal} />
           </dd>
         </div>
       </dl>
+      {!city && <p className="hint">{t('indicators.notPublished')}</p>}
       <DataTable caption={t('indicators.caption', { year: indicators.fiscalYear })}>
         <thead>
           <tr>
             <th scope="col">{t('benchmarks.indicator')}</th>
-            <th scope="col" className="num">
-              {t('indicators.thisCycle')}
-            </th>
+            {city && (
+              <th scope="col" className="num">
+                {t('indicators.thisCycle')}
+              </th>
+            )}
             <th scope="col" className="num">
               {t('indicators.previousYear')}
             </th>
@@ -54,7 +69,7 @@ export function IndicatorsView({ indicators }: { indicators: Indicators }) {
           {indicators.indicators.map((indicator) => (
             <tr key={indicator.indicator}>
               <th scope="row">{name(indicator)}</th>
-              <td className="num">{figure(indicator.value, indicator)}</td>
+              {city && <td className="num">{figure(indicator.value, indicator)}</td>}
               <td className="num">{figure(indicator.previousYear, indicator)}</td>
               <td className="num">{figure(indicator.benchmark?.riga2015, indicator)}</td>
               <td className="num">{figure(indicator.benchmark?.peerAverage, indicator)}</td>
@@ -64,7 +79,7 @@ export function IndicatorsView({ indicators }: { indicators: Indicators }) {
           ))}
         </tbody>
       </DataTable>
-      {indicators.indicators.some((indicator) => indicator.value === null) && (
+      {city && indicators.indicators.some((indicator) => indicator.value === null) && (
         <p className="hint">{t('indicators.missingInputs')}</p>
       )}
       <div className="chart-grid">
