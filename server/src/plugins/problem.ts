@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { localizeIssue, type Language } from '@ikt/shared/messages';
 import { problemType, type Problem } from '@ikt/shared/problem.schema';
-import { isDatabaseUnavailable, isTransactionConflict } from '../database-errors';
+import { isDatabaseUnavailable, isTransactionConflict, isUnstorableCharacter } from '../database-errors';
 import { DomainError, TooManyRequestsError, localize } from '../errors';
 import { requestLanguage } from '../language';
 import { SECURITY_HEADERS } from './security-headers';
@@ -133,6 +133,9 @@ export function problemFor(error: FastifyError, request: FastifyRequest): { stat
     request.log.warn({ err: error }, 'transaction conflict');
     return build(503, { slug: 'conflict', detail: details.conflict[language] });
   }
+
+  // A character PostgreSQL cannot store that got past the shared text rule: the input's fault.
+  if (isUnstorableCharacter(error)) return build(400, { slug: 'validation', detail: details.validation[language] });
 
   // Fastify's own client errors (bad JSON, wrong content type, body too large, …): their
   // status is right, their message may echo input, so only the generic title goes out.
