@@ -11,6 +11,8 @@ const run = promisify(execFile);
  * Backups of either database. A real PostgreSQL is dumped with pg_dump (custom format) and read
  * back with pg_restore; the embedded one is written as a tar archive of its data folder by PGlite
  * itself — with the app stopped, since only one process may open an embedded database.
+ * Neither owners nor grants are kept (they name roles the target server may not have): the
+ * restoring role owns what it restores, and the app's boot grants the serving role its privileges.
  */
 export interface BackupTarget {
   databaseUrl?: string | undefined;
@@ -20,7 +22,15 @@ export interface BackupTarget {
 export async function backupDatabase(target: BackupTarget, file: string): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   if (target.databaseUrl) {
-    await run('pg_dump', ['--format=custom', '--no-owner', '--file', file, '--dbname', target.databaseUrl]);
+    await run('pg_dump', [
+      '--format=custom',
+      '--no-owner',
+      '--no-privileges',
+      '--file',
+      file,
+      '--dbname',
+      target.databaseUrl,
+    ]);
     return;
   }
   const dataDir = target.dataDir ?? './.data';
@@ -40,6 +50,7 @@ export async function restoreDatabase(target: BackupTarget, file: string): Promi
   if (target.databaseUrl) {
     await run('pg_restore', [
       '--no-owner',
+      '--no-privileges',
       '--exit-on-error',
       '--single-transaction',
       '--dbname',
