@@ -9,7 +9,7 @@ import { TEST_PASSWORD, createTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase } from '../helpers/database';
 
 // Every password check the server makes goes through argon2's verify: counting its calls counts
-// the guesses an attacker got checked. `guessesBeforeEntry` is how many checks had begun when the
+// the guesses an attacker got checked. `beforeEntry` is how many checks had begun when the
 // first one that matched came back — what a limit must bound (after that the attacker is in).
 const checks = vi.hoisted(() => ({ started: 0, beforeEntry: undefined as number | undefined }));
 vi.mock('@node-rs/argon2', async (importOriginal) => {
