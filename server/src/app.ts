@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import type { DatabaseKind } from '@ikt/db/create-db';
 import { DEFAULT_SECURITY, type AppConfig } from './config';
+import { createConcurrencyLimit } from './http/concurrency-limit';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -119,7 +120,14 @@ export async function buildApp({
       await api.register(consolidationRoutes, { service: consolidation });
       await api.register(scenarioRoutes, { service: scenarios });
       await api.register(indicatorRoutes, { service: indicators });
-      await api.register(spreadsheetRoutes, { service: spreadsheets });
+      await api.register(spreadsheetRoutes, {
+        service: spreadsheets,
+        // Exports and imports: a few at once per user and in all, the rest 429 (per instance).
+        expensive: createConcurrencyLimit({
+          perUser: security.expensiveRequestsPerUser,
+          total: security.expensiveRequestsTotal,
+        }),
+      });
       await api.register(auditRoutes, { service: audit });
       await api.register(userRoutes, { service: users });
     },

@@ -92,6 +92,10 @@ const environmentSchema = z.object({
   TRUST_PROXY: trustedProxies.default(false),
   /** Extra origins allowed to make state-changing requests (comma-separated), besides the app's own. */
   PUBLIC_ORIGIN: z.string().optional(),
+  /** Exports and imports one user may have under way at once, per app instance; the next is answered 429. */
+  EXPENSIVE_REQUESTS_PER_USER: z.coerce.number().int().min(1).default(2),
+  /** …and all users together, per app instance (each may take a few hundred MB at its peak). */
+  EXPENSIVE_REQUESTS_TOTAL: z.coerce.number().int().min(1).default(6),
   CLIENT_DIST: z
     .string()
     .min(1)
@@ -127,6 +131,9 @@ export interface SecurityConfig {
    */
   trustProxy: boolean | string[];
   allowedOrigins: string[];
+  /** Exports and imports under way at once, per user and in all (this instance's; kept in memory). */
+  expensiveRequestsPerUser: number;
+  expensiveRequestsTotal: number;
 }
 
 export const DEFAULT_SECURITY: SecurityConfig = {
@@ -139,6 +146,8 @@ export const DEFAULT_SECURITY: SecurityConfig = {
   loginWindowMinutes: 15,
   trustProxy: false,
   allowedOrigins: [],
+  expensiveRequestsPerUser: 2,
+  expensiveRequestsTotal: 6,
 };
 
 export class ConfigError extends Error {}
@@ -181,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .split(',')
         .map((origin) => origin.trim().replace(/\/$/, ''))
         .filter(Boolean),
+      expensiveRequestsPerUser: e.EXPENSIVE_REQUESTS_PER_USER,
+      expensiveRequestsTotal: e.EXPENSIVE_REQUESTS_TOTAL,
     },
   };
 }

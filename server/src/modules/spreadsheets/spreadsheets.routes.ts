@@ -11,6 +11,7 @@ import {
   type ImportProgressEvent,
 } from '@ikt/shared/spreadsheet.schema';
 import { contextOf } from '../../context';
+import type { ConcurrencyLimit } from '../../http/concurrency-limit';
 import { requestLanguage } from '../../language';
 import { problemFor } from '../../plugins/problem';
 import { FILE_MESSAGES, PayloadTooLargeError, UnsupportedFileError } from './import-errors';
@@ -55,7 +56,14 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
   }
 }
 
-export const spreadsheetRoutes: FastifyPluginAsyncZod<{ service: SpreadsheetService }> = async (app, { service }) => {
+/**
+ * Every route here writes or reads a whole workbook: each runs in one of the user's places of
+ * `expensive` (429 past them), held until the work is done — a client that hangs up frees none.
+ */
+export const spreadsheetRoutes: FastifyPluginAsyncZod<{
+  service: SpreadsheetService;
+  expensive: ConcurrencyLimit;
+}> = async (app, { service, expensive }) => {
   // Files are accepted here only (the request guard takes JSON everywhere else).
   await app.register(multipart, {
     limits: { fileSize: IMPORT_LIMITS.fileBytes, files: 1, fields: 10, parts: 11, headerPairs: 100 },
@@ -75,7 +83,9 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{ service: SpreadsheetServ
     async (request, reply) =>
       sendFile(
         reply,
-        await service.exportCycle(contextOf(request), request.params.id, requestLanguage(request), request.user!.name),
+        await expensive.run(request.user!.id, () =>
+          service.exportCycle(contextOf(request), request.params.id, requestLanguage(request), request.user!.name),
+        ),
       ),
   );
 
@@ -92,11 +102,13 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{ service: SpreadsheetServ
     async (request, reply) =>
       sendFile(
         reply,
-        await service.exportSubProgramme(
-          contextOf(request),
-          request.params.id,
-          requestLanguage(request),
-          request.user!.name,
+        await expensive.run(request.user!.id, () =>
+          service.exportSubProgramme(
+            contextOf(request),
+            request.params.id,
+            requestLanguage(request),
+            request.user!.name,
+          ),
         ),
       ),
   );
@@ -123,10 +135,13 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{ service: SpreadsheetServ
         readFile: () => readUpload(request),
       };
       if (!(request.headers.accept ?? '').includes(NDJSON)) {
-        return service.importWorkbook(context, request.params.id, options);
+        return expensive.run(request.user!.id, () => service.importWorkbook(context, request.params.id, options));
       }
       // Progress: one JSON object a line while the import runs, then its result with the
-      // status it would have answered (the stream itself has started with 200).
+      // status it would have answered (the stream itself has started with 200). The place is
+      // taken before the stream starts (a 429 is an answer of its own) and kept until the import
+      // ends, whether or not anyone still reads the stream.
+      const place = expensive.acquire(request.user!.id);
       const out = new PassThrough();
       const write = (event: ImportProgressEvent) => out.write(`${JSON.stringify(event)}\n`);
       void service
@@ -136,7 +151,10 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{ service: SpreadsheetServ
           const { status, problem } = problemFor(error, request);
           write({ type: 'result', status, body: problem });
         })
-        .finally(() => out.end());
+        .finally(() => {
+          place.release();
+          out.end();
+        });
       // A stream is sent as it is (no serialisation), whatever the JSON answer's schema says.
       return reply
         .code(200)
@@ -156,6 +174,10 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{ service: SpreadsheetServ
         querystring: exportQuerySchema,
       },
     },
-    async (request, reply) => sendFile(reply, await service.openData(contextOf(request), request.params.id)),
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await expensive.run(request.user!.id, () => service.openData(contextOf(request), request.params.id)),
+      ),
   );
 };
