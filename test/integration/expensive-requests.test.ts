@@ -32,6 +32,8 @@ beforeAll(async () => {
   others = all.find((s) => s.code === 'IKT.LD.01')!;
 });
 afterAll(async () => {
+  // fetch keeps its connections alive; the server must not wait for them to close.
+  t.app.server.closeAllConnections();
   await t.close();
 });
 
