@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { ApiError } from '../../../api/client';
 import { describeError } from '../../../components/error-state';
+import { ErrorSummary } from '../../../components/error-summary';
 import { useT } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
 import { useChangePassword } from '../api/change-password';
@@ -112,35 +113,25 @@ export function ChangePasswordForm() {
       )}
 
       {(invalidFields.length > 0 || generalFailure) && (
-        <div ref={summaryRef} className="error-summary" tabIndex={-1} aria-labelledby={summaryHeadingId}>
-          <h3 id={summaryHeadingId} className="error-summary__title">
-            {invalidFields.length > 0 ? t('login.checkFields') : t('account.password.failed')}
-          </h3>
-          {invalidFields.length > 0 ? (
-            <ul className="error-summary__list">
-              {invalidFields.map((field) => (
-                <li key={field}>
-                  <a
-                    href={`#${FIELD_IDS[field]}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      inputRefs[field].current?.focus();
-                    }}
-                  >
-                    {messageFor(field)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : (
+        <ErrorSummary
+          summaryRef={summaryRef}
+          headingId={summaryHeadingId}
+          headingLevel="h3"
+          title={invalidFields.length > 0 ? t('login.checkFields') : t('account.password.failed')}
+          fields={invalidFields.map((field) => ({
+            inputId: FIELD_IDS[field],
+            message: messageFor(field) ?? '',
+            focus: () => inputRefs[field].current?.focus(),
+          }))}
+          general={
             generalFailure && (
               <>
                 <p>{describeError(generalFailure, t).message ?? describeError(generalFailure, t).heading}</p>
                 {retryText && <p>{retryText}</p>}
               </>
             )
-          )}
-        </div>
+          }
+        />
       )}
 
       <form className="login__form" noValidate onSubmit={onSubmit}>

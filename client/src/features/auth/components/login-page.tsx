@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } fr
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { describeError } from '../../../components/error-state';
+import { ErrorSummary } from '../../../components/error-summary';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
 import { useDocumentTitle } from '../../../i18n/use-document-title';
@@ -92,30 +93,18 @@ export function LoginPage() {
       )}
 
       {(invalidFields.length > 0 || serverError) && (
-        <div ref={summaryRef} className="error-summary" tabIndex={-1} aria-labelledby={summaryHeadingId}>
-          <h2 id={summaryHeadingId} className="error-summary__title">
-            {invalidFields.length > 0 ? t('login.checkFields') : t('login.failed')}
-          </h2>
-          {invalidFields.length > 0 ? (
-            <ul className="error-summary__list">
-              {invalidFields.map((field) => (
-                <li key={field}>
-                  <a
-                    href={`#${FIELD_IDS[field]}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      inputRefs[field].current?.focus();
-                    }}
-                  >
-                    {t(problemMessageKey(field, fieldErrors[field]!))}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            serverError && <ServerFailure error={serverError} submittedAt={login.submittedAt} />
-          )}
-        </div>
+        <ErrorSummary
+          summaryRef={summaryRef}
+          headingId={summaryHeadingId}
+          headingLevel="h2"
+          title={invalidFields.length > 0 ? t('login.checkFields') : t('login.failed')}
+          fields={invalidFields.map((field) => ({
+            inputId: FIELD_IDS[field],
+            message: t(problemMessageKey(field, fieldErrors[field]!)),
+            focus: () => inputRefs[field].current?.focus(),
+          }))}
+          general={serverError && <ServerFailure error={serverError} submittedAt={login.submittedAt} />}
+        />
       )}
 
       <form className="login__form" noValidate onSubmit={onSubmit}>
