@@ -81,9 +81,12 @@ describe('the budget flow of an institution and ITC', () => {
     });
     expect(returned.statusCode, returned.body).toBe(200);
     expect(lineItemSchema.parse(returned.json()).reviewStatus).toBe('returned');
+    // Reviewing is per item: the sub-programme goes back only when ITC returns it as a whole.
     expect(subProgrammeSchema.parse((await lead.get(`/api/sub-programmes/${subProgrammeId}`)).json()).status).toBe(
-      'returned',
+      'submitted',
     );
+    const back = await itc.post(`/api/sub-programmes/${subProgrammeId}/return`, { comment: 'Skatiet pozīciju.' });
+    expect(subProgrammeSchema.parse(back.json()).status).toBe('returned');
 
     const comments = (await lead.get(`/api/line-items/${target.id}/comments`)).json() as {
       body: string;

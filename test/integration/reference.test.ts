@@ -138,6 +138,8 @@ describe('operations', () => {
       '/api/sub-programmes/{id}/submit',
       '/api/sub-programmes/{id}/return',
       '/api/sub-programmes/{id}/accept',
+      '/api/sub-programmes/{id}/withdraw',
+      '/api/sub-programmes/{id}/line-item-comments',
       '/api/sub-programmes/{id}/changes',
       '/api/sub-programmes/{id}/line-items',
       '/api/sub-programmes/{id}/line-items/batch',

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, LineItemUpdate, NewLineItemRow } from '@ikt/db/database';
-import type { ReviewStatus } from '@ikt/shared/domain';
+import type { ReviewStatus, Role } from '@ikt/shared/domain';
 
 const ITEM_COLUMNS = [
   'li.id',
@@ -283,7 +283,11 @@ export function createLineItemRepository(db: Kysely<Database>) {
       return row.id;
     },
 
-    listComments(where: { lineItemId: number } | { subProgrammeId: number }) {
+    /**
+     * Comments, oldest first: on one item, on a sub-programme as a whole, or (`itemsOf`) on every
+     * item of a sub-programme.
+     */
+    listComments(where: { lineItemId: number } | { subProgrammeId: number } | { itemsOf: number }) {
       let query = db
         .selectFrom('review_comment as rc')
         .leftJoin('app_user as u', 'u.id', 'rc.author_id')
@@ -298,11 +302,37 @@ export function createLineItemRepository(db: Kysely<Database>) {
           'rc.created_at',
         ])
         .orderBy('rc.id');
-      query =
-        'lineItemId' in where
-          ? query.where('rc.line_item_id', '=', where.lineItemId)
-          : query.where('rc.sub_programme_id', '=', where.subProgrammeId);
+      if ('lineItemId' in where) query = query.where('rc.line_item_id', '=', where.lineItemId);
+      else if ('subProgrammeId' in where) query = query.where('rc.sub_programme_id', '=', where.subProgrammeId);
+      else {
+        query = query.where('rc.line_item_id', 'in', (sub) =>
+          sub.selectFrom('line_item').select('id').where('sub_programme_id', '=', where.itemsOf),
+        );
+      }
       return query.execute();
+    },
+
+    /** Whether anyone of `role` commented on the sub-programme or one of its items after `since`. */
+    async hasCommentsBySince(subProgrammeId: number, role: Role, since: Date): Promise<boolean> {
+      const row = await db
+        .selectFrom('review_comment as rc')
+        .innerJoin('app_user as u', 'u.id', 'rc.author_id')
+        .select('rc.id')
+        .where('u.role', '=', role)
+        .where('rc.created_at', '>', since)
+        .where((eb) =>
+          eb.or([
+            eb('rc.sub_programme_id', '=', subProgrammeId),
+            eb(
+              'rc.line_item_id',
+              'in',
+              eb.selectFrom('line_item').select('id').where('sub_programme_id', '=', subProgrammeId),
+            ),
+          ]),
+        )
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
     },
   };
 }

@@ -414,7 +414,11 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
       });
     },
 
-    /** ITC accepts an item or returns it with a comment; returning reopens its sub-programme. */
+    /**
+     * ITC accepts an item or returns it with a comment, one item at a time: the sub-programme stays
+     * `submitted` so the review goes on. Giving the sub-programme back is its own decision
+     * (SubProgrammeService.return); until then the lead changes nothing.
+     */
     async review(context: RequestContext, id: number, input: ReviewInput): Promise<LineItem> {
       await visibleScope(context, id);
       return db.transaction().execute(async (trx) => {
@@ -460,16 +464,6 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
           before,
           after: { ...after, comment: input.comment ?? null },
         });
-        if (input.decision === 'return') {
-          await subProgrammes.setStatus(scope.sub_programme_id, 'returned');
-          await recordAudit(trx, context, {
-            action: 'subProgramme.return',
-            entityType: 'sub_programme',
-            entityId: scope.sub_programme_id,
-            before: { status: 'submitted' },
-            after: { status: 'returned', returnedItemId: id },
-          });
-        }
         return after;
       });
     },

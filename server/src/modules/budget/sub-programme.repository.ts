@@ -85,11 +85,16 @@ export function createSubProgrammeRepository(db: Kysely<Database>) {
     latestSnapshots(subProgrammeId: number, count: number) {
       return db
         .selectFrom('submission_snapshot')
-        .select(['submitted_at', 'items'])
+        .select(['id', 'submitted_at', 'items'])
         .where('sub_programme_id', '=', subProgrammeId)
         .orderBy('id', 'desc')
         .limit(count)
         .execute();
+    },
+
+    /** A withdrawn submission is taken back: the next one is compared with the one before it. */
+    async deleteSnapshot(id: number): Promise<void> {
+      await db.deleteFrom('submission_snapshot').where('id', '=', id).execute();
     },
 
     institutionOf(id: number) {

@@ -105,6 +105,19 @@ export const subProgrammeRoutes: FastifyPluginAsyncZod<{ service: SubProgrammeSe
   );
 
   app.post(
+    '/sub-programmes/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a submission back to draft (its lead) while ITC has not started the review; 409 once it has',
+        params: idParamsSchema,
+        response: answer,
+      },
+    },
+    (request) => service.withdraw(contextOf(request), request.params.id),
+  );
+
+  app.post(
     '/sub-programmes/:id/return',
     {
       schema: {
@@ -144,6 +157,20 @@ export const subProgrammeRoutes: FastifyPluginAsyncZod<{ service: SubProgrammeSe
       },
     },
     (request) => service.changes(contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/sub-programmes/:id/line-item-comments',
+    {
+      schema: {
+        tags,
+        summary: "Every comment on the sub-programme's items, oldest first",
+        params: idParamsSchema,
+        querystring: langQuerySchema,
+        response: { 200: commentListSchema },
+      },
+    },
+    (request) => service.itemComments(contextOf(request), request.params.id),
   );
 
   app.get(

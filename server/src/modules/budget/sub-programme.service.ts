@@ -266,6 +266,9 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
             en: 'A submitted or accepted sub-programme can be returned while the cycle is open or in review.',
           });
         }
+        const returnedItemIds = (await currentItems(trx, row))
+          .filter((item) => item.reviewStatus === 'returned')
+          .map((item) => item.id);
         await createSubProgrammeRepository(trx).setStatus(id, 'returned');
         await createLineItemRepository(trx).insertComment({
           lineItemId: null,
@@ -279,7 +282,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
           entityType: 'sub_programme',
           entityId: id,
           before: { status: row.status },
-          after: { status: 'returned', comment },
+          after: { status: 'returned', comment, returnedItemIds },
         });
       });
     },
@@ -292,6 +295,21 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
             lv: 'Pieņemt var iesniegtu apakšprogrammu, kamēr cikls ir atvērts vai izskatīšanā.',
             en: 'A submitted sub-programme can be accepted while the cycle is open or in review.',
           });
+        }
+        // Accepting the whole would accept what ITC itself returned: accept those items first, or
+        // return the sub-programme.
+        const returned = (await currentItems(trx, row)).filter((item) => item.reviewStatus === 'returned');
+        if (returned.length > 0) {
+          throw new InvalidStateError(
+            {
+              lv: `Apakšprogrammu pieņemt nevar, kamēr tajā ir atgrieztas pozīcijas (${returned.length}). Pieņemiet tās vai atgrieziet apakšprogrammu.`,
+              en: `The sub-programme cannot be accepted while it has returned items (${returned.length}). Accept them or return the sub-programme.`,
+            },
+            returned.map((item) => ({
+              path: `lineItems.${item.id}`,
+              message: { lv: `${item.title}: atgriezta`, en: `${item.title}: returned` },
+            })),
+          );
         }
         const lineItems = createLineItemRepository(trx);
         const accepted = await lineItems.setReviewStatusWhere(id, ['submitted'], 'accepted');
@@ -315,9 +333,72 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
       });
     },
 
+    /**
+     * Its lead takes a submission back to draft while ITC has not started on it: no item decided
+     * and no comment by ITC since it was submitted (409 otherwise). Only while the cycle is open —
+     * past the deadline a draft could not be submitted again.
+     */
+    async withdraw(context: RequestContext, id: number): Promise<SubProgramme> {
+      return withLocked(context, id, async (trx, row) => {
+        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
+        if (row.status !== 'submitted') {
+          throw new InvalidStateError({
+            lv: 'Atsaukt var tikai iesniegtu apakšprogrammu, kuru ITC vēl nav pieņēmusi vai atgriezusi.',
+            en: 'Only a submitted sub-programme that ITC has not accepted or returned can be withdrawn.',
+          });
+        }
+        if (row.cycle_status !== 'open') {
+          throw new InvalidStateError({
+            lv: 'Iesniegšanu var atsaukt, kamēr cikls ir atvērts: pēc termiņa melnrakstu vairs nevarētu iesniegt.',
+            en: 'A submission can be withdrawn while the cycle is open: past the deadline a draft could not be submitted again.',
+          });
+        }
+        const repository = createSubProgrammeRepository(trx);
+        const lineItems = createLineItemRepository(trx);
+        const [submission] = await repository.latestSnapshots(id, 1);
+        const items = await currentItems(trx, row);
+        const submitted = new Map(
+          ((submission?.items ?? []) as LineItem[]).map((item) => [item.id, item.reviewStatus]),
+        );
+        // Only ITC changes an item's review status while the sub-programme is submitted.
+        const decided = items.filter((item) =>
+          submission
+            ? submitted.get(item.id) !== item.reviewStatus
+            : ['accepted', 'returned'].includes(item.reviewStatus),
+        );
+        const commented = await lineItems.hasCommentsBySince(
+          id,
+          'itc_finance',
+          submission?.submitted_at ?? new Date(0),
+        );
+        if (decided.length > 0 || commented) {
+          throw new InvalidStateError({
+            lv: 'ITC jau ir sākusi izskatīšanu (ir lēmumi par pozīcijām vai ITC komentāri), tāpēc iesniegšanu atsaukt vairs nevar. Sazinieties ar ITC.',
+            en: 'ITC has already started the review (items decided or commented on by ITC), so the submission can no longer be withdrawn. Contact ITC.',
+          });
+        }
+        await lineItems.setReviewStatusWhere(id, ['submitted'], 'draft');
+        await repository.setStatus(id, 'draft');
+        if (submission) await repository.deleteSnapshot(submission.id);
+        await recordAudit(trx, context, {
+          action: 'subProgramme.withdraw',
+          entityType: 'sub_programme',
+          entityId: id,
+          before: { status: row.status, submittedAt: submission?.submitted_at.toISOString() ?? null },
+          after: { status: 'draft' },
+        });
+      });
+    },
+
     async comments(context: RequestContext, id: number): Promise<Comment[]> {
       await visible(context, id);
       return (await createLineItemRepository(db).listComments({ subProgrammeId: id })).map(toComment);
+    },
+
+    /** Every comment on the sub-programme's items, oldest first: the threads ITC and the lead keep. */
+    async itemComments(context: RequestContext, id: number): Promise<Comment[]> {
+      await visible(context, id);
+      return (await createLineItemRepository(db).listComments({ itemsOf: id })).map(toComment);
     },
 
     /**
