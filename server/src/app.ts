@@ -87,7 +87,7 @@ export async function buildApp({
   const audit = createAuditService(db);
   const users = createUsersService(db);
   const auth = createAuthService(db, users, security);
-  const cycles = createCycleService(db);
+  const cycles = createCycleService(db, audit);
   const subProgrammes = createSubProgrammeService(db, cycles);
   const lineItems = createLineItemService(db, audit);
   const reference = createReferenceService(db);

@@ -218,7 +218,7 @@ async function importTask(task: Extract<ChildTask, { kind: 'import' }>) {
         return { status: response.statusCode, ms: performance.now() - started, body: response.json<unknown>() };
       }
       const db = handle.db;
-      const cycles = createCycleService(db);
+      const cycles = createCycleService(db, createAuditService(db));
       const service = createSpreadsheetService(
         db,
         {

@@ -18,6 +18,19 @@ export function createCyclesRepository(db: Kysely<Database>) {
       return db.selectFrom('budget_cycle').select(COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
     },
 
+    /** The cycle's sub-programmes not (yet) accepted, central first, then by code. */
+    subProgrammesNotAccepted(cycleId: number) {
+      return db
+        .selectFrom('sub_programme as sp')
+        .innerJoin('institution as i', 'i.id', 'sp.institution_id')
+        .select(['sp.id', 'sp.code', 'sp.name', 'sp.status', 'i.code as institution_code'])
+        .where('sp.cycle_id', '=', cycleId)
+        .where('sp.status', '<>', 'accepted')
+        .orderBy('sp.kind')
+        .orderBy('sp.code')
+        .execute();
+    },
+
     async insert(row: NewBudgetCycleRow): Promise<number> {
       const created = await db.insertInto('budget_cycle').values(row).returning('id').executeTakeFirstOrThrow();
       return created.id;

@@ -86,13 +86,14 @@ export const cycleRoutes: FastifyPluginAsyncZod<{ service: CycleService }> = asy
     {
       schema: {
         tags,
-        summary: 'Move the cycle to another status (role-gated, audited)',
+        summary:
+          'Move the cycle to another status (role-gated, audited); into consolidated or approved, 422 listing every sub-programme not accepted unless overrideReason is given',
         params: idParamsSchema,
         body: cycleTransitionInputSchema,
         response: { 200: cycleSchema },
       },
     },
-    (request) => service.transition(contextOf(request), request.params.id, request.body.to),
+    (request) => service.transition(contextOf(request), request.params.id, request.body),
   );
 
   app.post(

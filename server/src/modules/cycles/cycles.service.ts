@@ -1,13 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
-import type { Cycle, CreateCycleInput, RolloverResult, UpdateCycleInput } from '@ikt/shared/cycle.schema';
+import type { AuditEvent } from '@ikt/shared/audit.schema';
+import {
+  cycleOverrideSchema,
+  type CreateCycleInput,
+  type Cycle,
+  type CycleOverride,
+  type CycleTransitionInput,
+  type NotAcceptedSubProgramme,
+  type RolloverResult,
+  type UpdateCycleInput,
+} from '@ikt/shared/cycle.schema';
 import { fiscalYearsOf, type CycleStatus } from '@ikt/shared/domain';
+import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import { CYCLE_TRANSITIONS, can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
 import { isUniqueViolation } from '../../database-errors';
 import { ConflictError, ForbiddenError, InvalidStateError, ValidationError } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
-import { recordAudit, recordAuditMany } from '../audit/audit.service';
+import { recordAudit, recordAuditMany, type AuditService } from '../audit/audit.service';
 import { cycleNotFound } from '../budget/budget-access';
 import { createCyclesRepository, type CycleRow } from './cycles.repository';
 
@@ -29,7 +40,74 @@ const NOT_CYCLE_MANAGER = {
   en: 'Budget cycles are managed by ITC finance.',
 };
 
-export function createCycleService(db: Kysely<Database>) {
+/** Statuses a cycle reaches only with every sub-programme accepted (or an override). */
+const NEEDS_ACCEPTED: readonly CycleStatus[] = ['consolidated', 'approved'];
+/** Statuses on the way back: an override made before one of them no longer describes the budget. */
+const BEFORE_CONSOLIDATION: readonly CycleStatus[] = ['draft', 'open', 'review'];
+
+/**
+ * The sub-programmes not accepted, refused (422, each listed) without a reason; with one, what
+ * the audit event records of the override.
+ */
+async function overrideOf(
+  repository: ReturnType<typeof createCyclesRepository>,
+  cycleId: number,
+  input: CycleTransitionInput,
+): Promise<{ overrideReason?: string; notAccepted?: NotAcceptedSubProgramme[] }> {
+  const pending = await repository.subProgrammesNotAccepted(cycleId);
+  if (pending.length === 0) return {};
+  const to = CYCLE_STATUS_LABELS[input.to];
+  if (input.overrideReason === undefined) {
+    throw new ValidationError(
+      {
+        lv: `Ciklu nevar pārvietot uz “${to.lv}”, jo ne visas apakšprogrammas ir pieņemtas (nepieņemtas: ${pending.length}). Pieņemiet tās vai norādiet iemeslu, kāpēc turpināt (overrideReason).`,
+        en: `The cycle cannot move to “${to.en}”: not every sub-programme is accepted (not accepted: ${pending.length}). Accept them or give the reason to go on (overrideReason).`,
+      },
+      pending.map((sp) => ({
+        path: `subProgrammes.${sp.id}`,
+        message: {
+          lv: `${sp.code} ${sp.name} (${sp.institution_code}): ${SUB_PROGRAMME_STATUS_LABELS[sp.status].lv}`,
+          en: `${sp.code} ${sp.name} (${sp.institution_code}): ${SUB_PROGRAMME_STATUS_LABELS[sp.status].en}`,
+        },
+      })),
+    );
+  }
+  return {
+    overrideReason: input.overrideReason,
+    notAccepted: pending.map((sp) => ({
+      id: sp.id,
+      code: sp.code,
+      name: sp.name,
+      institutionCode: sp.institution_code,
+      status: sp.status,
+    })),
+  };
+}
+
+/** The overrides on the cycle's way to where it is now, oldest first, from its audit trail. */
+function overridesOnTheWay(events: readonly AuditEvent[]): CycleOverride[] {
+  let overrides: CycleOverride[] = [];
+  for (const event of events) {
+    if (event.action !== 'cycle.transition') continue;
+    const after = (event.after ?? {}) as { status?: CycleStatus; overrideReason?: string; notAccepted?: unknown };
+    if (after.status === undefined) continue;
+    if (BEFORE_CONSOLIDATION.includes(after.status)) overrides = [];
+    else if (after.overrideReason !== undefined) {
+      overrides.push(
+        cycleOverrideSchema.parse({
+          to: after.status,
+          reason: after.overrideReason,
+          notAccepted: after.notAccepted ?? [],
+          at: event.occurredAt,
+          by: event.actorName,
+        }),
+      );
+    }
+  }
+  return overrides;
+}
+
+export function createCycleService(db: Kysely<Database>, audit: AuditService) {
   const cycles = createCyclesRepository(db);
 
   function ensureReadable(context: RequestContext, row: CycleRow | undefined): CycleRow {
@@ -134,7 +212,13 @@ export function createCycleService(db: Kysely<Database>) {
       });
     },
 
-    async transition(context: RequestContext, id: number, to: CycleStatus): Promise<Cycle> {
+    /**
+     * Moves the cycle (role-gated, audited). Into `consolidated` or `approved` only when every
+     * sub-programme is accepted, or with an `overrideReason`, which the audit event keeps with the
+     * list of those that were not (the workbook shows both).
+     */
+    async transition(context: RequestContext, id: number, input: CycleTransitionInput): Promise<Cycle> {
+      const { to } = input;
       ensureReadable(context, await cycles.findById(id));
       return db.transaction().execute(async (trx) => {
         const repository = createCyclesRepository(trx);
@@ -154,6 +238,7 @@ export function createCycleService(db: Kysely<Database>) {
           });
         }
         if (!can(context.actor, { action: 'cycle.transition', from, to })) throw anotherRole;
+        const override = NEEDS_ACCEPTED.includes(to) ? await overrideOf(repository, id, input) : {};
         await repository.update(id, { status: to });
         const after = toCycle((await repository.findById(id))!);
         await recordAudit(trx, context, {
@@ -161,10 +246,18 @@ export function createCycleService(db: Kysely<Database>) {
           entityType: 'budget_cycle',
           entityId: id,
           before: { status: from },
-          after: { status: to },
+          after: { status: to, ...override },
         });
         return after;
       });
+    },
+
+    /**
+     * Moves into `consolidated` or `approved` made with sub-programmes not accepted since the cycle
+     * last went back before consolidation; the caller has already checked it may read the cycle.
+     */
+    async overrides(id: number): Promise<CycleOverride[]> {
+      return overridesOnTheWay(await audit.historyOf('budget_cycle', id));
     },
 
     async rollover(context: RequestContext, id: number): Promise<RolloverResult> {

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Consolidation, ConsolidationRow } from '@ikt/shared/consolidation.schema';
-import type { Cycle } from '@ikt/shared/cycle.schema';
-import { CYCLE_STATUS_LABELS } from '@ikt/shared/labels';
+import type { Cycle, CycleOverride } from '@ikt/shared/cycle.schema';
+import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import type { Indicators } from '@ikt/shared/indicators.schema';
 import type { Language } from '@ikt/shared/messages';
 import { Decimal, sumMoney } from '@ikt/shared/money';
@@ -9,7 +9,7 @@ import { ITEM_SHEET, itemColumns, letterOf, reviewStatusLabel, writeItemRow, typ
 import { collectGarbage } from './memory';
 import type { ItemRecord } from './spreadsheets.repository';
 import { INDICATOR_LABELS, LABELS, SHEET_NAMES, amountHeader } from './workbook-labels';
-import { SheetWriter, openWorkbook, type ExportHeading } from './workbook-writer';
+import { SheetWriter, formatTimestamp, openWorkbook, type ExportHeading } from './workbook-writer';
 import {
   STYLE,
   columnLetter,
@@ -35,6 +35,8 @@ export interface CycleWorkbookData {
   byEkk: Consolidation;
   byGoal: Consolidation;
   indicators: Indicators;
+  /** Moves to consolidated or approved made with sub-programmes not accepted, oldest first. */
+  overrides: readonly CycleOverride[];
   /** The cycle's sub-programmes in the order their items are written. */
   subProgrammes: readonly { id: number; code: string; institutionCode: string }[];
   institutionNames: ReadonlyMap<string, string>;
@@ -246,9 +248,30 @@ function writeSummary(
         ] as const,
     ),
   ]);
+  writeOverrides(sheet, data);
   sheet.autoFilter(`A${firstRow - 1}`, `${columnLetter(4 + years.length + 3)}${lastRow}`);
   sheet.commit();
   return { sheet: name, row: totalRow, amountColumn: (year) => columnLetter(5 + years.indexOf(year)) };
+}
+
+/**
+ * Under the totals: each move the cycle made without every sub-programme accepted — why, who and
+ * when — and which sub-programmes were not accepted then, so the reader knows what the figures hold.
+ */
+function writeOverrides(sheet: SheetWriter, data: CycleWorkbookData): void {
+  const { language } = data;
+  for (const override of data.overrides) {
+    const label = override.to === 'approved' ? LABELS.overrideApproved : LABELS.overrideConsolidated;
+    sheet.blank();
+    sheet.row([[textValue(`${label[language]}: ${override.reason}`), STYLE.note]]);
+    const list = override.notAccepted
+      .map((sp) => `${sp.code} (${SUB_PROGRAMME_STATUS_LABELS[sp.status][language]})`)
+      .join(', ');
+    const when = `${override.by ?? ''}, ${formatTimestamp(new Date(override.at), language)}`.replace(/^, /, '');
+    sheet.row([
+      [textValue(`${LABELS.notAccepted[language]} (${override.notAccepted.length}): ${list} — ${when}`), STYLE.note],
+    ]);
+  }
 }
 
 function writeByEkk(

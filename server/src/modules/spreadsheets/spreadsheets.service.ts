@@ -146,13 +146,14 @@ export function createSpreadsheetService(
       return writeExport(
         { filename: `IKT-budzets-${cycle.year}-konsolidets.xlsx`, contentType: XLSX_TYPE },
         async (file) => {
-          const [bySubProgramme, byEkk, byGoal, indicators, subProgrammes, named] = await Promise.all([
+          const [bySubProgramme, byEkk, byGoal, indicators, subProgrammes, named, overrides] = await Promise.all([
             deps.consolidation.consolidate(context, cycleId, { by: 'sub_programme' }, language),
             deps.consolidation.consolidate(context, cycleId, { by: 'ekk' }, language),
             deps.consolidation.consolidate(context, cycleId, { by: 'goal' }, language),
             deps.indicators.get(context, cycleId),
             deps.subProgrammes.list(context, cycleId),
             names(language),
+            deps.cycles.overrides(cycleId),
           ]);
           return writeCycleWorkbook(file, {
             language,
@@ -164,6 +165,7 @@ export function createSpreadsheetService(
             byEkk,
             byGoal,
             indicators,
+            overrides,
             subProgrammes: subProgrammes.map((s) => ({ id: s.id, code: s.code, institutionCode: s.institutionCode })),
             institutionNames: new Map([...named.institutions].map(([code, n]) => [code, n[language]])),
             ekkNames: named.ekkNames,

@@ -42,6 +42,9 @@ export const LABELS = {
     lv: 'Augstāko līmeņu rindas ir to apakškodu starpsummas (SUMIFS pēc augstākā koda).',
     en: 'Higher-level rows are subtotals of their sub-codes (SUMIFS by parent code).',
   },
+  overrideConsolidated: { lv: 'Konsolidēts ar izņēmumu', en: 'Consolidated with an exception' },
+  overrideApproved: { lv: 'Apstiprināts ar izņēmumu', en: 'Approved with an exception' },
+  notAccepted: { lv: 'Nebija pieņemtas', en: 'Not accepted' },
   totalsNote: {
     lv: 'Summas ir formulas no lapas Pozīcijas; izslēgtās pozīcijas kopsummās neieskaita.',
     en: 'The amounts are formulas over the Items sheet; cut items count zero.',
