@@ -38,6 +38,8 @@ beforeAll(async () => {
       decision: 'return',
       comment: 'Lūdzu precizējiet licenču skaitu aprēķina pamatojumā.',
     });
+    await iksd.post(`/api/line-items/${returned!.id}/comments`, { body: 'Precizēsim līdz piektdienai.' });
+    await itc.post(`/api/sub-programmes/${ids['IKT.IKSD.02']}/return`, { comment: 'Skatiet pozīcijas komentāru.' });
     await iksd.post(`/api/sub-programmes/${ids['IKT.IKSD.01']}/line-items`, {
       title: 'Skolu tīkla drošības audits',
       ekkCode: '2259',
@@ -188,8 +190,29 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
       await page.goto(`/sub-programmes/${ids['IKT.IKSD.02']}`);
       await page.getByRole('heading', { name: 'ITC atgrieza apakšprogrammu labošanai' }).waitFor();
       await check(page, 'lead: returned sub-programme with the return notice');
+      await page
+        .getByRole('region', { name: 'ITC atgrieza apakšprogrammu labošanai' })
+        .getByRole('link', { name: 'Bibliotēku IS licences' })
+        .click();
+      await page.getByRole('region', { name: 'Bibliotēku IS licences' }).getByText('Precizēsim līdz').waitFor();
+      await check(page, 'lead: returned item opened at its comments');
+      await withDialog(
+        page,
+        page.getByRole('button', { name: 'Pārbaudīt un iesniegt' }),
+        'Iesniegt apakšprogrammu?',
+        'lead: submit summary',
+      );
 
       await visit(page, '/reference', 'lead: reference data');
+      await signedIn('lead.apc@riga.example', async (apc) => {
+        await visit(apc.page, `/sub-programmes/${ids['IKT.APC.01']}`, 'lead: submitted workspace');
+        await withDialog(
+          apc.page,
+          apc.page.getByRole('button', { name: 'Atsaukt iesniegšanu' }),
+          'Atsaukt iesniegšanu?',
+          'lead: withdraw dialog',
+        );
+      });
       await page.goto(`/sub-programmes/${ids['IKT.APC.01']}`);
       await page.getByRole('heading', { name: 'Lapa nav atrasta' }).waitFor();
       await check(page, "lead: another institution's sub-programme (not found)");
@@ -214,6 +237,14 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
       await page.getByRole('button', { name: 'Atgriezt apakšprogrammu' }).click();
       await page.getByText('Atgriežot uzrakstiet, kas jālabo.').waitFor();
       await check(page, 'itc: sub-programme decision without the comment it needs');
+      await page.getByLabel('Komentārs iestādei').fill('Lūdzu papildiniet aizstāvību.');
+      await withDialog(
+        page,
+        page.getByRole('button', { name: 'Atgriezt apakšprogrammu' }),
+        'Atgriezt apakšprogrammu IKT.APC.01?',
+        'itc: return sub-programme summary',
+      );
+      await visit(page, `/review/${ids['IKT.IKSD.02']}`, 'itc: review with the item threads');
 
       await visit(page, `/sub-programmes/${ids['IKT.APC.01']}`, 'itc: submitted workspace');
       await page.getByRole('button', { name: /^Atvērt pozīciju “KAVIS/ }).click();
@@ -334,6 +365,20 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
       await page.getByRole('button', { name: /^Atvērt pozīciju “KAVIS/ }).click();
       await page.getByRole('tab', { name: 'Komentāri' }).click();
       await check(page, 'council: item panel with the comment form');
+    });
+  });
+
+  it('ITC finance, moving the cycle in review on with sub-programmes not accepted', async () => {
+    await signedIn('itc.finance@riga.example', async ({ page }) => {
+      await nav(page).getByRole('link', { name: 'Administrēšana' }).click();
+      await page.getByRole('button', { name: /^Uz: Konsolidēts — IKT budžets 2027/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Mainīt cikla statusu?' });
+      await dialog.getByRole('table', { name: /^Nav pieņemtas/ }).waitFor();
+      await check(page, 'itc: transition with the sub-programmes not accepted');
+      await dialog.getByRole('button', { name: 'Jā, mainīt' }).click();
+      await dialog.getByText('Norādiet iemeslu', { exact: false }).first().waitFor();
+      await check(page, 'itc: transition without the reason it needs');
+      await page.keyboard.press('Escape');
     });
   });
 

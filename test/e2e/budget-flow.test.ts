@@ -44,6 +44,10 @@ afterAll(async () => {
 /** The workspace's status line after an action ("Apakšprogramma iesniegta izskatīšanai."). */
 async function submitSubProgramme(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Pārbaudīt un iesniegt' }).click();
+  // A summary first (items, totals per year, what changed); then it goes.
+  const summary = page.getByRole('dialog', { name: 'Iesniegt apakšprogrammu?' });
+  await summary.getByRole('button', { name: 'Iesniegt', exact: true }).click();
+  await summary.waitFor({ state: 'hidden' });
   await page.getByText('Apakšprogramma iesniegta izskatīšanai.').first().waitFor();
   await page.locator('.page-header').getByText('Iesniegta', { exact: true }).waitFor();
 }
@@ -145,7 +149,7 @@ describe('a sub-programme from planning to the Finance Department workbook', () 
     expect(await page.getByRole('button', { name: 'Pievienot pozīciju' }).count()).toBe(0);
   });
 
-  it('ITC returns one item with a comment', async () => {
+  it('ITC returns one item with a comment, then the sub-programme', async () => {
     itc = await signIn(browser, app.baseUrl, 'itc.finance@riga.example');
     const { page } = itc;
     await page
@@ -165,6 +169,13 @@ describe('a sub-programme from planning to the Finance Department workbook', () 
       has: page.getByRole('link', { name: RETURNED_ITEM }),
     });
     await row.getByText('Atgriezta', { exact: true }).waitFor();
+    // Reviewing is per item; giving the sub-programme back is a decision of its own.
+    await page.locator('.page-header').getByText('Iesniegta', { exact: true }).waitFor();
+    await page.getByLabel('Komentārs iestādei').fill('Skatiet komentāru pie datu glabāšanas.');
+    await page.getByRole('button', { name: 'Atgriezt apakšprogrammu' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Atgriezt apakšprogrammu IKT.SD.01?' });
+    await confirm.getByText(RETURN_COMMENT).waitFor();
+    await confirm.getByRole('button', { name: 'Jā, atgriezt' }).click();
     await page.locator('.page-header').getByText('Atgriezta', { exact: true }).waitFor();
   });
 
@@ -209,6 +220,8 @@ describe('a sub-programme from planning to the Finance Department workbook', () 
     for (const status of ['Izskatīšanā', 'Konsolidēts']) {
       await cycleRow.getByRole('button', { name: `Uz: ${status}` }).click();
       const confirm = page.getByRole('dialog', { name: 'Mainīt cikla statusu?' });
+      // The other demo sub-programmes are drafts: consolidating needs a reason.
+      if (status === 'Konsolidēts') await confirm.getByLabel(/^Iemesls/).fill('Pārbaudes konsolidācija.');
       await confirm.getByRole('button', { name: 'Jā, mainīt' }).click();
       await confirm.waitFor({ state: 'hidden' });
       await cycleRow.getByText(status, { exact: true }).waitFor();

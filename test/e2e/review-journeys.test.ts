@@ -51,8 +51,7 @@ const reviewRow = (page: Page, title: string): Locator =>
     has: page.getByRole('link', { name: title, exact: true }),
   });
 
-const headerStatus = (page: Page, status: string) =>
-  page.locator('.page-header').getByText(status, { exact: true });
+const headerStatus = (page: Page, status: string) => page.locator('.page-header').getByText(status, { exact: true });
 
 describe('reviewing and the workflow around it', () => {
   it('1. ITC returns one item and goes on reviewing; returning the sub-programme is its own decision', async () => {
@@ -76,14 +75,16 @@ describe('reviewing and the workflow around it', () => {
 
     // Accepting the whole while an item is returned is refused, and the page says why.
     expect(await page.getByRole('button', { name: 'Pieņemt apakšprogrammu' }).count()).toBe(0);
-    await page.getByText('Apakšprogrammu pieņemt nevar, kamēr tajā ir atgrieztas pozīcijas', { exact: false }).waitFor();
+    await page
+      .getByText('Apakšprogrammu pieņemt nevar, kamēr tajā ir atgrieztas pozīcijas', { exact: false })
+      .waitFor();
 
     // Returning the sub-programme: a summary of what goes back and why, before it is done.
     await page.getByLabel('Komentārs iestādei').fill(SUB_PROGRAMME_COMMENT);
     await page.getByRole('button', { name: 'Atgriezt apakšprogrammu' }).click();
     const confirm = page.getByRole('dialog', { name: 'Atgriezt apakšprogrammu IKT.LD.01?' });
     await confirm.waitFor();
-    const summary = normalSpaces(await confirm.textContent());
+    const summary = normalSpaces(await confirm.innerText());
     expect(summary).toContain(RETURNED);
     expect(summary).toContain(ITEM_COMMENT);
     expect(summary).toContain(SUB_PROGRAMME_COMMENT);
@@ -100,7 +101,7 @@ describe('reviewing and the workflow around it', () => {
     await page.goto(`/sub-programmes/${ids['IKT.LD.01']}`);
     const notice = page.getByRole('region', { name: 'ITC atgrieza apakšprogrammu labošanai' });
     await notice.waitFor();
-    const noticeText = normalSpaces(await notice.textContent());
+    const noticeText = normalSpaces(await notice.innerText());
     expect(noticeText).toContain(SUB_PROGRAMME_COMMENT);
     expect(noticeText).toContain(ITEM_COMMENT);
 
@@ -116,7 +117,7 @@ describe('reviewing and the workflow around it', () => {
 
     await itc.page.reload();
     await reviewRow(itc.page, RETURNED).getByText(REPLY).waitFor();
-    expect(normalSpaces(await reviewRow(itc.page, RETURNED).textContent())).toContain(ITEM_COMMENT);
+    expect(normalSpaces(await reviewRow(itc.page, RETURNED).innerText())).toContain(ITEM_COMMENT);
   });
 
   it('6. the lead submits again after a summary of what changed', async () => {
@@ -130,7 +131,7 @@ describe('reviewing and the workflow around it', () => {
     await page.getByRole('button', { name: 'Pārbaudīt un iesniegt' }).click();
     const dialog = page.getByRole('dialog', { name: 'Iesniegt apakšprogrammu?' });
     await dialog.getByText('Mainītas (1)').waitFor();
-    const text = normalSpaces(await dialog.textContent());
+    const text = normalSpaces(await dialog.innerText());
     expect(text).toContain('Pozīciju skaits 2');
     expect(text).toContain(RETURNED);
     expect(text).toMatch(/2027 [\d ]+,\d\d €/);
@@ -148,7 +149,7 @@ describe('reviewing and the workflow around it', () => {
       await page.getByRole('button', { name: 'Pārbaudīt un iesniegt' }).click();
       const dialog = page.getByRole('dialog', { name: 'Iesniegt apakšprogrammu?' });
       await dialog.getByText('Šī ir pirmā iesniegšana', { exact: false }).waitFor();
-      const text = normalSpaces(await dialog.textContent());
+      const text = normalSpaces(await dialog.innerText());
       expect(text).toContain('Pozīciju skaits 2');
       for (const year of ['2027', '2028', '2029']) expect(text).toMatch(new RegExp(`${year} [\\d ]+,\\d\\d €`));
       await dialog.getByRole('button', { name: 'Iesniegt', exact: true }).click();
@@ -203,7 +204,7 @@ describe('reviewing and the workflow around it', () => {
     dialog = page.getByRole('dialog', { name: 'Mainīt cikla statusu?' });
     const pending = dialog.getByRole('table', { name: /^Nav pieņemtas/ });
     await pending.waitFor();
-    const pendingText = normalSpaces(await pending.textContent());
+    const pendingText = normalSpaces(await pending.innerText());
     for (const code of ['IKT.LD.01', 'IKT.APC.01', 'IKT.FD.01', 'IKT.ITC.01']) expect(pendingText).toContain(code);
     await dialog.getByRole('button', { name: 'Jā, mainīt' }).click();
     await dialog.getByText('Norādiet iemeslu', { exact: false }).first().waitFor();

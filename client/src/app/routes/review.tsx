@@ -1,7 +1,7 @@
 import type { Cycle } from '@ikt/shared/cycle.schema';
 import { can } from '@ikt/shared/permissions';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { Money } from '../../components/money';
@@ -14,6 +14,10 @@ import { ChangesSinceSubmission } from '../../features/review/components/changes
 import { ReviewItemsTable } from '../../features/review/components/review-items-table';
 import { SubProgrammeDecision } from '../../features/review/components/sub-programme-decision';
 import { useSubProgramme } from '../../features/sub-programmes/api/get-sub-programme';
+import {
+  commentsByItem,
+  useSubProgrammeItemComments,
+} from '../../features/sub-programmes/api/get-sub-programme-item-comments';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../i18n/use-document-title';
 import { isNotFound, NotFoundRoute } from './not-found';
@@ -53,6 +57,8 @@ function Review({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle: Cy
   const { t } = useI18n();
   const user = useUser();
   const items = useLineItems(subProgramme.id);
+  const itemComments = useSubProgrammeItemComments(subProgramme.id);
+  const threads = useMemo(() => commentsByItem(itemComments.data ?? []), [itemComments.data]);
   const itemsHeadingId = useId();
   const reviewer = can(user, {
     action: 'subProgramme.review',
@@ -98,6 +104,7 @@ function Review({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle: Cy
             <ReviewItemsTable
               subProgrammeId={subProgramme.id}
               items={list}
+              threads={threads}
               fiscalYears={cycle.fiscalYears}
               canDecide={canDecideItems}
             />
@@ -107,6 +114,9 @@ function Review({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle: Cy
 
       <SubProgrammeDecision
         subProgramme={subProgramme}
+        cycleStatus={cycle.status}
+        returnedItems={(items.data ?? []).filter((item) => item.reviewStatus === 'returned')}
+        threads={threads}
         canAccept={reviewer && inReview && subProgramme.status === 'submitted'}
         canReturn={reviewer && inReview && (subProgramme.status === 'submitted' || subProgramme.status === 'accepted')}
       />

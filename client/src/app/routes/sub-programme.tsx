@@ -15,7 +15,7 @@ import { useLineItems } from '../../features/line-items/api/get-line-items';
 import { AddItemDialog } from '../../features/line-items/components/add-item-dialog';
 import { ConflictBanner } from '../../features/line-items/components/conflict-banner';
 import { GridFilterBar } from '../../features/line-items/components/grid-filter-bar';
-import { ItemPanel } from '../../features/line-items/components/item-panel';
+import { ItemPanel, type ItemPanelTab } from '../../features/line-items/components/item-panel';
 import { LineItemGrid, type EkkOption } from '../../features/line-items/components/line-item-grid';
 import { PasteRowsDialog } from '../../features/line-items/components/paste-rows-dialog';
 import { useItemEditor } from '../../features/line-items/hooks/use-item-editor';
@@ -24,10 +24,14 @@ import { useEkkCodes } from '../../features/reference/api/get-ekk-codes';
 import { useSubProgramme } from '../../features/sub-programmes/api/get-sub-programme';
 import { ReturnNotice } from '../../features/sub-programmes/components/return-notice';
 import { SubmitPanel } from '../../features/sub-programmes/components/submit-panel';
+import { WithdrawSubmission } from '../../features/sub-programmes/components/withdraw-submission';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages/lv';
 import { useDocumentTitle } from '../../i18n/use-document-title';
 import { isNotFound, NotFoundRoute } from './not-found';
+
+/** Tabs a link may open the item panel on (`?item=…&tab=comments`). */
+const PANEL_TABS: readonly ItemPanelTab[] = ['defence', 'comments', 'history'];
 
 const REFUSAL_MESSAGES: Record<NonNullable<ReturnType<typeof subProgrammeEditRefusal>>, MessageKey> = {
   'cycle-not-open': 'workspace.refusal.cycleNotOpen',
@@ -100,6 +104,8 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
   const editRefusal = subProgrammeEditRefusal(cycle.status, subProgramme.status);
   const canCreate = owns && itemCreateRefusal(cycle.status, subProgramme.status) === null;
   const canSubmit = owns && submitRefusal(cycle.status, subProgramme.status) === null;
+  // The server also refuses once ITC has started the review; only it knows about ITC's comments.
+  const canWithdraw = owns && subProgramme.status === 'submitted' && cycle.status === 'open';
   const canReview =
     can(user, { action: 'subProgramme.review', scope }) &&
     (cycle.status === 'open' || cycle.status === 'review') &&
@@ -121,6 +127,7 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
 
   const openItemId = Number(searchParams.get('item')) || undefined;
   const focusField = searchParams.get('field') ?? undefined;
+  const focusTab = PANEL_TABS.find((tab) => tab === searchParams.get('tab'));
   const openItem = items.data?.find((item) => item.id === openItemId);
 
   const openItemInPanel = (item: LineItem | undefined, field?: string) => {
@@ -129,6 +136,7 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
     else next.delete('item');
     if (field) next.set('field', field);
     else next.delete('field');
+    next.delete('tab');
     setSearchParams(next, { replace: true });
   };
 
@@ -186,14 +194,20 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
         <ReturnNotice subProgrammeId={subProgramme.id} items={items.data} />
       )}
 
+      {canWithdraw && (
+        <WithdrawSubmission subProgramme={subProgramme} onWithdrawn={() => setAnnouncement(t('withdraw.done'))} />
+      )}
+
       {canSubmit && items.data && (
         <SubmitPanel
           subProgramme={subProgramme}
           items={items.data}
+          fiscalYears={cycle.fiscalYears}
           onSubmitted={() => setAnnouncement(t('submit.done'))}
           problemLink={(problem) => {
             const next = new URLSearchParams(searchParams);
             next.set('item', String(problem.lineItemId));
+            next.delete('tab');
             if (problem.field && problem.field !== 'amounts') next.set('field', problem.field);
             else next.delete('field');
             return `?${next.toString()}`;
@@ -246,6 +260,7 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
                   canComment={canComment}
                   canReview={canReview && openItem.reviewStatus !== 'cut' && openItem.reviewStatus !== 'draft'}
                   focusField={focusField}
+                  focusTab={focusTab}
                   onSave={(changes) => editor.save(openItem.id, changes)}
                   onDeleted={() => openItemInPanel(undefined)}
                   onStale={() =>

@@ -355,6 +355,19 @@ export const en: Messages = {
   'submit.ready': 'Every item is ready to submit.',
   'submit.outstanding': 'To fix before submitting: {count}.',
   'submit.problemsHeading': 'Cannot submit yet — {count} to fix',
+  'submit.confirmTitle': 'Submit the sub-programme?',
+  'submit.confirmText':
+    'Sub-programme {code} goes to ITC for review and cannot be changed until ITC decides. While ITC has not started the review, the submission can be withdrawn.',
+  'submit.itemCount': 'Number of items',
+  'submit.confirm': 'Submit',
+  'withdraw.button': 'Withdraw the submission',
+  'withdraw.hint':
+    'Submitted for review. While ITC has not started the review, the submission can be withdrawn and the sub-programme changed.',
+  'withdraw.confirmTitle': 'Withdraw the submission?',
+  'withdraw.confirmText':
+    'Sub-programme {code} goes back to draft: it can be changed and submitted again. Until then ITC will not review it.',
+  'withdraw.confirm': 'Yes, withdraw',
+  'withdraw.done': 'Submission withdrawn: the sub-programme is a draft again.',
   'workspace.title': 'Sub-programme',
   'workspace.central': 'Central',
   'workspace.actions': 'Sub-programme actions',
@@ -395,6 +408,18 @@ export const en: Messages = {
   'review.returnSubProgramme': 'Return the sub-programme',
   'review.subProgrammeAccepted': 'The sub-programme was accepted.',
   'review.subProgrammeReturned': 'The sub-programme was returned to the institution.',
+  'review.itemComments': 'Comments ({count})',
+  'review.acceptBlocked':
+    'The sub-programme cannot be accepted while it has returned items ({count}). Accept them or return the sub-programme to the institution.',
+  'review.returnConfirmTitle': 'Return sub-programme {code}?',
+  'review.returnConfirm': 'Yes, return',
+  'review.returnSummaryComment': "ITC's comment on the sub-programme",
+  'review.returnSummaryItems': 'Returned items ({count})',
+  'review.returnNoItemsOpen':
+    'No item is returned: the institution can change the whole sub-programme and submit it again.',
+  'review.returnNoItemsInReview':
+    'No item is returned. The deadline has passed, so the institution can change only returned items — return those to be fixed.',
+  'review.returnNoComment': 'No comment on the item.',
   'reviewQueue.title': 'Review',
   'reviewQueue.intro': "The sub-programmes institutions submitted, waiting for ITC's decision.",
   'reviewQueue.caption': 'Sub-programmes: {status}',
@@ -516,6 +541,15 @@ export const en: Messages = {
   'admin.cycles.editTitle': 'Edit the cycle',
   'admin.cycles.stale':
     'Someone else changed the cycle meanwhile. Close this window and try again with the latest version.',
+  'transition.pendingIntro':
+    'Not every sub-programme is accepted. The cycle can move to “{to}” only with a reason, which goes into the audit log and the Finance Department workbook.',
+  'transition.pendingCaption': 'Not accepted ({count})',
+  'transition.code': 'Code',
+  'transition.institution': 'Institution',
+  'transition.reason': 'Reason to go on without them',
+  'transition.reasonHint':
+    'For example a council decision or a deadline. Shown on the “Summary” sheet of the workbook.',
+  'transition.reasonRequired': 'Give the reason to move the cycle without these sub-programmes.',
   'admin.users.new': 'New user',
   'admin.users.caption': 'Users',
   'admin.users.role': 'Role',
@@ -533,7 +567,7 @@ export const en: Messages = {
   'scenarios.moreItems': '{count} more items',
   'returned.heading': 'ITC returned the sub-programme for changes',
   'returned.items': 'Returned items ({count}):',
-  'returned.hint': "Fix what was pointed out (ITC's comments are in the item's “Comments” tab) and submit again.",
+  'returned.hint': 'Open an item to answer ITC in its “Comments” tab, fix what was pointed out and submit again.',
   'addItem.chooseEkk': '— choose an EKK code —',
   'addItem.ekkRequired': 'Choose an EKK code.',
   'subProgramme.new': 'New sub-programme',

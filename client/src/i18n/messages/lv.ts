@@ -357,6 +357,19 @@ export const lv = {
   'submit.ready': 'Visas pozīcijas ir gatavas iesniegšanai.',
   'submit.outstanding': 'Pirms iesniegšanas jānovērš: {count}.',
   'submit.problemsHeading': 'Iesniegt vēl nevar — jānovērš {count}',
+  'submit.confirmTitle': 'Iesniegt apakšprogrammu?',
+  'submit.confirmText':
+    'Apakšprogramma {code} tiks nosūtīta ITC izskatīšanai, un līdz ITC lēmumam to labot nevarēs. Kamēr ITC nav sākusi izskatīšanu, iesniegšanu var atsaukt.',
+  'submit.itemCount': 'Pozīciju skaits',
+  'submit.confirm': 'Iesniegt',
+  'withdraw.button': 'Atsaukt iesniegšanu',
+  'withdraw.hint':
+    'Iesniegta izskatīšanai. Kamēr ITC nav sākusi izskatīšanu, iesniegšanu var atsaukt un apakšprogrammu labot.',
+  'withdraw.confirmTitle': 'Atsaukt iesniegšanu?',
+  'withdraw.confirmText':
+    'Apakšprogramma {code} atgriezīsies melnrakstā: to varēs labot un iesniegt vēlreiz. Līdz tam ITC to neizskatīs.',
+  'withdraw.confirm': 'Jā, atsaukt',
+  'withdraw.done': 'Iesniegšana atsaukta: apakšprogramma atkal ir melnraksts.',
   'workspace.title': 'Apakšprogramma',
   'workspace.central': 'Centralizētā',
   'workspace.actions': 'Darbības ar apakšprogrammu',
@@ -397,6 +410,18 @@ export const lv = {
   'review.returnSubProgramme': 'Atgriezt apakšprogrammu',
   'review.subProgrammeAccepted': 'Apakšprogramma pieņemta.',
   'review.subProgrammeReturned': 'Apakšprogramma atgriezta iestādei.',
+  'review.itemComments': 'Komentāri ({count})',
+  'review.acceptBlocked':
+    'Apakšprogrammu pieņemt nevar, kamēr tajā ir atgrieztas pozīcijas ({count}). Pieņemiet tās vai atgrieziet apakšprogrammu iestādei.',
+  'review.returnConfirmTitle': 'Atgriezt apakšprogrammu {code}?',
+  'review.returnConfirm': 'Jā, atgriezt',
+  'review.returnSummaryComment': 'ITC komentārs par apakšprogrammu',
+  'review.returnSummaryItems': 'Atgrieztās pozīcijas ({count})',
+  'review.returnNoItemsOpen':
+    'Neviena pozīcija nav atgriezta: iestāde varēs labot visu apakšprogrammu un iesniegt to vēlreiz.',
+  'review.returnNoItemsInReview':
+    'Neviena pozīcija nav atgriezta. Termiņš ir pagājis, tāpēc iestāde varēs labot tikai atgrieztās pozīcijas — atgrieziet tās, kas jālabo.',
+  'review.returnNoComment': 'Pie pozīcijas komentāra nav.',
   'reviewQueue.title': 'Izskatīšana',
   'reviewQueue.intro': 'Iestāžu iesniegtās apakšprogrammas, kas gaida ITC lēmumu.',
   'reviewQueue.caption': 'Apakšprogrammas: {status}',
@@ -519,6 +544,14 @@ export const lv = {
   'admin.cycles.confirmYes': 'Jā, mainīt',
   'admin.cycles.editTitle': 'Labot ciklu',
   'admin.cycles.stale': 'Ciklu pa to laiku mainīja kāds cits. Aizveriet logu un mēģiniet vēlreiz ar jaunāko versiju.',
+  'transition.pendingIntro':
+    'Ne visas apakšprogrammas ir pieņemtas. Uz “{to}” ciklu var pārvietot tikai ar iemeslu, kas tiks ierakstīts audita žurnālā un Finanšu departamenta darbgrāmatā.',
+  'transition.pendingCaption': 'Nav pieņemtas ({count})',
+  'transition.code': 'Kods',
+  'transition.institution': 'Iestāde',
+  'transition.reason': 'Iemesls, kāpēc turpināt bez tām',
+  'transition.reasonHint': 'Piemēram, padomes lēmums vai termiņš. Būs redzams darbgrāmatas lapā “Kopsavilkums”.',
+  'transition.reasonRequired': 'Norādiet iemeslu, kāpēc ciklu pārvietot bez šīm apakšprogrammām.',
   'admin.users.new': 'Jauns lietotājs',
   'admin.users.caption': 'Lietotāji',
   'admin.users.role': 'Loma',
@@ -536,7 +569,8 @@ export const lv = {
   'scenarios.moreItems': 'Vēl {count} pozīcijas',
   'returned.heading': 'ITC atgrieza apakšprogrammu labošanai',
   'returned.items': 'Atgrieztās pozīcijas ({count}):',
-  'returned.hint': 'Izlabojiet norādīto (ITC komentāri ir pozīcijas cilnē “Komentāri”) un iesniedziet atkārtoti.',
+  'returned.hint':
+    'Atveriet pozīciju, lai atbildētu ITC cilnē “Komentāri”, izlabojiet norādīto un iesniedziet apakšprogrammu atkārtoti.',
   'addItem.chooseEkk': '— izvēlieties EKK kodu —',
   'addItem.ekkRequired': 'Izvēlieties EKK kodu.',
   'subProgramme.new': 'Jauna apakšprogramma',

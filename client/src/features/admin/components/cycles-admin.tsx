@@ -15,20 +15,19 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { useCreateCycle } from '../../cycles/api/create-cycle';
 import { useCycles } from '../../cycles/api/get-cycles';
 import { useRolloverCycle } from '../../cycles/api/rollover-cycle';
-import { useTransitionCycle } from '../../cycles/api/transition-cycle';
 import { useUpdateCycle } from '../../cycles/api/update-cycle';
+import { CycleTransitionDialog, type CycleMove } from '../../cycles/components/cycle-transition-dialog';
 
 /** Budget cycles: their status and the moves this user may make, rollover, deadline, and a new cycle. */
 export function CyclesAdmin({ user }: { user: User }) {
   const { t, language } = useI18n();
   const cycles = useCycles();
-  const transition = useTransitionCycle();
   const rollover = useRolloverCycle();
   const [editing, setEditing] = useState<Cycle | null>(null);
   const [creating, setCreating] = useState(false);
-  const [confirm, setConfirm] = useState<{ cycle: Cycle; to: Cycle['status'] } | null>(null);
+  const [confirm, setConfirm] = useState<CycleMove | null>(null);
   const manager = can(user, { action: 'cycle.manage' });
-  const error = transition.error ?? rollover.error;
+  const error = rollover.error;
 
   return (
     <>
@@ -122,34 +121,7 @@ export function CyclesAdmin({ user }: { user: User }) {
           </DataTable>
         )}
       </QueryView>
-      <Dialog open={confirm !== null} title={t('admin.cycles.confirmTitle')} onClose={() => setConfirm(null)}>
-        {confirm && (
-          <>
-            <p>
-              {t('admin.cycles.confirmText', {
-                cycle: confirm.cycle.title,
-                from: CYCLE_STATUS_LABELS[confirm.cycle.status][language],
-                to: CYCLE_STATUS_LABELS[confirm.to][language],
-              })}
-            </p>
-            <div className="form-actions">
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  transition.mutate({ cycleId: confirm.cycle.id, to: confirm.to });
-                  setConfirm(null);
-                }}
-              >
-                {t('admin.cycles.confirmYes')}
-              </button>
-              <button type="button" className="button button--quiet" onClick={() => setConfirm(null)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </>
-        )}
-      </Dialog>
+      <CycleTransitionDialog move={confirm} onClose={() => setConfirm(null)} />
       <Dialog open={editing !== null} title={t('admin.cycles.editTitle')} onClose={() => setEditing(null)}>
         {editing && <EditCycleForm cycle={editing} onDone={() => setEditing(null)} />}
       </Dialog>

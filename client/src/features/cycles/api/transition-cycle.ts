@@ -4,9 +4,24 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
 import { cycleKeys } from './cycle-keys';
 
-/** Moves a cycle to another status; the server checks the role and audits it. */
-export function transitionCycle({ cycleId, to }: { cycleId: number; to: CycleStatus }): Promise<Cycle> {
-  return apiPost(`/api/cycles/${cycleId}/transition`, { to }, cycleSchema);
+/**
+ * Moves a cycle to another status; the server checks the role and audits it. Into `consolidated`
+ * or `approved` with sub-programmes not accepted, it needs `overrideReason` (422 without).
+ */
+export function transitionCycle({
+  cycleId,
+  to,
+  overrideReason,
+}: {
+  cycleId: number;
+  to: CycleStatus;
+  overrideReason?: string;
+}): Promise<Cycle> {
+  return apiPost(
+    `/api/cycles/${cycleId}/transition`,
+    overrideReason === undefined ? { to } : { to, overrideReason },
+    cycleSchema,
+  );
 }
 
 export function useTransitionCycle() {

@@ -1,6 +1,7 @@
 import { commentSchema, type Comment } from '@ikt/shared/line-item.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
+import { subProgrammeKeys } from '../../sub-programmes/api/sub-programme-keys';
 import { lineItemKeys } from './line-item-keys';
 
 export function addLineItemComment({ id, body }: { id: number; body: string }): Promise<Comment> {
@@ -16,6 +17,8 @@ export function useAddLineItemComment() {
         comments ? [...comments, comment] : comments,
       );
       void queryClient.invalidateQueries({ queryKey: lineItemKeys.history(id) });
+      // The sub-programme's threads (the return notice, ITC's review page) show it too.
+      void queryClient.invalidateQueries({ queryKey: subProgrammeKeys.itemComments() });
     },
   });
 }

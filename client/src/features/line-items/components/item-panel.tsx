@@ -21,6 +21,8 @@ interface ItemPanelProps {
   canReview: boolean;
   /** A field to put the cursor in when the panel opens (from a link in the submit problems). */
   focusField?: string | undefined;
+  /** The tab to open the panel on (from a link in the return notice: the comments). */
+  focusTab?: ItemPanelTab | undefined;
   onSave: (changes: UpdateLineItemInput) => Promise<boolean>;
   onDeleted: () => void;
   onStale: () => void;
@@ -35,6 +37,7 @@ export function ItemPanel({
   canComment,
   canReview,
   focusField,
+  focusTab,
   onSave,
   onDeleted,
   onStale,
@@ -51,9 +54,10 @@ export function ItemPanel({
       setTab('defence');
       requestAnimationFrame(() => document.getElementById(itemFieldId(focusField))?.focus());
     } else {
+      if (focusTab) setTab(focusTab);
       headingRef.current?.focus();
     }
-  }, [item.id, focusField]);
+  }, [item.id, focusField, focusTab]);
 
   const tabs: { id: ItemPanelTab; label: string }[] = [
     { id: 'defence', label: t('item.tab.defence') },

@@ -16,13 +16,14 @@ export function ChangesSinceSubmission({ subProgrammeId }: { subProgrammeId: num
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('changes.heading')}</h2>
       <QueryView query={query} isEmpty={() => false}>
-        {(changes) => <ChangesBody changes={changes} />}
+        {(changes) => <SubmissionChanges changes={changes} />}
       </QueryView>
     </section>
   );
 }
 
-function ChangesBody({ changes }: { changes: SubProgrammeChanges }) {
+/** The items added, removed and changed, each changed field with its old and new value. */
+export function SubmissionChanges({ changes }: { changes: SubProgrammeChanges }) {
   const { t, language } = useI18n();
   const itemLink = (lineItemId: number) => `/sub-programmes/${changes.subProgrammeId}?item=${lineItemId}`;
   if (changes.since === null) return <p>{t('changes.firstSubmission')}</p>;

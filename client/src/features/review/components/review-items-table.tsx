@@ -1,4 +1,4 @@
-import type { LineItem } from '@ikt/shared/line-item.schema';
+import type { Comment, LineItem } from '@ikt/shared/line-item.schema';
 import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
@@ -9,17 +9,20 @@ import { Money } from '../../../components/money';
 import { ReviewStatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useReviewLineItem } from '../../line-items/api/review-line-item';
+import { CommentList } from '../../line-items/components/item-comments';
 import { problemCount } from '../../line-items/utils/grid-model';
 
 interface ReviewItemsTableProps {
   subProgrammeId: number;
   items: readonly LineItem[];
+  /** Each item's comments, oldest first: ITC's returns and the institution's answers. */
+  threads: ReadonlyMap<number, readonly Comment[]>;
   fiscalYears: readonly number[];
   canDecide: boolean;
 }
 
 /** Every item with its defence at hand, and ITC's decision on each: accept, or return with a comment. */
-export function ReviewItemsTable({ subProgrammeId, items, fiscalYears, canDecide }: ReviewItemsTableProps) {
+export function ReviewItemsTable({ subProgrammeId, items, threads, fiscalYears, canDecide }: ReviewItemsTableProps) {
   const { t, language } = useI18n();
   const review = useReviewLineItem();
   const [returning, setReturning] = useState<LineItem | null>(null);
@@ -77,6 +80,14 @@ export function ReviewItemsTable({ subProgrammeId, items, fiscalYears, canDecide
                     </div>
                   </dl>
                 </details>
+                {(threads.get(item.id)?.length ?? 0) > 0 && (
+                  <div className="review-thread">
+                    <p className="review-thread__title">
+                      {t('review.itemComments', { count: threads.get(item.id)!.length })}
+                    </p>
+                    <CommentList comments={threads.get(item.id)!} />
+                  </div>
+                )}
               </th>
               <td className="code">{item.ekkCode}</td>
               <td>{COST_NATURE_LABELS[item.costNature][language]}</td>

@@ -1,5 +1,8 @@
+import type { CycleStatus } from '@ikt/shared/domain';
+import type { Comment, LineItem } from '@ikt/shared/line-item.schema';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useId, useState } from 'react';
+import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -8,16 +11,28 @@ import { useAcceptSubProgramme } from '../../sub-programmes/api/accept-sub-progr
 import { useSubProgrammeComments } from '../../sub-programmes/api/get-sub-programme-comments';
 import { useReturnSubProgramme } from '../../sub-programmes/api/return-sub-programme';
 
-/** The review thread of the whole sub-programme, and ITC's decision on it. */
-export function SubProgrammeDecision({
-  subProgramme,
-  canAccept,
-  canReturn,
-}: {
+interface SubProgrammeDecisionProps {
   subProgramme: SubProgramme;
+  cycleStatus: CycleStatus;
+  /** The items ITC has returned so far: what a return of the whole sends back. */
+  returnedItems: readonly LineItem[];
+  threads: ReadonlyMap<number, readonly Comment[]>;
   canAccept: boolean;
   canReturn: boolean;
-}) {
+}
+
+/**
+ * The review thread of the whole sub-programme, and ITC's decision on it, made after the items:
+ * accepting is refused while an item is returned; returning first shows what goes back and why.
+ */
+export function SubProgrammeDecision({
+  subProgramme,
+  cycleStatus,
+  returnedItems,
+  threads,
+  canAccept,
+  canReturn,
+}: SubProgrammeDecisionProps) {
   const { t } = useI18n();
   const headingId = useId();
   const fieldId = useId();
@@ -26,8 +41,10 @@ export function SubProgrammeDecision({
   const giveBack = useReturnSubProgramme();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
-  const error = accept.error ?? giveBack.error;
+  const [confirmingReturn, setConfirmingReturn] = useState(false);
+  const error = accept.error ?? (confirmingReturn ? null : giveBack.error);
   const busy = accept.isPending || giveBack.isPending;
+  const acceptBlocked = canAccept && returnedItems.length > 0;
 
   return (
     <section className="panel" aria-labelledby={headingId}>
@@ -38,6 +55,7 @@ export function SubProgrammeDecision({
       {(canAccept || canReturn) && (
         <form noValidate onSubmit={(event) => event.preventDefault()}>
           {error && <ErrorState error={error} />}
+          {acceptBlocked && <p className="notice">{t('review.acceptBlocked', { count: returnedItems.length })}</p>}
           <div className={missing ? 'field field--error' : 'field'}>
             <label htmlFor={fieldId} className="field__label">
               {t('review.comment')}
@@ -62,7 +80,7 @@ export function SubProgrammeDecision({
             />
           </div>
           <div className="form-actions">
-            {canAccept && (
+            {canAccept && !acceptBlocked && (
               <button
                 type="button"
                 className="button"
@@ -92,10 +110,8 @@ export function SubProgrammeDecision({
                     return;
                   }
                   setMissing(false);
-                  giveBack.mutate(
-                    { id: subProgramme.id, comment: comment.trim() },
-                    { onSuccess: () => setComment('') },
-                  );
+                  giveBack.reset();
+                  setConfirmingReturn(true);
                 }}
               >
                 {t('review.returnSubProgramme')}
@@ -111,6 +127,87 @@ export function SubProgrammeDecision({
           </div>
         </form>
       )}
+      <Dialog
+        open={confirmingReturn}
+        title={t('review.returnConfirmTitle', { code: subProgramme.code })}
+        onClose={() => setConfirmingReturn(false)}
+        wide
+      >
+        <ReturnSummary
+          comment={comment.trim()}
+          cycleStatus={cycleStatus}
+          returnedItems={returnedItems}
+          threads={threads}
+        />
+        {giveBack.isError && <ErrorState error={giveBack.error} />}
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button--warn"
+            aria-disabled={giveBack.isPending || undefined}
+            onClick={() => {
+              if (giveBack.isPending) return;
+              giveBack.mutate(
+                { id: subProgramme.id, comment: comment.trim() },
+                {
+                  onSuccess: () => {
+                    setComment('');
+                    setConfirmingReturn(false);
+                  },
+                },
+              );
+            }}
+          >
+            {giveBack.isPending ? t('common.saving') : t('review.returnConfirm')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setConfirmingReturn(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </Dialog>
     </section>
+  );
+}
+
+/** What a return sends back: ITC's words on the whole, and each returned item with its comment. */
+function ReturnSummary({
+  comment,
+  cycleStatus,
+  returnedItems,
+  threads,
+}: {
+  comment: string;
+  cycleStatus: CycleStatus;
+  returnedItems: readonly LineItem[];
+  threads: ReadonlyMap<number, readonly Comment[]>;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h3>{t('review.returnSummaryComment')}</h3>
+      <p className="comment__body">{comment}</p>
+      <h3>{t('review.returnSummaryItems', { count: returnedItems.length })}</h3>
+      {returnedItems.length === 0 ? (
+        <p className="hint">
+          {cycleStatus === 'review' ? t('review.returnNoItemsInReview') : t('review.returnNoItemsOpen')}
+        </p>
+      ) : (
+        <ul className="return-summary">
+          {returnedItems.map((item) => {
+            const lastReturn = (threads.get(item.id) ?? []).filter((c) => c.kind === 'return').slice(-1);
+            return (
+              <li key={item.id}>
+                <p className="return-summary__title">{item.title}</p>
+                {lastReturn.length > 0 ? (
+                  <CommentList comments={lastReturn} />
+                ) : (
+                  <p className="hint">{t('review.returnNoComment')}</p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
   );
 }

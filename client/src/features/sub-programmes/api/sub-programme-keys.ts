@@ -6,4 +6,9 @@ export const subProgrammeKeys = {
   detail: (id: number) => [...subProgrammeKeys.all, 'detail', id] as const,
   changes: (id: number) => [...subProgrammeKeys.all, 'changes', id] as const,
   comments: (id: number) => [...subProgrammeKeys.all, 'comments', id] as const,
+  /** Every item's comments of one sub-programme; `itemComments()` alone matches all of them. */
+  itemComments: (id?: number) =>
+    id === undefined
+      ? ([...subProgrammeKeys.all, 'item-comments'] as const)
+      : ([...subProgrammeKeys.all, 'item-comments', id] as const),
 };

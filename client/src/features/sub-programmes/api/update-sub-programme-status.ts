@@ -4,7 +4,7 @@ import { lineItemKeys } from '../../line-items/api/line-item-keys';
 import { subProgrammeKeys } from './sub-programme-keys';
 
 /**
- * After a submit, return or accept: the sub-programme answered is the truth; its items changed
+ * After a submit, withdrawal, return or accept: the sub-programme answered is the truth; its items changed
  * status with it, and the lists and the review queue that show it are out of date.
  */
 export function onSubProgrammeStatusChanged(queryClient: QueryClient, subProgramme: SubProgramme): void {
@@ -12,5 +12,6 @@ export function onSubProgrammeStatusChanged(queryClient: QueryClient, subProgram
   void queryClient.invalidateQueries({ queryKey: subProgrammeKeys.lists() });
   void queryClient.invalidateQueries({ queryKey: subProgrammeKeys.changes(subProgramme.id) });
   void queryClient.invalidateQueries({ queryKey: subProgrammeKeys.comments(subProgramme.id) });
+  void queryClient.invalidateQueries({ queryKey: subProgrammeKeys.itemComments(subProgramme.id) });
   void queryClient.invalidateQueries({ queryKey: lineItemKeys.list(subProgramme.id) });
 }

@@ -3,18 +3,25 @@ import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/client';
+import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
+import { Money } from '../../../components/money';
+import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
 import {
   localSubmitProblems,
   submitProblemsFromErrors,
   type SubmitCheckProblem,
 } from '../../line-items/utils/submit-check';
+import { totalsByYear } from '../../line-items/utils/grid-model';
+import { SubmissionChanges } from '../../review/components/changes-since-submission';
+import { useSubProgrammeChanges } from '../api/get-sub-programme-changes';
 import { useSubmitSubProgramme } from '../api/submit-sub-programme';
 
 interface SubmitPanelProps {
   subProgramme: SubProgramme;
   items: readonly LineItem[];
+  fiscalYears: readonly number[];
   /** Where a problem's link leads: the item (and field) in this workspace. */
   problemLink: (problem: SubmitCheckProblem) => string;
   /** Told once the server accepted the submission (the panel itself then goes away). */
@@ -24,12 +31,14 @@ interface SubmitPanelProps {
 /**
  * Submitting checks the same rules the server does first, and lists every problem at once with a
  * link to the item and field that has it; a refusal from the server (it may know more) is listed
- * the same way.
+ * the same way. With nothing to fix, a summary — how many items, the totals per year, what changed
+ * since the last submission — is confirmed before anything is sent.
  */
-export function SubmitPanel({ subProgramme, items, problemLink, onSubmitted }: SubmitPanelProps) {
+export function SubmitPanel({ subProgramme, items, fiscalYears, problemLink, onSubmitted }: SubmitPanelProps) {
   const { t, language } = useI18n();
   const submit = useSubmitSubProgramme();
   const [problems, setProblems] = useState<SubmitCheckProblem[] | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const outstanding = localSubmitProblems(items, language, t('submit.noItems'));
@@ -46,10 +55,20 @@ export function SubmitPanel({ subProgramme, items, problemLink, onSubmitted }: S
       return;
     }
     setProblems(null);
+    submit.reset();
+    setConfirming(true);
+  }
+
+  function onConfirm() {
+    if (submit.isPending) return;
     submit.mutate(subProgramme.id, {
-      onSuccess: () => onSubmitted?.(),
+      onSuccess: () => {
+        setConfirming(false);
+        onSubmitted?.();
+      },
       onError: (error) => {
         if (error instanceof ApiError && error.status === 422 && error.errors.length > 0) {
+          setConfirming(false);
           showProblems(submitProblemsFromErrors(error.errors, items));
         }
       },
@@ -72,7 +91,19 @@ export function SubmitPanel({ subProgramme, items, problemLink, onSubmitted }: S
               : t('submit.outstanding', { count: outstanding.length })}
         </span>
       </div>
-      {submit.isError && !serverRefusal && <ErrorState error={submit.error} />}
+      {submit.isError && !serverRefusal && !confirming && <ErrorState error={submit.error} />}
+      <Dialog open={confirming} title={t('submit.confirmTitle')} onClose={() => setConfirming(false)}>
+        <SubmitSummary subProgramme={subProgramme} items={items} fiscalYears={fiscalYears} />
+        {submit.isError && !serverRefusal && <ErrorState error={submit.error} />}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onConfirm} aria-disabled={submit.isPending || undefined}>
+            {submit.isPending ? t('submit.submitting') : t('submit.confirm')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </Dialog>
       {problems && problems.length > 0 && (
         <section className="error-summary" aria-labelledby={headingId}>
           <h2 id={headingId} ref={headingRef} tabIndex={-1} className="error-summary__title">
@@ -94,5 +125,44 @@ export function SubmitPanel({ subProgramme, items, problemLink, onSubmitted }: S
         </section>
       )}
     </div>
+  );
+}
+
+/** What is about to go to ITC: how many items, the totals per year, and what changed since last time. */
+function SubmitSummary({
+  subProgramme,
+  items,
+  fiscalYears,
+}: {
+  subProgramme: SubProgramme;
+  items: readonly LineItem[];
+  fiscalYears: readonly number[];
+}) {
+  const { t } = useI18n();
+  const changes = useSubProgrammeChanges(subProgramme.id);
+  const counted = items.filter((item) => item.reviewStatus !== 'cut');
+  const totals = totalsByYear(items, fiscalYears);
+  return (
+    <>
+      <p>{t('submit.confirmText', { code: subProgramme.code })}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t('submit.itemCount')}</dt>
+          <dd className="num">{counted.length}</dd>
+        </div>
+        {fiscalYears.map((year) => (
+          <div key={year}>
+            <dt>{year}</dt>
+            <dd className="num">
+              <Money value={totals[String(year)] ?? '0'} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h3>{t('changes.heading')}</h3>
+      <QueryView query={changes} isEmpty={() => false}>
+        {(list) => <SubmissionChanges changes={list} />}
+      </QueryView>
+    </>
   );
 }

@@ -1,0 +1,165 @@
+import type { Cycle } from '@ikt/shared/cycle.schema';
+import type { CycleStatus } from '@ikt/shared/domain';
+import { CYCLE_STATUS_LABELS } from '@ikt/shared/labels';
+import { useId, useState } from 'react';
+import { DataTable } from '../../../components/data-table';
+import { Dialog } from '../../../components/dialog';
+import { ErrorState } from '../../../components/error-state';
+import { SubProgrammeStatusBadge } from '../../../components/status-badge';
+import { useI18n } from '../../../i18n/i18n-context';
+import { useSubProgrammes } from '../../sub-programmes/api/get-sub-programmes';
+import { useTransitionCycle } from '../api/transition-cycle';
+
+/** Statuses a cycle reaches only with every sub-programme accepted, or with a reason (the server's rule). */
+const NEEDS_ACCEPTED: readonly CycleStatus[] = ['consolidated', 'approved'];
+
+export interface CycleMove {
+  cycle: Cycle;
+  to: CycleStatus;
+}
+
+interface CycleTransitionDialogProps {
+  /** The move to confirm; `null` keeps the dialog closed. */
+  move: CycleMove | null;
+  onClose: () => void;
+  onMoved?: (cycle: Cycle) => void;
+}
+
+/**
+ * Confirms a cycle transition. Into `consolidated` or `approved` it lists every sub-programme not
+ * accepted yet and asks why the cycle moves on without them; the reason goes with the request
+ * (`overrideReason`), into the audit trail and the Finance Department workbook. Used wherever a
+ * role moves a cycle (the admin cycles table, the council's page).
+ */
+export function CycleTransitionDialog({ move, onClose, onMoved }: CycleTransitionDialogProps) {
+  const { t } = useI18n();
+  return (
+    <Dialog open={move !== null} title={t('admin.cycles.confirmTitle')} onClose={onClose} wide>
+      {move && <TransitionForm key={`${move.cycle.id}:${move.to}`} move={move} onClose={onClose} onMoved={onMoved} />}
+    </Dialog>
+  );
+}
+
+function TransitionForm({
+  move: { cycle, to },
+  onClose,
+  onMoved,
+}: {
+  move: CycleMove;
+  onClose: () => void;
+  onMoved: ((cycle: Cycle) => void) | undefined;
+}) {
+  const { t, language } = useI18n();
+  const transition = useTransitionCycle();
+  const checksAccepted = NEEDS_ACCEPTED.includes(to);
+  const subProgrammes = useSubProgrammes(checksAccepted ? cycle.id : undefined);
+  const pending = (subProgrammes.data ?? []).filter((subProgramme) => subProgramme.status !== 'accepted');
+  const needsReason = checksAccepted && pending.length > 0;
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const fieldId = useId();
+  const loading = checksAccepted && subProgrammes.isPending;
+
+  function confirm() {
+    if (transition.isPending || loading) return;
+    if (needsReason && reason.trim() === '') {
+      setMissing(true);
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    transition.mutate(
+      { cycleId: cycle.id, to, ...(needsReason ? { overrideReason: reason.trim() } : {}) },
+      {
+        onSuccess: (moved) => {
+          onMoved?.(moved);
+          onClose();
+        },
+      },
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        confirm();
+      }}
+    >
+      <p>
+        {t('admin.cycles.confirmText', {
+          cycle: cycle.title,
+          from: CYCLE_STATUS_LABELS[cycle.status][language],
+          to: CYCLE_STATUS_LABELS[to][language],
+        })}
+      </p>
+      {checksAccepted && subProgrammes.isError && <ErrorState error={subProgrammes.error} />}
+      {loading && (
+        <p className="state" role="status">
+          {t('state.loading')}
+        </p>
+      )}
+      {needsReason && (
+        <>
+          <p className="notice">{t('transition.pendingIntro', { to: CYCLE_STATUS_LABELS[to][language] })}</p>
+          <DataTable caption={t('transition.pendingCaption', { count: pending.length })}>
+            <thead>
+              <tr>
+                <th scope="col">{t('transition.code')}</th>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('transition.institution')}</th>
+                <th scope="col">{t('common.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.map((subProgramme) => (
+                <tr key={subProgramme.id}>
+                  <th scope="row" className="code">
+                    {subProgramme.code}
+                  </th>
+                  <td>{subProgramme.name}</td>
+                  <td className="code">{subProgramme.institutionCode}</td>
+                  <td>
+                    <SubProgrammeStatusBadge status={subProgramme.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+          <div className={missing ? 'field field--error' : 'field'}>
+            <label htmlFor={fieldId} className="field__label">
+              {t('transition.reason')}
+            </label>
+            <p id={`${fieldId}-hint`} className="field__hint">
+              {t('transition.reasonHint')}
+            </p>
+            {missing && (
+              <p id={`${fieldId}-error`} className="field__error">
+                {t('transition.reasonRequired')}
+              </p>
+            )}
+            <textarea
+              id={fieldId}
+              className="field__input"
+              rows={3}
+              maxLength={2000}
+              value={reason}
+              aria-invalid={missing || undefined}
+              aria-describedby={missing ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </div>
+        </>
+      )}
+      {transition.isError && <ErrorState error={transition.error} />}
+      <div className="form-actions">
+        <button type="submit" className="button" aria-disabled={transition.isPending || loading || undefined}>
+          {transition.isPending ? t('common.saving') : t('admin.cycles.confirmYes')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
