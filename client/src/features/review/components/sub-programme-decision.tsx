@@ -185,7 +185,7 @@ function ReturnSummary({
   return (
     <>
       <h3>{t('review.returnSummaryComment')}</h3>
-      <p className="comment__body">{comment}</p>
+      <p className="return-summary__comment">{comment}</p>
       <h3>{t('review.returnSummaryItems', { count: returnedItems.length })}</h3>
       {returnedItems.length === 0 ? (
         <p className="hint">
