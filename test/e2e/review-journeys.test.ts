@@ -83,7 +83,7 @@ describe('reviewing and the workflow around it', () => {
     await page.getByLabel('Komentārs iestādei').fill(SUB_PROGRAMME_COMMENT);
     await page.getByRole('button', { name: 'Atgriezt apakšprogrammu' }).click();
     const confirm = page.getByRole('dialog', { name: 'Atgriezt apakšprogrammu IKT.LD.01?' });
-    await confirm.waitFor();
+    await confirm.getByText(ITEM_COMMENT).waitFor();
     const summary = normalSpaces(await confirm.innerText());
     expect(summary).toContain(RETURNED);
     expect(summary).toContain(ITEM_COMMENT);
@@ -100,10 +100,9 @@ describe('reviewing and the workflow around it', () => {
     const { page } = lead;
     await page.goto(`/sub-programmes/${ids['IKT.LD.01']}`);
     const notice = page.getByRole('region', { name: 'ITC atgrieza apakšprogrammu labošanai' });
-    await notice.waitFor();
-    const noticeText = normalSpaces(await notice.innerText());
-    expect(noticeText).toContain(SUB_PROGRAMME_COMMENT);
-    expect(noticeText).toContain(ITEM_COMMENT);
+    // What ITC said about the whole, and about the item, both in the banner (they load after it).
+    await notice.getByText(SUB_PROGRAMME_COMMENT).waitFor();
+    await notice.getByText(ITEM_COMMENT).waitFor();
 
     await notice.getByRole('link', { name: RETURNED }).click();
     const panel = page.getByRole('region', { name: RETURNED });
