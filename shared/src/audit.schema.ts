@@ -20,9 +20,16 @@ export const auditQuerySchema = z.strictObject({
   entityType: freeText().max(50).optional(),
   entityId: freeText().max(50).optional(),
   actorId: z.coerce.number().int().positive().optional(),
+  /** What was done, e.g. `cycle.transition`. */
+  action: z.string().max(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
+  /** The next page: only events older than this one (the id of the last event of the page before). */
+  beforeId: z
+    .string()
+    .regex(/^[1-9]\d{0,18}$/, 'id.format')
+    .optional(),
   lang: z.enum(['lv', 'en']).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -62,3 +62,75 @@ export const consolidationSchema = z.object({
   cut: z.object({ amounts: amountsSchema, itemCount: z.number().int() }),
 });
 export type Consolidation = z.infer<typeof consolidationSchema>;
+
+/**
+ * The dimensions a cross-table may put on an axis: those that partition the items (by goal an
+ * item counts under each of its goals, so goal cannot be an axis of cells that add up).
+ */
+export const CROSS_DIMENSIONS = [
+  'institution',
+  'sub_programme',
+  'ekk',
+  'cost_nature',
+  'action_direction',
+  'ict_service',
+  'information_system',
+  'priority',
+  'review_status',
+] as const satisfies readonly ConsolidationDimension[];
+export type CrossDimension = (typeof CROSS_DIMENSIONS)[number];
+
+/** EKK hierarchy levels: 1 (e.g. 2000) to 4 (e.g. 2251). */
+export const EKK_LEVELS = [1, 2, 3, 4] as const;
+
+export const consolidationCrossQuerySchema = z
+  .strictObject({
+    rows: z.enum(CROSS_DIMENSIONS).default('institution'),
+    columns: z.enum(CROSS_DIMENSIONS).default('ekk'),
+    /** One of the cycle's fiscal years; its first when left out. */
+    fiscalYear: z
+      .string()
+      .regex(/^\d{4}$/, 'fiscalYear.format')
+      .transform(Number)
+      .optional(),
+    /** The EKK axis shows the codes of this level (an item counts under its ancestor there). */
+    ekkLevel: z.enum(['1', '2', '3', '4']).default('2').transform(Number),
+    institution: z.string().trim().min(1).max(16).optional(),
+    costNature: z.enum(COST_NATURES).optional(),
+    reviewStatus: z.enum(REVIEW_STATUSES).exclude(['cut']).optional(),
+    lang: z.enum(['lv', 'en']).optional(),
+  })
+  .refine((query) => query.rows !== query.columns, { path: ['columns'], message: 'cross.sameDimension' });
+export type ConsolidationCrossQuery = z.infer<typeof consolidationCrossQuerySchema>;
+
+const crossKeySchema = z.object({
+  /** The dimension's code; '' for items that name none. */
+  key: z.string(),
+  label: z.string(),
+  /** The row's or column's sum for the year. */
+  total: moneySchema,
+});
+
+/**
+ * The consolidated budget of one fiscal year by two dimensions at once. Every counted item is in
+ * exactly one cell, so each row's cells add up to its total, each column's to its, and all of
+ * them to `total` — the same figures, to the cent, as the one-dimension consolidation.
+ */
+export const consolidationCrossSchema = z.object({
+  cycleId: z.number().int(),
+  fiscalYear: z.number().int(),
+  rowDimension: z.enum(CROSS_DIMENSIONS),
+  columnDimension: z.enum(CROSS_DIMENSIONS),
+  ekkLevel: z.number().int(),
+  columns: z.array(crossKeySchema),
+  rows: z.array(
+    crossKeySchema.extend({
+      /** Amount per column key; a column the row has no items in is absent. */
+      cells: z.record(z.string(), moneySchema),
+    }),
+  ),
+  total: moneySchema,
+  /** Items marked `cut` count zero above; here they are, apart. */
+  cut: z.object({ amount: moneySchema, itemCount: z.number().int() }),
+});
+export type ConsolidationCross = z.infer<typeof consolidationCrossSchema>;

@@ -40,6 +40,10 @@ const keyedMessages: Record<string, Record<Language, string>> = {
     lv: 'Tekstā nedrīkst būt vadības rakstzīmes (izņemot tabulāciju un rindu beigas)',
     en: 'Text may not hold control characters (other than tab and line breaks)',
   },
+  'cross.sameDimension': {
+    lv: 'Rindām un kolonnām jābūt dažādām dimensijām',
+    en: 'Rows and columns must be different dimensions',
+  },
   'percent.format': {
     lv: 'Procenti jānorāda no 0 līdz 100 ar punktu, ne vairāk kā 2 zīmes aiz punkta',
     en: 'A percentage is 0 to 100 with a dot and at most 2 decimals',

@@ -5,6 +5,8 @@ export interface AuditFilter {
   entityType?: string | undefined;
   entityId?: string | undefined;
   actorId?: number | undefined;
+  action?: string | undefined;
+  beforeId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   limit: number;
@@ -43,6 +45,8 @@ export function createAuditRepository(db: Kysely<Database>) {
       if (filter.entityType) query = query.where('e.entity_type', '=', filter.entityType);
       if (filter.entityId) query = query.where('e.entity_id', '=', filter.entityId);
       if (filter.actorId) query = query.where('e.actor_id', '=', filter.actorId);
+      if (filter.action) query = query.where('e.action', '=', filter.action);
+      if (filter.beforeId) query = query.where('e.id', '<', filter.beforeId);
       if (filter.from) query = query.where('e.occurred_at', '>=', new Date(filter.from));
       if (filter.to) query = query.where('e.occurred_at', '<', new Date(filter.to));
       return query.execute();

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '@ikt/db/database';
-import type { ConsolidationDimension } from '@ikt/shared/consolidation.schema';
+import type { ConsolidationDimension, CrossDimension } from '@ikt/shared/consolidation.schema';
 import type { CostNature, ReviewStatus } from '@ikt/shared/domain';
 
 export interface ConsolidationFilter {
@@ -69,6 +69,36 @@ const ANCESTRY = sql`ancestry(code, ancestor) AS (
     SELECT a.code, e.parent_code FROM ancestry a JOIN ekk_code e ON e.code = a.ancestor
      WHERE e.parent_code IS NOT NULL)`;
 
+/** One cell's figure of a cross-table: the row's and the column's key, counted or cut apart. */
+export interface CrossSum {
+  row_key: string;
+  column_key: string;
+  cut: boolean;
+  total: string;
+  items: string;
+}
+
+/**
+ * Every EKK code with the code it counts under at one level of the hierarchy: its ancestor at
+ * that level, or itself when it sits higher up. A function of the code, so the EKK axis of a
+ * cross-table partitions the items as every other axis does.
+ */
+const EKK_AT_LEVEL = (level: number) => sql`ekk_depth(code, depth) AS (
+    SELECT code, 1 FROM ekk_code WHERE parent_code IS NULL
+    UNION ALL
+    SELECT e.code, d.depth + 1 FROM ekk_code e JOIN ekk_depth d ON e.parent_code = d.code),
+  ekk_at(code, key) AS (
+    SELECT a.code, a.ancestor FROM ancestry a JOIN ekk_depth d ON d.code = a.ancestor WHERE d.depth = ${level}
+    UNION ALL
+    SELECT code, code FROM ekk_depth WHERE depth < ${level})`;
+
+/** How a cross-table axis keys an item: the dimension's own grouping, EKK at the chosen level. */
+function crossAxis(dimension: CrossDimension): { key: RawBuilder<unknown>; join: RawBuilder<unknown> } {
+  if (dimension === 'ekk') return { key: sql`ekk_at.key`, join: sql`JOIN ekk_at ON ekk_at.code = li.ekk_code` };
+  const { group, join } = DIMENSION_SQL[dimension];
+  return { key: group, join: join ?? sql`` };
+}
+
 /** The items a consolidation counts in: the cycle's, narrowed by the filter (cut or not). */
 function scopeSql(cycleId: number, filter: ConsolidationFilter): RawBuilder<unknown> {
   return sql`sp.cycle_id = ${cycleId}
@@ -118,6 +148,33 @@ export function createConsolidationRepository(db: Kysely<Database>) {
         SELECT g.cycle_id, g.cut, NULL, g.fiscal_year, sum(g.total)::text
           FROM g
          GROUP BY 1, 2, 4`.execute(db);
+      return rows;
+    },
+
+    /**
+     * The cycle's sums for one fiscal year by two dimensions at once, per pair of keys, counted
+     * and cut apart — in SQL over NUMERIC, like every other total.
+     */
+    async crossSums(
+      cycleId: number,
+      axes: { rows: CrossDimension; columns: CrossDimension },
+      ekkLevel: number,
+      fiscalYear: number,
+      filter: ConsolidationFilter,
+    ): Promise<CrossSum[]> {
+      const rowAxis = crossAxis(axes.rows);
+      const columnAxis = crossAxis(axes.columns);
+      const { rows } = await sql<CrossSum>`
+        WITH RECURSIVE ${ANCESTRY}, ${EKK_AT_LEVEL(ekkLevel)}
+        SELECT ${rowAxis.key} AS row_key, ${columnAxis.key} AS column_key, li.review_status = 'cut' AS cut,
+               sum(a.amount)::text AS total, count(*)::text AS items
+          FROM line_item li
+          JOIN sub_programme sp ON sp.id = li.sub_programme_id
+          JOIN line_item_amount a ON a.line_item_id = li.id AND a.fiscal_year = ${fiscalYear}
+          ${rowAxis.join}
+          ${columnAxis.join}
+         WHERE ${scopeSql(cycleId, filter)}
+         GROUP BY 1, 2, 3`.execute(db);
       return rows;
     },
 

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import type {
   Consolidation,
+  ConsolidationCross,
+  ConsolidationCrossQuery,
   ConsolidationDimension,
   ConsolidationQuery,
   ConsolidationRow,
@@ -74,12 +76,32 @@ function ekkHierarchy(tree: { code: string; parent_code: string | null }[]) {
   return order;
 }
 
+type EkkOrder = ReturnType<typeof ekkHierarchy>;
+
+/** How a dimension's keys are ordered: EKK in its hierarchy's order, vocabularies in theirs, codes by number. */
+function keyOrder(dimension: ConsolidationDimension, ekk: EkkOrder | null) {
+  return dimension === 'ekk' && ekk
+    ? (a: string, b: string) => (ekk.get(a)?.position ?? 0) - (ekk.get(b)?.position ?? 0)
+    : compareKeys(ENUM_ORDER[dimension]);
+}
+
+/** The words for a key: a vocabulary's label, a code's name, or "not specified" for ''. */
+function keyLabel(
+  dimension: ConsolidationDimension,
+  key: string,
+  labels: Map<string, Record<Language, string>>,
+  language: Language,
+): string {
+  if (key === '') return NOT_SPECIFIED_LABEL[language];
+  return ENUM_LABELS[dimension]?.[key]?.[language] ?? labels.get(key)?.[language] ?? key;
+}
+
 export function createConsolidationService(db: Kysely<Database>, cycles: CycleService) {
   /** Which institution the figures are limited to; a lead sees its own only. */
   async function resolveFilter(
     context: RequestContext,
     repository: ConsolidationRepository,
-    query: ConsolidationQuery,
+    query: Pick<ConsolidationQuery, 'institution' | 'costNature' | 'reviewStatus'>,
   ): Promise<ConsolidationFilter> {
     let institutionId: number | undefined;
     if (query.institution !== undefined) {
@@ -156,19 +178,12 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
       const keys = [
         ...new Set([...current.keys(), ...counted.keys(), ...(showPrevious ? previous.keys() : [])]),
       ].filter((key): key is string => key !== null);
-      keys.sort(
-        data.ekk
-          ? (a, b) => (data.ekk!.get(a)?.position ?? 0) - (data.ekk!.get(b)?.position ?? 0)
-          : compareKeys(ENUM_ORDER[query.by]),
-      );
+      keys.sort(keyOrder(query.by, data.ekk));
 
       const rows: ConsolidationRow[] = keys.map((key) => {
         const amounts = amountsOf(current.get(key) ?? [], years);
         const previousYear = showPrevious ? toMoneyString(parseMoney(previous.get(key) ?? '0')) : null;
-        const label =
-          key === ''
-            ? NOT_SPECIFIED_LABEL[language]
-            : (ENUM_LABELS[query.by]?.[key]?.[language] ?? data.labels.get(key)?.[language] ?? key);
+        const label = keyLabel(query.by, key, data.labels, language);
         const ekk = data.ekk?.get(key);
         return {
           key,
@@ -193,6 +208,101 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
           itemCount: counted.get(null) ?? 0,
         },
         cut: { amounts: amountsOf(cut.get(null) ?? [], years), itemCount: cutCount },
+      };
+    },
+
+    /** One fiscal year by two dimensions at once (institution × EKK by default); see the schema. */
+    async cross(
+      context: RequestContext,
+      cycleId: number,
+      query: ConsolidationCrossQuery,
+      language: Language,
+    ): Promise<ConsolidationCross> {
+      const cycle = await cycles.get(context, cycleId);
+      const repository = createConsolidationRepository(db);
+      const filter = await resolveFilter(context, repository, query);
+      if (
+        !can(context.actor, {
+          action: 'consolidation.read',
+          cycleStatus: cycle.status,
+          institutionId: filter.institutionId,
+        })
+      ) {
+        throw cycleNotFound();
+      }
+      const fiscalYear = query.fiscalYear ?? cycle.fiscalYears[0]!;
+      if (!cycle.fiscalYears.includes(fiscalYear)) {
+        throw new ValidationError(
+          { lv: 'Gads nav šī cikla finanšu gads.', en: 'The year is not one of the cycle’s fiscal years.' },
+          [
+            {
+              path: 'querystring.fiscalYear',
+              message: {
+                lv: `Jābūt vienam no ${cycle.fiscalYears.join(', ')}`,
+                en: `Must be one of ${cycle.fiscalYears.join(', ')}`,
+              },
+            },
+          ],
+        );
+      }
+      const axes = { rows: query.rows, columns: query.columns };
+      const withEkk = axes.rows === 'ekk' || axes.columns === 'ekk';
+
+      const data = await db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          const snapshot = createConsolidationRepository(trx);
+          return {
+            sums: await snapshot.crossSums(cycleId, axes, query.ekkLevel, fiscalYear, filter),
+            rowLabels: await snapshot.labels(axes.rows, cycleId),
+            columnLabels: await snapshot.labels(axes.columns, cycleId),
+            ekk: withEkk ? ekkHierarchy(await snapshot.ekkTree()) : null,
+          };
+        });
+
+      const rows = new Map<string, { total: Decimal; cells: Map<string, Decimal> }>();
+      const columns = new Map<string, Decimal>();
+      let total = new Decimal(0);
+      let cutAmount = new Decimal(0);
+      let cutItems = 0;
+      for (const sum of data.sums) {
+        if (sum.cut) {
+          cutAmount = cutAmount.plus(sum.total);
+          cutItems += Number(sum.items);
+          continue;
+        }
+        const row = rows.get(sum.row_key) ?? { total: new Decimal(0), cells: new Map<string, Decimal>() };
+        row.total = row.total.plus(sum.total);
+        row.cells.set(sum.column_key, (row.cells.get(sum.column_key) ?? new Decimal(0)).plus(sum.total));
+        rows.set(sum.row_key, row);
+        columns.set(sum.column_key, (columns.get(sum.column_key) ?? new Decimal(0)).plus(sum.total));
+        total = total.plus(sum.total);
+      }
+
+      return {
+        cycleId,
+        fiscalYear,
+        rowDimension: axes.rows,
+        columnDimension: axes.columns,
+        ekkLevel: query.ekkLevel,
+        columns: [...columns.keys()].sort(keyOrder(axes.columns, data.ekk)).map((key) => ({
+          key,
+          label: keyLabel(axes.columns, key, data.columnLabels, language),
+          total: toMoneyString(columns.get(key)!),
+        })),
+        rows: [...rows.keys()].sort(keyOrder(axes.rows, data.ekk)).map((key) => {
+          const row = rows.get(key)!;
+          return {
+            key,
+            label: keyLabel(axes.rows, key, data.rowLabels, language),
+            total: toMoneyString(row.total),
+            cells: Object.fromEntries([...row.cells].map(([column, amount]) => [column, toMoneyString(amount)])),
+          };
+        }),
+        total: toMoneyString(total),
+        cut: { amount: toMoneyString(cutAmount), itemCount: cutItems },
       };
     },
   };
