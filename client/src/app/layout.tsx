@@ -7,16 +7,24 @@ import { SessionMenu } from '../features/auth/components/session-menu';
 import { useT } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages/lv';
 
-/** The pages a role works with; the server still decides every answer, this only hides dead ends. */
+/**
+ * The pages a role works with, its own actions first (ITC reviews, the council decides); the
+ * server still decides every answer, this only hides dead ends. A lead's consolidation is its
+ * own institution's.
+ */
 function navLinks(role: Role): { to: string; label: MessageKey }[] {
   const links: { to: string; label: MessageKey }[] = [];
   if (role === 'itc_finance') links.push({ to: '/review', label: 'nav.review' });
+  if (role === 'council') links.push({ to: '/decision', label: 'nav.decision' });
+  links.push({ to: '/consolidation', label: 'nav.consolidation' });
   if (role !== 'institution_lead') {
-    links.push({ to: '/consolidation', label: 'nav.consolidation' });
     links.push({ to: '/scenarios', label: 'nav.scenarios' });
     links.push({ to: '/indicators', label: 'nav.indicators' });
   }
-  if (role === 'admin' || role === 'itc_finance') links.push({ to: '/admin', label: 'nav.admin' });
+  if (role === 'admin' || role === 'itc_finance') {
+    links.push({ to: '/audit', label: 'nav.audit' });
+    links.push({ to: '/admin', label: 'nav.admin' });
+  }
   return links;
 }
 

@@ -2,6 +2,7 @@ import { CONSOLIDATION_DIMENSIONS, type ConsolidationDimension } from '@ikt/shar
 import { COST_NATURES, REVIEW_STATUSES, type CostNature, type ReviewStatus } from '@ikt/shared/domain';
 import { COST_NATURE_LABELS, REVIEW_STATUS_LABELS } from '@ikt/shared/labels';
 import { parseMoney } from '@ikt/shared/money';
+import { can } from '@ikt/shared/permissions';
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BarChart } from '../../components/bar-chart';
@@ -10,6 +11,7 @@ import { useUser } from '../../features/auth/hooks/use-user';
 import type { ConsolidationParams } from '../../features/consolidation/api/consolidation-keys';
 import { useConsolidation } from '../../features/consolidation/api/get-consolidation';
 import { ConsolidationTable } from '../../features/consolidation/components/consolidation-table';
+import { ConsolidationViews } from '../../features/consolidation/components/consolidation-views';
 import { consolidationSearch, drillTarget } from '../../features/consolidation/utils/drill-down';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
@@ -63,6 +65,7 @@ export function ConsolidationRoute() {
         {() =>
           cycle && (
             <>
+              <ConsolidationViews cycleId={cycle.id} />
               <div className="filter-bar" role="group" aria-label={t('consolidation.controls')}>
                 <CyclePicker cycles={cycles} current={cycle} />
                 <div className="inline-field">
@@ -123,13 +126,23 @@ export function ConsolidationRoute() {
                   </select>
                 </div>
               </div>
-              <div className="toolbar">
-                <DownloadButton
-                  url={`/api/cycles/${cycle.id}/export.xlsx?lang=${language}`}
-                  fallbackName={`IKT-budzets-${cycle.year}.xlsx`}
-                  label={t('consolidation.export')}
-                />
-              </div>
+              {/* The workbook and open data are the whole city's budget: not for a single institution's lead. */}
+              {can(user, { action: 'consolidation.read', cycleStatus: cycle.status }) && (
+                <div className="toolbar">
+                  <DownloadButton
+                    url={`/api/cycles/${cycle.id}/export.xlsx?lang=${language}`}
+                    fallbackName={`IKT-budzets-${cycle.year}.xlsx`}
+                    label={t('consolidation.export')}
+                  />
+                  {(cycle.status === 'approved' || cycle.status === 'closed') && (
+                    <DownloadButton
+                      url={`/api/cycles/${cycle.id}/open-data.zip`}
+                      fallbackName={`IKT-budzets-${cycle.year}-atvertie-dati.zip`}
+                      label={t('consolidation.openData')}
+                    />
+                  )}
+                </div>
+              )}
               <QueryView query={consolidation} isEmpty={() => false}>
                 {(data) => {
                   const firstYear = String(data.fiscalYears[0]);

@@ -7,6 +7,7 @@ import { QueryView } from '../../components/query-view';
 import { useUser } from '../../features/auth/hooks/use-user';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
 import { CycleSummary } from '../../features/cycles/components/cycle-summary';
+import { CycleTransitions } from '../../features/cycles/components/cycle-transitions';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
 import { useConsolidation } from '../../features/consolidation/api/get-consolidation';
 import { useSubProgrammes } from '../../features/sub-programmes/api/get-sub-programmes';
@@ -37,6 +38,7 @@ export function HomeRoute() {
                   <CyclePicker cycles={cycles} current={cycle} />
                 </div>
                 <CycleSummary cycle={cycle} />
+                <CycleTransitions user={user} cycle={cycle} />
               </section>
               <MySubProgrammes user={user} cycle={cycle} />
               {(user.role === 'itc_finance' || user.role === 'council') && <Progress cycle={cycle} />}
@@ -112,13 +114,22 @@ function RoleLinks({ user, cycle }: { user: User; cycle: Cycle }) {
   ) {
     links.push({ to: `/review?cycle=${cycle.id}`, label: t('nav.review') });
   }
-  if (user.role !== 'institution_lead' && can(user, { action: 'consolidation.read', cycleStatus: cycle.status })) {
+  if (user.role === 'council') links.push({ to: `/decision?cycle=${cycle.id}`, label: t('nav.decision') });
+  // A lead's consolidation is its own institution's.
+  if (
+    can(user, {
+      action: 'consolidation.read',
+      cycleStatus: cycle.status,
+      institutionId: user.institutionId ?? undefined,
+    })
+  ) {
     links.push({ to: `/consolidation?cycle=${cycle.id}`, label: t('nav.consolidation') });
   }
   if (can(user, { action: 'scenario.read', cycleStatus: cycle.status })) {
     links.push({ to: `/scenarios?cycle=${cycle.id}`, label: t('nav.scenarios') });
   }
   if (user.role !== 'institution_lead') links.push({ to: `/indicators?cycle=${cycle.id}`, label: t('nav.indicators') });
+  if (can(user, { action: 'audit.read' })) links.push({ to: '/audit', label: t('nav.audit') });
   if (user.role === 'admin' || user.role === 'itc_finance') links.push({ to: '/admin', label: t('nav.admin') });
   links.push({ to: '/reference', label: t('nav.reference') });
   return (

@@ -180,6 +180,11 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
             {t('workspace.toReview')}
           </Link>
         )}
+        {subProgramme.status !== 'draft' && (
+          <Link className="button button--secondary" to={`/sub-programmes/${subProgramme.id}/changes`}>
+            {t('workspace.changes')}
+          </Link>
+        )}
         <DownloadButton
           url={`/api/sub-programmes/${subProgramme.id}/export.xlsx?lang=${language}`}
           fallbackName={`${subProgramme.code}.xlsx`}

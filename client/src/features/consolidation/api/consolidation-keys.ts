@@ -13,4 +13,12 @@ export interface ConsolidationParams {
 export const consolidationKeys = {
   all: ['consolidation'] as const,
   view: (params: ConsolidationParams, language: string) => [...consolidationKeys.all, params, language] as const,
+  cross: (params: CrossParams, language: string) => [...consolidationKeys.all, 'cross', params, language] as const,
 };
+
+/** The institution × EKK table of one fiscal year, EKK at one level of its hierarchy. */
+export interface CrossParams {
+  cycleId: number;
+  fiscalYear: number;
+  ekkLevel: number;
+}

@@ -4,19 +4,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
 import { cycleKeys } from './cycle-keys';
 
+export interface TransitionCycleInput {
+  cycleId: number;
+  to: CycleStatus;
+  /** Why the cycle moves on although the server listed what stands in the way (422). */
+  overrideReason?: string | undefined;
+}
+
 /**
  * Moves a cycle to another status; the server checks the role and audits it. Into `consolidated`
  * or `approved` with sub-programmes not accepted, it needs `overrideReason` (422 without).
  */
-export function transitionCycle({
-  cycleId,
-  to,
-  overrideReason,
-}: {
-  cycleId: number;
-  to: CycleStatus;
-  overrideReason?: string;
-}): Promise<Cycle> {
+export function transitionCycle({ cycleId, to, overrideReason }: TransitionCycleInput): Promise<Cycle> {
   return apiPost(
     `/api/cycles/${cycleId}/transition`,
     overrideReason === undefined ? { to } : { to, overrideReason },

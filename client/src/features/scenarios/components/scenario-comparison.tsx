@@ -194,7 +194,8 @@ export function ScenarioComparisonView({
   );
 }
 
-function AdoptButton({ scenario }: { scenario: ScenarioSummary }) {
+/** Adopting, after the council member confirms it: the cuts are applied to the items (audited). */
+export function AdoptButton({ scenario }: { scenario: ScenarioSummary }) {
   const { t } = useI18n();
   const adopt = useAdoptScenario();
   const [confirming, setConfirming] = useState(false);

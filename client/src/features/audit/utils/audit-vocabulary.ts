@@ -1,0 +1,50 @@
+/**
+ * The actions and entities the server writes to the audit trail (server/src/modules/*: every
+ * `recordAudit`), for the log's filters. An action not listed here is still shown, by its code.
+ */
+export const AUDIT_ACTIONS = [
+  'cycle.create',
+  'cycle.update',
+  'cycle.transition',
+  'cycle.rollover',
+  'cycle.indicators',
+  'subProgramme.create',
+  'subProgramme.update',
+  'subProgramme.submit',
+  'subProgramme.return',
+  'subProgramme.accept',
+  'lineItem.create',
+  'lineItem.update',
+  'lineItem.delete',
+  'lineItem.accept',
+  'lineItem.return',
+  'lineItem.comment',
+  'lineItem.carryOver',
+  'lineItem.cut',
+  'lineItem.reduce',
+  'scenario.create',
+  'scenario.adopt',
+  'auth.login',
+  'user.create',
+  'user.update',
+  'institution.create',
+  'institution.update',
+  'ekkCode.create',
+  'ekkCode.update',
+  'ictService.create',
+  'ictService.update',
+  'informationSystem.create',
+  'informationSystem.update',
+] as const;
+
+export const AUDIT_ENTITY_TYPES = [
+  'budget_cycle',
+  'sub_programme',
+  'line_item',
+  'scenario',
+  'user',
+  'institution',
+  'ekk_code',
+  'ict_service',
+  'information_system',
+] as const;
