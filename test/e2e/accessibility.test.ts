@@ -203,6 +203,12 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
         'lead: submit summary',
       );
 
+      await visit(page, `/sub-programmes/${ids['IKT.IKSD.02']}/changes`, 'lead: changes since submission');
+      await nav(page).getByRole('link', { name: 'Konsolidācija' }).click();
+      await check(page, 'lead: consolidation, its own institution');
+      await page.getByRole('link', { name: 'Iestādes × EKK' }).click();
+      await check(page, 'lead: institution × EKK, its own institution');
+
       await visit(page, '/reference', 'lead: reference data');
       await signedIn('lead.apc@riga.example', async (apc) => {
         await visit(apc.page, `/sub-programmes/${ids['IKT.APC.01']}`, 'lead: submitted workspace');
@@ -222,6 +228,12 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
   it('ITC finance', async () => {
     await signedIn('itc.finance@riga.example', async ({ page }) => {
       await check(page, 'itc: home with the institutions’ progress');
+      await withDialog(
+        page,
+        page.getByRole('region', { name: /^IKT budžets 2027/ }).getByRole('button', { name: 'Uz: Izskatīšanā' }),
+        'Mainīt cikla statusu?',
+        'itc: home, cycle transition',
+      );
       await nav(page).getByRole('link', { name: 'Izskatīšana' }).click();
       await check(page, 'itc: review queue');
 
@@ -257,6 +269,17 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
       for (const by of ['institution', 'ekk', 'goal']) {
         await visit(page, `/consolidation?cycle=${openCycleId}&by=${by}`, `itc: consolidation by ${by}`);
       }
+
+      await visit(page, `/consolidation/cross?cycle=${openCycleId}`, 'itc: institution × EKK');
+      await page.getByLabel('EKK līmenis').selectOption('4');
+      await page.locator('.cross-table thead').getByText('2251').waitFor();
+      await check(page, 'itc: institution × EKK, level 4');
+
+      await nav(page).getByRole('link', { name: 'Audita žurnāls' }).click();
+      await check(page, 'itc: audit log');
+      await page.getByLabel('Darbība').selectOption({ label: 'Apakšprogramma iesniegta' });
+      await page.getByRole('button', { name: 'Atlasīt' }).click();
+      await check(page, 'itc: audit log filtered by action');
 
       await nav(page).getByRole('link', { name: 'Samazinājuma scenāriji' }).click();
       await check(page, 'itc: scenarios');
@@ -328,6 +351,12 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
         'admin: reopen',
       );
 
+      await nav(page).getByRole('link', { name: 'Audita žurnāls' }).click();
+      await check(page, 'admin: audit log');
+      await page.getByRole('button', { name: 'Tikai ITC finanšu speciāliste' }).first().click();
+      await page.getByText('Lietotājs: ITC finanšu speciāliste').waitFor();
+      await check(page, 'admin: audit log of one user');
+
       await visit(page, '/consolidation', 'admin: consolidation');
       await visit(page, '/scenarios', 'admin: scenarios');
       await visit(page, '/indicators', 'admin: indicators');
@@ -344,6 +373,15 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
 
     await signedIn('council@riga.example', async ({ page }) => {
       await check(page, 'council: home');
+      await nav(page).getByRole('link', { name: 'Apstiprināšana' }).click();
+      await check(page, 'council: decision page, cycle in review');
+      await withDialog(
+        page,
+        page.getByRole('button', { name: /^Pieņemt padomei/ }).first(),
+        'Pieņemt scenāriju?',
+        'council: decision page, adopt scenario',
+      );
+
       await visit(page, `/consolidation?cycle=${openCycleId}`, 'council: consolidation');
       await nav(page).getByRole('link', { name: 'Samazinājuma scenāriji' }).click();
       await page
@@ -365,6 +403,18 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
       await page.getByRole('button', { name: /^Atvērt pozīciju “KAVIS/ }).click();
       await page.getByRole('tab', { name: 'Komentāri' }).click();
       await check(page, 'council: item panel with the comment form');
+
+      // An item changes: every scenario computed before is stale, and says why it cannot be adopted.
+      const reviewer = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+      const [item] = await reviewer.lineItems(ids['IKT.APC.01']!);
+      await reviewer.post(`/api/line-items/${item!.id}/review`, { decision: 'accept' });
+      await reviewer.dispose();
+      await page.goto(`/decision?cycle=${openCycleId}`);
+      await page
+        .getByRole('button', { name: /^Pārrēķināt/ })
+        .first()
+        .waitFor();
+      await check(page, 'council: decision page with stale scenarios');
     });
   });
 
@@ -387,10 +437,31 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
       await check(page, 'finance viewer: home');
       await visit(page, `/consolidation?cycle=${closedCycleId}&by=ekk`, 'finance viewer: consolidation 2026');
       await visit(page, `/consolidation?cycle=${openCycleId}`, 'finance viewer: consolidation 2027 in review');
+      await visit(page, `/consolidation/cross?cycle=${closedCycleId}`, 'finance viewer: institution × EKK 2026');
       await visit(page, '/scenarios', 'finance viewer: scenarios');
       await visit(page, '/indicators', 'finance viewer: indicators');
       await visit(page, '/reference', 'finance viewer: reference data');
       await visit(page, '/nowhere', 'finance viewer: page not found');
+    });
+  });
+
+  it('ICT development council, approving a consolidated cycle', async () => {
+    // A cycle of its own with nothing in it, so nothing stands in the way of consolidating it.
+    const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+    const cycle = (await itc.post('/api/cycles', { year: 2031, title: 'IKT budžets 2031–2033' })) as { id: number };
+    for (const to of ['open', 'review', 'consolidated']) await itc.post(`/api/cycles/${cycle.id}/transition`, { to });
+    await itc.dispose();
+
+    await signedIn('council@riga.example', async ({ page }) => {
+      await visit(page, `/decision?cycle=${cycle.id}`, 'council: decision page, consolidated cycle');
+      await withDialog(
+        page,
+        page.getByRole('button', { name: 'Apstiprināt budžetu' }),
+        'Apstiprināt budžetu?',
+        'council: approve dialog',
+      );
+      await visit(page, '/', 'council: home with the way to approval');
+      await page.getByRole('link', { name: 'Uz budžeta apstiprināšanu' }).waitFor();
     });
   });
 });
