@@ -49,6 +49,17 @@ export class ApiSession {
     return ApiSession.ok(this.context.post(url, data === undefined ? {} : { data }));
   }
 
+  patch(url: string, data: unknown, version: number): Promise<unknown> {
+    return ApiSession.ok(this.context.patch(url, { data, headers: { 'if-match': `"${version}"` } }));
+  }
+
+  /** A download (a workbook), as bytes. */
+  async bytes(url: string): Promise<Buffer> {
+    const response = await this.context.get(url);
+    if (!response.ok()) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
+    return response.body();
+  }
+
   async cycle(year: number): Promise<CycleInfo> {
     const cycles = (await this.get('/api/cycles')) as CycleInfo[];
     const cycle = cycles.find((candidate) => candidate.year === year);
