@@ -74,10 +74,23 @@ export function localizeIssue(issue: IssueLike, language: Language): string {
       return inner ? localizeIssue(inner, language) : lv ? 'Nederīga atslēga' : 'Invalid key';
     }
     case 'too_small':
+      // A text's length is counted in characters; "too small: at least 1" would not say "empty".
+      if (p.origin === 'string') {
+        if (Number(p.minimum) <= 1) return lv ? 'Aizpildiet šo lauku' : 'Fill in this field';
+        return lv ? `Vismaz ${characters(p.minimum)}` : `At least ${String(p.minimum)} characters`;
+      }
       return lv ? `Par mazu: vismaz ${String(p.minimum)}` : `Too small: at least ${String(p.minimum)}`;
     case 'too_big':
+      if (p.origin === 'string') {
+        return lv ? `Ne vairāk kā ${characters(p.maximum)}` : `At most ${String(p.maximum)} characters`;
+      }
       return lv ? `Par lielu: ne vairāk kā ${String(p.maximum)}` : `Too big: at most ${String(p.maximum)}`;
     case 'invalid_format':
+      if (p.format === 'email') {
+        return lv
+          ? 'Ievadiet e-pasta adresi pareizā formā, piemēram, vards.uzvards@riga.lv'
+          : 'Enter an email address in the right form, e.g. name.surname@riga.lv';
+      }
       return lv ? 'Nepareizs formāts' : 'Invalid format';
     case 'invalid_value':
       return lv
@@ -88,6 +101,13 @@ export function localizeIssue(issue: IssueLike, language: Language): string {
     default:
       return lv ? 'Nederīga vērtība' : 'Invalid value';
   }
+}
+
+/** "12 rakstzīmes", "21 rakstzīme": Latvian takes the singular after a number ending in 1 (not 11). */
+function characters(count: unknown): string {
+  const n = Number(count);
+  const singular = n % 10 === 1 && n % 100 !== 11;
+  return `${String(count)} ${singular ? 'rakstzīme' : 'rakstzīmes'}`;
 }
 
 function formatValues(values: unknown): string {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PRIORITIES, SCENARIO_METHODS } from './domain';
 import { idSchema } from './common.schema';
 import { moneySchema, moneyStringSchema } from './money';
+import { problemSchema } from './problem.schema';
 import { freeText } from './text.schema';
 
 const percentSchema = z
@@ -19,6 +20,21 @@ export const createScenarioInputSchema = z.strictObject({
   ]),
 });
 export type CreateScenarioInput = z.infer<typeof createScenarioInputSchema>;
+
+/**
+ * A target larger than the year allows (422): besides the words, what could be cut at most, so a
+ * form can say it in its own terms (and offer it).
+ */
+export const scenarioInfeasibleSchema = problemSchema.extend({
+  fiscalYear: z.number().int(),
+  /** The year's total before any cut. */
+  yearTotal: moneySchema,
+  /** Every non-mandatory item of the year: the most any method can cut. */
+  largestReduction: moneySchema,
+  /** The same as a percentage of the year's total, rounded down, so that asking for it is feasible. */
+  largestPercent: percentSchema,
+});
+export type ScenarioInfeasible = z.infer<typeof scenarioInfeasibleSchema>;
 
 export const scenarioCutSchema = z.object({
   lineItemId: z.number().int(),

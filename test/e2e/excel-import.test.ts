@@ -68,6 +68,12 @@ async function template() {
   };
 }
 
+/** What the in-page drop below uses of the browser (this program is typed for Node, without the DOM). */
+interface BrowserGlobals {
+  DataTransfer: new () => { items: { add(file: File): void } };
+  DragEvent: new (type: string, init: { dataTransfer: unknown; bubbles: boolean; cancelable: boolean }) => Event;
+}
+
 const items = () => api.lineItems(subProgrammeId);
 const byTitle = (list: LineItemInfo[], title: string) => list.find((item) => item.title === title);
 
@@ -153,11 +159,13 @@ describe('importing the filled-in template from the workspace', () => {
     // Dragged from the file manager onto the drop area.
     await dialog.locator('.drop-zone').evaluate(
       (zone, { base64, type }) => {
+        const browser = globalThis as unknown as BrowserGlobals;
         const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-        const transfer = new DataTransfer();
+        const transfer = new browser.DataTransfer();
         transfer.items.add(new File([data], 'SD 2027.xlsx', { type }));
-        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        for (const kind of ['dragenter', 'dragover', 'drop']) {
+          zone.dispatchEvent(new browser.DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        }
       },
       { base64: bytes.toString('base64'), type: XLSX },
     );

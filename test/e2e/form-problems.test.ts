@@ -135,10 +135,10 @@ describe('the new-user form (administrator)', () => {
 
     const email = dialog.getByLabel('E-pasts');
     await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
-    expect(await description(email)).toMatch(/e-pasta adrese/i);
+    expect(await description(email)).toMatch(/e-pasta adres/i);
     const password = dialog.getByLabel('Parole');
     expect(await password.getAttribute('aria-invalid')).toBe('true');
-    expect(await description(password)).toMatch(/vismaz 12/);
+    expect(await description(password)).toMatch(/vismaz 12 rakstzīmes/i);
     // The cursor goes to the first field to correct.
     await expect.poll(() => email.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     await expectNoRawError(dialog);

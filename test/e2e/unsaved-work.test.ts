@@ -88,6 +88,16 @@ async function cell(title: string, column: number): Promise<Locator> {
   return target;
 }
 
+/** Whether leaving the app now (reload, closing the tab) would make the browser ask first. */
+function leavingAsks(): Promise<boolean> {
+  return page.evaluate(() => {
+    const browser = globalThis as unknown as { dispatchEvent(event: Event): boolean };
+    const event = new Event('beforeunload', { cancelable: true });
+    browser.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+}
+
 const idle = () => page.getByRole('status').filter({ hasText: 'Saglabā…' }).waitFor({ state: 'detached' });
 
 describe('unsaved text in the side panel is not lost by leaving', () => {
@@ -111,12 +121,7 @@ describe('unsaved text in the side panel is not lost by leaving', () => {
     expect(new URL(page.url()).pathname).toBe(workspaceUrl);
 
     // Leaving the app (reload, closing the tab): the browser is asked to confirm.
-    const cancelled = await page.evaluate(() => {
-      const event = new Event('beforeunload', { cancelable: true });
-      window.dispatchEvent(event);
-      return event.defaultPrevented;
-    });
-    expect(cancelled).toBe(true);
+    expect(await leavingAsks()).toBe(true);
 
     // Leaving anyway drops the text; nothing was saved.
     await region.getByRole('button', { name: 'Aizvērt' }).click();
@@ -124,13 +129,7 @@ describe('unsaved text in the side panel is not lost by leaving', () => {
     await region.waitFor({ state: 'detached' });
     expect((await item(FIRST)).businessNeed).not.toContain('tiešsaistes dati');
     // With nothing unsaved, leaving asks nothing.
-    expect(
-      await page.evaluate(() => {
-        const event = new Event('beforeunload', { cancelable: true });
-        window.dispatchEvent(event);
-        return event.defaultPrevented;
-      }),
-    ).toBe(false);
+    expect(await leavingAsks()).toBe(false);
   });
 });
 

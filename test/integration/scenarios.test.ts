@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidationSchema } from '@ikt/shared/consolidation.schema';
 import { indicatorsSchema } from '@ikt/shared/indicators.schema';
 import { lineItemSchema } from '@ikt/shared/line-item.schema';
-import { parseMoney, sumMoney, toMoneyString } from '@ikt/shared/money';
+import { Decimal, formatMoneyLv, parseMoney, sumMoney, toMoneyString } from '@ikt/shared/money';
 import {
   scenarioComparisonSchema,
+  scenarioInfeasibleSchema,
   scenarioListSchema,
   scenarioSchema,
   type Scenario,
@@ -87,19 +88,41 @@ describe('cut scenarios', () => {
       target: { kind: 'amount', value: '0' },
     });
     const tooMuch = toMoneyString(parseMoney(feasible.maxReduction).plus('0.01'));
-    const problem = expectProblem(
-      await itc.post(`/api/cycles/${cycleId}/scenarios`, {
-        name: 'Par daudz',
-        fiscalYear: 2027,
-        method: 'uniform',
-        target: { kind: 'amount', value: tooMuch },
-      }),
-      422,
-    );
-    expect(problem.detail).toContain(feasible.maxReduction);
+    const refused = await itc.post(`/api/cycles/${cycleId}/scenarios`, {
+      name: 'Par daudz',
+      fiscalYear: 2027,
+      method: 'uniform',
+      target: { kind: 'amount', value: tooMuch },
+    });
+    const problem = expectProblem(refused, 422);
+    // In words a person reads: the largest cut as a percentage of the year and in euro, Latvian form.
+    const largestPercent = parseMoney(feasible.maxReduction)
+      .div(feasible.yearTotalBefore)
+      .times(100)
+      .toDecimalPlaces(2, Decimal.ROUND_DOWN)
+      .toFixed(2)
+      .replace(/\.?0+$/, '');
+    const percentLv = `${largestPercent.replace('.', ',')}\u00a0%`;
+    expect(problem.detail).toContain(formatMoneyLv(feasible.maxReduction));
+    expect(problem.detail).toContain(formatMoneyLv(feasible.yearTotalBefore));
+    expect(problem.detail).toContain(percentLv);
     expect(problem.errors).toEqual([
-      { path: 'body.target.value', message: expect.stringContaining(feasible.maxReduction) },
+      { path: 'body.target.value', message: `Ne vairāk kā ${percentLv} (${formatMoneyLv(feasible.maxReduction)})` },
     ]);
+    // And as data, for a form to word it itself; the percentage named is itself feasible.
+    expect(scenarioInfeasibleSchema.parse(refused.json())).toMatchObject({
+      fiscalYear: 2027,
+      yearTotal: feasible.yearTotalBefore,
+      largestReduction: feasible.maxReduction,
+      largestPercent,
+    });
+    const atLargest = await itc.post(`/api/cycles/${cycleId}/scenarios`, {
+      name: 'Lielākais',
+      fiscalYear: 2027,
+      method: 'uniform',
+      target: { kind: 'percent', value: largestPercent },
+    });
+    expect(atLargest.statusCode, atLargest.body).toBe(201);
     expectProblem(
       await itc.post(`/api/cycles/${cycleId}/scenarios`, {
         name: 'Gads',

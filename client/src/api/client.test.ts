@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, apiPatch } from './client';
+import { ApiError, apiPatch, apiPostForm } from './client';
 
 const problem = (status: number, slug: string, retryAfter?: string) =>
   new Response(
@@ -54,5 +54,43 @@ describe('a request the server rolled back to break a deadlock (503 conflict)', 
     const error = await apiPatch('/api/line-items/7', { title: 'x' }, answerSchema).catch((e: unknown) => e);
     expect((error as ApiError).type).toBe('urn:ikt-budzets:problem:unavailable');
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a file upload (multipart)', () => {
+  const fetchMock = vi.fn<typeof fetch>();
+  beforeEach(() => vi.stubGlobal('fetch', fetchMock));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    fetchMock.mockReset();
+  });
+
+  it('goes as the FormData itself, with no content type of ours (the browser writes the boundary)', async () => {
+    fetchMock.mockResolvedValueOnce(saved());
+    const form = new FormData();
+    form.append('file', new Blob(['x']), 'veidne.xlsx');
+    await expect(apiPostForm('/api/sub-programmes/3/import?dryRun=true', form, answerSchema)).resolves.toEqual({
+      id: 7,
+    });
+    const init = fetchMock.mock.calls[0]![1]!;
+    expect(init.body).toBe(form);
+    expect(new Headers(init.headers).get('content-type')).toBeNull();
+  });
+
+  it('keeps the problem body whole, extensions included, for the screen to read', async () => {
+    const body = {
+      type: 'urn:ikt-budzets:problem:import-rejected',
+      title: 'Dati neatbilst noteikumiem',
+      status: 422,
+      problems: [{ kind: 'invalid', sheet: 'Pozīcijas', row: 7, column: 'E', columnName: 'EKK kods', message: 'x' }],
+    };
+    fetchMock.mockResolvedValueOnce(
+      new Response(JSON.stringify(body), { status: 422, headers: { 'content-type': 'application/problem+json' } }),
+    );
+    const error = (await apiPostForm('/api/sub-programmes/3/import', new FormData(), answerSchema).catch(
+      (e: unknown) => e,
+    )) as ApiError;
+    expect(error.status).toBe(422);
+    expect(error.body).toEqual(body);
   });
 });

@@ -20,6 +20,11 @@ export class ApiError extends Error {
   readonly errors: ApiFieldError[];
   /** From a 429's or 503's Retry-After header: how many seconds to wait before trying again. */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * The problem body as the server sent it, extensions included (an import's located problems,
+   * the largest possible cut): parse it with the shared schema of the answer expected.
+   */
+  readonly body: unknown;
 
   constructor(
     kind: ApiErrorKind,
@@ -30,6 +35,7 @@ export class ApiError extends Error {
       detail?: string | undefined;
       errors?: ApiFieldError[];
       retryAfterSeconds?: number | undefined;
+      body?: unknown;
     },
     options?: { cause?: unknown },
   ) {
@@ -42,6 +48,7 @@ export class ApiError extends Error {
     this.detail = fields.detail;
     this.errors = fields.errors ?? [];
     this.retryAfterSeconds = fields.retryAfterSeconds;
+    this.body = fields.body;
   }
 }
 
@@ -78,7 +85,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
     const problem = problemSchema.safeParse(body);
     if (problem.success) {
       // The status line is authoritative; a body that disagrees is the server's mistake.
-      return new ApiError('problem', { ...problem.data, status: response.status, retryAfterSeconds });
+      return new ApiError('problem', { ...problem.data, status: response.status, retryAfterSeconds, body });
     }
   }
   return new ApiError('http', {
@@ -102,7 +109,8 @@ const ATTEMPTS_ON_CONFLICT = 2;
  * Sends a request and answers the response when it is a success, or throws its ApiError. A body,
  * when given, goes as JSON (the server accepts state-changing requests only as same-origin JSON);
  * without one no content-type is sent at all, as the server refuses an empty body that claims to
- * be JSON.
+ * be JSON. A FormData body (a file upload, taken by the routes that accept files) goes as
+ * multipart, with the boundary the browser writes into its content type.
  */
 async function send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
@@ -119,7 +127,8 @@ async function sendOnce(method: Method, path: string, body: unknown, options: Re
     Accept: 'application/json, application/problem+json',
     'Accept-Language': requestLanguage,
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (options.ifMatchVersion !== undefined) headers['If-Match'] = versionTag(options.ifMatchVersion);
 
   let response: Response;
@@ -127,7 +136,7 @@ async function sendOnce(method: Method, path: string, body: unknown, options: Re
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : multipart ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });
@@ -173,6 +182,17 @@ export async function apiPost<S extends z.ZodType>(
   options: RequestOptions = {},
 ): Promise<z.output<S>> {
   const response = await send('POST', path, body, options);
+  return parseBody(response, path, schema);
+}
+
+/** POST files as multipart/form-data (to a route that takes uploads) and parse the JSON answer. */
+export async function apiPostForm<S extends z.ZodType>(
+  path: string,
+  form: FormData,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  const response = await send('POST', path, form, options);
   return parseBody(response, path, schema);
 }
 

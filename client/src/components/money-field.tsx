@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages/lv';
 import { moneyEditText, parseMoneyInput, type MoneyInputProblem } from '../utils/money-input';
@@ -21,20 +21,38 @@ interface MoneyFieldProps {
   required?: boolean;
   /** A problem the form found on submit (shown until the field is corrected). */
   problem?: MoneyInputProblem | undefined;
+  /** What the server said of the value (shown until the field is changed). */
+  message?: string | undefined;
   hint?: string;
+  /** The input's id, when the form needs to put the cursor there. */
+  id?: string;
 }
 
 /**
  * An amount typed either way (`1234.56` or `1 234,56`). Leaving the field reads it: a good
  * amount is shown back plainly, a wrong one says what is wrong and keeps what was typed.
  */
-export function MoneyField({ label, name, defaultValue = '', required, problem: formProblem, hint }: MoneyFieldProps) {
+export function MoneyField({
+  label,
+  name,
+  defaultValue = '',
+  required,
+  problem: formProblem,
+  message,
+  hint,
+  id,
+}: MoneyFieldProps) {
   const t = useT();
-  const inputId = useId();
+  const ownId = useId();
+  const inputId = id ?? ownId;
   const [text, setText] = useState(() => (defaultValue === '' ? '' : moneyEditText(defaultValue)));
   const [ownProblem, setOwnProblem] = useState<MoneyInputProblem | undefined>();
   const [edited, setEdited] = useState(false);
   const problem = ownProblem ?? (edited ? undefined : formProblem);
+  // The server's words hold for the value it was sent: typing again sets them aside.
+  const [changedSinceMessage, setChangedSinceMessage] = useState(false);
+  useEffect(() => setChangedSinceMessage(false), [message]);
+  const serverMessage = problem || changedSinceMessage ? undefined : message;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
 
@@ -50,9 +68,11 @@ export function MoneyField({ label, name, defaultValue = '', required, problem: 
     }
   }
 
-  const describedBy = [hint ? hintId : undefined, problem ? errorId : undefined].filter(Boolean).join(' ');
+  const describedBy = [hint ? hintId : undefined, problem || serverMessage ? errorId : undefined]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={problem ? 'field field--error' : 'field'}>
+    <div className={problem || serverMessage ? 'field field--error' : 'field'}>
       <label htmlFor={inputId} className="field__label">
         {label}
       </label>
@@ -61,9 +81,9 @@ export function MoneyField({ label, name, defaultValue = '', required, problem: 
           {hint}
         </p>
       )}
-      {problem && (
+      {(problem || serverMessage) && (
         <p id={errorId} className="field__error">
-          {t(MONEY_PROBLEM_MESSAGES[problem])}
+          {problem ? t(MONEY_PROBLEM_MESSAGES[problem]) : serverMessage}
         </p>
       )}
       <input
@@ -74,11 +94,12 @@ export function MoneyField({ label, name, defaultValue = '', required, problem: 
         autoComplete="off"
         value={text}
         aria-required={required || undefined}
-        aria-invalid={problem ? true : undefined}
+        aria-invalid={problem || serverMessage ? true : undefined}
         aria-describedby={describedBy || undefined}
         onChange={(event) => {
           setText(event.target.value);
           setEdited(true);
+          setChangedSinceMessage(true);
         }}
         onBlur={(event) => {
           const value = event.target.value;

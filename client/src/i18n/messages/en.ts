@@ -53,6 +53,10 @@ export const en: Messages = {
   'error.statusCode': 'Status code: {status}',
   'error.problems': 'Problems found',
   'error.technical': 'Technical details',
+  'form.notSaved': 'Could not be saved',
+  'form.checkFields': 'Correct the fields marked and try again.',
+  'form.invalid': 'Some of the values entered are not accepted.',
+  'form.serverError': 'The server answered with an error. Try again.',
 
   'institutions.caption': 'Municipal institutions',
   'institutions.itc': 'IT Centre (ITC)',
@@ -494,6 +498,11 @@ export const en: Messages = {
   'scenarios.targetAmount': 'Reduce by (EUR)',
   'scenarios.targetPercent': 'Reduce by (%)',
   'scenarios.percentInvalid': 'Enter a percentage from 0 to 100 with at most 2 decimals.',
+  'scenarios.failed': 'The scenario could not be computed',
+  'scenarios.infeasible.title': 'A cut this large cannot be reached',
+  'scenarios.infeasible':
+    '{year} can be cut by at most {percent} of the year’s total of {total}, that is by {amount}: all the non-mandatory items together. Mandatory items are never cut.',
+  'scenarios.infeasible.field': 'At most {percent} ({amount})',
   'scenarios.compute': 'Compute both methods',
   'scenarios.computing': 'Computing…',
   'scenarios.method.priority': 'By priority',

@@ -53,6 +53,10 @@ export const lv = {
   'error.statusCode': 'Statusa kods: {status}',
   'error.problems': 'Konstatētās problēmas',
   'error.technical': 'Tehniskā informācija',
+  'form.notSaved': 'Neizdevās saglabāt',
+  'form.checkFields': 'Izlabojiet atzīmētos laukus un mēģiniet vēlreiz.',
+  'form.invalid': 'Dažas ievadītās vērtības nav pieņemamas.',
+  'form.serverError': 'Serveris atbildēja ar kļūdu. Mēģiniet vēlreiz.',
 
   'institutions.caption': 'Pašvaldības iestādes',
   'institutions.itc': 'IT centrs (ITC)',
@@ -496,6 +500,11 @@ export const lv = {
   'scenarios.targetAmount': 'Samazināt par (EUR)',
   'scenarios.targetPercent': 'Samazināt par (%)',
   'scenarios.percentInvalid': 'Ievadiet procentus no 0 līdz 100, ne vairāk kā 2 zīmes aiz komata.',
+  'scenarios.failed': 'Scenāriju neizdevās aprēķināt',
+  'scenarios.infeasible.title': 'Tik lielu samazinājumu nevar panākt',
+  'scenarios.infeasible':
+    '{year}. gadu var samazināt ne vairāk kā par {percent} no gada kopsummas {total}, tas ir, par {amount}: tik kopā veido visas neobligātās pozīcijas. Obligātās pozīcijas netiek samazinātas.',
+  'scenarios.infeasible.field': 'Ne vairāk kā {percent} ({amount})',
   'scenarios.compute': 'Aprēķināt abas metodes',
   'scenarios.computing': 'Aprēķina…',
   'scenarios.method.priority': 'Pēc prioritātes',

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, InvalidStateError, NotFoundError, Valida
 import { recordAudit } from '../audit/audit.service';
 import type { CycleService } from '../cycles/cycles.service';
 import { maxReduction, priorityCut, uniformCut, type CandidateItem } from './cut-methods';
+import { largestPercentOf, ScenarioInfeasibleError } from './scenario-errors';
 import { createScenariosRepository, type ScenariosRepository } from './scenarios.repository';
 
 type ScenarioRow = NonNullable<Awaited<ReturnType<ReturnType<typeof createScenariosRepository>['findById']>>>;
@@ -142,17 +143,14 @@ export function createScenarioService(db: Kysely<Database>, cycles: CycleService
           }));
           const largest = maxReduction(candidates);
           if (targetAmount.greaterThan(largest)) {
-            throw new ValidationError(
+            throw new ScenarioInfeasibleError(
               {
-                lv: `Mērķis ${toMoneyString(targetAmount)} EUR pārsniedz lielāko iespējamo samazinājumu ${largest} EUR (visas neobligātās pozīcijas).`,
-                en: `The target ${toMoneyString(targetAmount)} EUR exceeds the largest possible reduction, ${largest} EUR (every non-mandatory item).`,
+                fiscalYear: input.fiscalYear,
+                yearTotal: toMoneyString(yearTotal),
+                largestReduction: largest,
+                largestPercent: largestPercentOf(largest, yearTotal),
               },
-              [
-                {
-                  path: 'body.target.value',
-                  message: { lv: `Ne vairāk kā ${largest} EUR`, en: `At most ${largest} EUR` },
-                },
-              ],
+              targetAmount,
             );
           }
           const target = toMoneyString(targetAmount);

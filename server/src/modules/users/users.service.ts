@@ -114,7 +114,8 @@ export function createUsersService(db: Kysely<Database>) {
           });
         } catch (error) {
           if (isUniqueViolation(error)) {
-            throw new ConflictError({ lv: 'Lietotājs ar šādu e-pastu jau ir.', en: 'A user with this email exists.' });
+            const taken = { lv: 'Lietotājs ar šādu e-pastu jau ir.', en: 'A user with this email exists.' };
+            throw new ConflictError(taken, [{ path: 'body.email', message: taken }]);
           }
           throw error;
         }

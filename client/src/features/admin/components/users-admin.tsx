@@ -7,7 +7,7 @@ import { ActiveStatus } from '../../reference/components/active-status';
 import { DataTable } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Dialog } from '../../../components/dialog';
-import { ErrorState } from '../../../components/error-state';
+import { fieldClass, FieldProblem, FormProblem, problemProps, useFormProblems } from '../../../components/form-problem';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useInstitutions } from '../../reference/api/get-institutions';
@@ -92,6 +92,18 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
     active: useId(),
   };
   const [role, setRole] = useState<Role>(user?.role ?? 'institution_lead');
+  const problems = useFormProblems(
+    mutation.error,
+    { fields: ['name', 'email', 'role', 'institutionId', 'password', 'active'] },
+    {
+      name: ids.name,
+      email: ids.email,
+      role: ids.role,
+      institutionId: ids.institution,
+      password: ids.password,
+      active: ids.active,
+    },
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -117,30 +129,49 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
 
   return (
     <form noValidate onSubmit={onSubmit}>
-      {mutation.isError && <ErrorState error={mutation.error} />}
-      <div className="field">
+      <FormProblem error={mutation.error} problems={problems} />
+      <div className={fieldClass(problems.fields.name)}>
         <label htmlFor={ids.name} className="field__label">
           {t('admin.users.name')}
         </label>
-        <input id={ids.name} name="name" className="field__input" defaultValue={user?.name} maxLength={200} />
+        <FieldProblem inputId={ids.name} message={problems.fields.name} />
+        <input
+          id={ids.name}
+          name="name"
+          className="field__input"
+          defaultValue={user?.name}
+          maxLength={200}
+          {...problemProps(ids.name, problems.fields.name)}
+        />
       </div>
       {!user && (
-        <div className="field">
+        <div className={fieldClass(problems.fields.email)}>
           <label htmlFor={ids.email} className="field__label">
             {t('login.email')}
           </label>
-          <input id={ids.email} name="email" type="email" className="field__input" autoComplete="off" maxLength={254} />
+          <FieldProblem inputId={ids.email} message={problems.fields.email} />
+          <input
+            id={ids.email}
+            name="email"
+            type="email"
+            className="field__input"
+            autoComplete="off"
+            maxLength={254}
+            {...problemProps(ids.email, problems.fields.email)}
+          />
         </div>
       )}
       <div className="field-row">
-        <div className="field">
+        <div className={fieldClass(problems.fields.role)}>
           <label htmlFor={ids.role} className="field__label">
             {t('admin.users.role')}
           </label>
+          <FieldProblem inputId={ids.role} message={problems.fields.role} />
           <select
             id={ids.role}
             className="field__input"
             value={role}
+            {...problemProps(ids.role, problems.fields.role)}
             onChange={(event) => setRole(event.target.value as Role)}
           >
             {ROLES.map((option) => (
@@ -151,15 +182,17 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
           </select>
         </div>
         {role === 'institution_lead' && (
-          <div className="field">
+          <div className={fieldClass(problems.fields.institutionId)}>
             <label htmlFor={ids.institution} className="field__label">
               {t('subProgramme.institution')}
             </label>
+            <FieldProblem inputId={ids.institution} message={problems.fields.institutionId} />
             <select
               id={ids.institution}
               name="institution"
               className="field__input"
               defaultValue={user?.institutionId ?? ''}
+              {...problemProps(ids.institution, problems.fields.institutionId)}
             >
               {(institutions.data ?? [])
                 .filter((institution) => !institution.isItc && institution.active)
@@ -172,26 +205,37 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
           </div>
         )}
       </div>
-      <div className="field">
+      <div className={fieldClass(problems.fields.password)}>
         <label htmlFor={ids.password} className="field__label">
           {user ? t('admin.users.newPassword') : t('login.password')}
         </label>
         <p id={`${ids.password}-hint`} className="field__hint">
           {user ? t('admin.users.passwordKeep') : t('admin.users.passwordHint')}
         </p>
+        <FieldProblem inputId={ids.password} message={problems.fields.password} />
         <input
           id={ids.password}
           name="password"
           type="password"
           autoComplete="new-password"
           className="field__input"
-          aria-describedby={`${ids.password}-hint`}
+          {...problemProps(ids.password, problems.fields.password, `${ids.password}-hint`)}
         />
       </div>
       {user && (
-        <label className="checkbox">
-          <input id={ids.active} name="active" type="checkbox" defaultChecked={user.active} /> {t('common.active')}
-        </label>
+        <>
+          <FieldProblem inputId={ids.active} message={problems.fields.active} />
+          <label className="checkbox">
+            <input
+              id={ids.active}
+              name="active"
+              type="checkbox"
+              defaultChecked={user.active}
+              {...problemProps(ids.active, problems.fields.active)}
+            />{' '}
+            {t('common.active')}
+          </label>
+        </>
       )}
       <div className="form-actions">
         <button type="submit" className="button">

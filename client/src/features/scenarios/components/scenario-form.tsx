@@ -1,11 +1,18 @@
 import type { Cycle } from '@ikt/shared/cycle.schema';
 import type { ScenarioTargetKind } from '@ikt/shared/domain';
-import type { CreateScenarioInput, Scenario } from '@ikt/shared/scenario.schema';
+import {
+  scenarioInfeasibleSchema,
+  type CreateScenarioInput,
+  type Scenario,
+  type ScenarioInfeasible,
+} from '@ikt/shared/scenario.schema';
 import { useId, useState, type FormEvent } from 'react';
-import { ErrorState } from '../../../components/error-state';
+import { ApiError } from '../../../api/client';
+import { fieldClass, FieldProblem, FormProblem, problemProps, useFormProblems } from '../../../components/form-problem';
 import { MoneyField } from '../../../components/money-field';
+import { formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
-import { parseMoneyInput, type MoneyInputProblem } from '../../../utils/money-input';
+import { formatMoney, parseMoneyInput, type MoneyInputProblem } from '../../../utils/money-input';
 import { parsePercentInput } from '../../../utils/percent-input';
 import { useCreateScenario } from '../api/create-scenario';
 
@@ -14,17 +21,34 @@ import { useCreateScenario } from '../api/create-scenario';
  * by side — by priority (whole items, least important first) and uniformly (the mechanical cut).
  */
 export function ScenarioForm({ cycle, onCreated }: { cycle: Cycle; onCreated: (pair: [Scenario, Scenario]) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const create = useCreateScenario();
-  const ids = { name: useId(), year: useId(), percent: useId() };
+  const ids = { name: useId(), year: useId(), percent: useId(), amount: useId() };
   const [kind, setKind] = useState<ScenarioTargetKind>('percent');
   const [amountProblem, setAmountProblem] = useState<MoneyInputProblem | undefined>();
   const [percentInvalid, setPercentInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
+  const problems = useFormProblems(
+    create.error,
+    { fields: ['name', 'fiscalYear'], paths: { 'target.value': kind, target: kind } },
+    { name: ids.name, fiscalYear: ids.year, percent: ids.percent, amount: ids.amount },
+  );
+  // Too large a cut: say how far the year can go, in the form's own terms.
+  const infeasible = infeasibleOf(create.error);
+  const largest = infeasible && {
+    year: infeasible.fiscalYear,
+    percent: `${formatDecimal(infeasible.largestPercent, language)}\u00a0%`,
+    amount: formatMoney(infeasible.largestReduction),
+    total: formatMoney(infeasible.yearTotal),
+  };
+  const targetMessage = largest ? t('scenarios.infeasible.field', largest) : problems.fields[kind];
+  const percentMessage = percentInvalid ? t('scenarios.percentInvalid') : targetMessage;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
+    // A refusal holds for what was sent then; a new attempt starts without it.
+    create.reset();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => {
       const value = form.get(name);
@@ -67,19 +91,38 @@ export function ScenarioForm({ cycle, onCreated }: { cycle: Cycle; onCreated: (p
 
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} className="scenario-form">
-      {create.isError && <ErrorState error={create.error} />}
+      <FormProblem
+        error={create.error}
+        problems={problems}
+        title={largest ? t('scenarios.infeasible.title') : t('scenarios.failed')}
+        message={largest ? t('scenarios.infeasible', largest) : undefined}
+      />
       <div className="field-row">
-        <div className="field">
+        <div className={fieldClass(problems.fields.name)}>
           <label htmlFor={ids.name} className="field__label">
             {t('scenarios.name')}
           </label>
-          <input id={ids.name} name="name" className="field__input" maxLength={180} autoComplete="off" />
+          <FieldProblem inputId={ids.name} message={problems.fields.name} />
+          <input
+            id={ids.name}
+            name="name"
+            className="field__input"
+            maxLength={180}
+            autoComplete="off"
+            {...problemProps(ids.name, problems.fields.name)}
+          />
         </div>
-        <div className="field">
+        <div className={fieldClass(problems.fields.fiscalYear)}>
           <label htmlFor={ids.year} className="field__label">
             {t('scenarios.fiscalYear')}
           </label>
-          <select id={ids.year} name="fiscalYear" className="field__input">
+          <FieldProblem inputId={ids.year} message={problems.fields.fiscalYear} />
+          <select
+            id={ids.year}
+            name="fiscalYear"
+            className="field__input"
+            {...problemProps(ids.year, problems.fields.fiscalYear)}
+          >
             {cycle.fiscalYears.map((year) => (
               <option key={year} value={year}>
                 {year}
@@ -100,25 +143,27 @@ export function ScenarioForm({ cycle, onCreated }: { cycle: Cycle; onCreated: (p
         </label>
       </fieldset>
       {kind === 'amount' ? (
-        <MoneyField name="amount" label={t('scenarios.targetAmount')} required problem={amountProblem} />
+        <MoneyField
+          id={ids.amount}
+          name="amount"
+          label={t('scenarios.targetAmount')}
+          required
+          problem={amountProblem}
+          message={targetMessage}
+        />
       ) : (
-        <div className={percentInvalid ? 'field field--error' : 'field'}>
+        <div className={fieldClass(percentMessage)}>
           <label htmlFor={ids.percent} className="field__label">
             {t('scenarios.targetPercent')}
           </label>
-          {percentInvalid && (
-            <p id={`${ids.percent}-error`} className="field__error">
-              {t('scenarios.percentInvalid')}
-            </p>
-          )}
+          <FieldProblem inputId={ids.percent} message={percentMessage} />
           <input
             id={ids.percent}
             name="percent"
             className="field__input field__input--short"
             inputMode="decimal"
             autoComplete="off"
-            aria-invalid={percentInvalid || undefined}
-            aria-describedby={percentInvalid ? `${ids.percent}-error` : undefined}
+            {...problemProps(ids.percent, percentMessage)}
           />
         </div>
       )}
@@ -129,4 +174,11 @@ export function ScenarioForm({ cycle, onCreated }: { cycle: Cycle; onCreated: (p
       </div>
     </form>
   );
+}
+
+/** The largest possible cut, when the server refused the target as too large for the year. */
+function infeasibleOf(error: Error | null): ScenarioInfeasible | undefined {
+  if (!(error instanceof ApiError) || error.status !== 422) return undefined;
+  const parsed = scenarioInfeasibleSchema.safeParse(error.body);
+  return parsed.success ? parsed.data : undefined;
 }
