@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-rou
 import { LanguageSwitch } from '../components/language-switch';
 import { useMe } from '../features/auth/api/get-me';
 import { SessionMenu } from '../features/auth/components/session-menu';
+import { LeaveGuardProvider } from '../features/unsaved-work/components/leave-guard';
 import { useT } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages/lv';
 
@@ -45,7 +46,7 @@ export function AppLayout() {
   }, [pathname]);
 
   return (
-    <>
+    <LeaveGuardProvider>
       <a
         className="skip-link"
         href="#main"
@@ -88,6 +89,6 @@ export function AppLayout() {
         <Outlet />
       </main>
       <ScrollRestoration />
-    </>
+    </LeaveGuardProvider>
   );
 }

@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 import type { ApiRequestMeta } from '../api/query-meta';
-import { authKeys } from '../features/auth/api/auth-keys';
+import { sessionEnded } from '../features/auth/api/logout';
 
 const MAX_RETRIES = 2;
 
@@ -21,7 +21,7 @@ export function createQueryClient(): QueryClient {
   // Any request that meets a 401 marks the session as gone; the session guard, which watches it,
   // then sends the user to the sign-in page and back here afterwards.
   const onError = (error: unknown, meta: ApiRequestMeta | undefined) => {
-    if (endsSession(error, meta)) queryClient.setQueryData(authKeys.me(), null);
+    if (endsSession(error, meta)) sessionEnded(queryClient);
   };
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (error, query) => onError(error, query.meta) }),

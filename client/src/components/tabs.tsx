@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabItem<Id extends string> {
   id: Id;
@@ -14,14 +14,29 @@ interface TabsProps<Id extends string> {
   onSelect: (id: Id) => void;
   /** Only the selected panel's content is rendered, so a tab's data loads when it is opened. */
   renderPanel: (id: Id) => ReactNode;
+  /**
+   * A panel once opened stays rendered (hidden) when another tab is selected, so what was typed
+   * in it is still there on coming back.
+   */
+  keepMounted?: boolean;
 }
 
 /**
  * WAI-ARIA tabs with automatic activation: arrow keys move between tabs and select them, Home and
  * End jump to the ends, and Tab moves from the selected tab into its panel.
  */
-export function Tabs<Id extends string>({ label, idPrefix, items, selected, onSelect, renderPanel }: TabsProps<Id>) {
+export function Tabs<Id extends string>({
+  label,
+  idPrefix,
+  items,
+  selected,
+  onSelect,
+  renderPanel,
+  keepMounted,
+}: TabsProps<Id>) {
   const tabRefs = useRef(new Map<Id, HTMLButtonElement>());
+  const [opened, setOpened] = useState<ReadonlySet<Id>>(() => new Set([selected]));
+  if (keepMounted && !opened.has(selected)) setOpened(new Set([...opened, selected]));
 
   function moveTo(index: number) {
     const count = items.length;
@@ -83,7 +98,7 @@ export function Tabs<Id extends string>({ label, idPrefix, items, selected, onSe
             hidden={!isSelected}
             className="tabs__panel"
           >
-            {isSelected && renderPanel(item.id)}
+            {(isSelected || (keepMounted && opened.has(item.id))) && renderPanel(item.id)}
           </div>
         );
       })}

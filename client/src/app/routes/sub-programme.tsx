@@ -11,13 +11,16 @@ import { SubProgrammeStatusBadge } from '../../components/status-badge';
 import { useUser } from '../../features/auth/hooks/use-user';
 import { useCycle } from '../../features/cycles/api/get-cycle';
 import { DownloadButton } from '../../features/exports/components/download-button';
+import { ImportDialog } from '../../features/imports/components/import-dialog';
 import { useLineItems } from '../../features/line-items/api/get-line-items';
 import { AddItemDialog } from '../../features/line-items/components/add-item-dialog';
 import { ConflictBanner } from '../../features/line-items/components/conflict-banner';
 import { GridFilterBar } from '../../features/line-items/components/grid-filter-bar';
 import { ItemPanel, type ItemPanelTab } from '../../features/line-items/components/item-panel';
+import { KeptEdits } from '../../features/line-items/components/kept-edits';
 import { LineItemGrid, type EkkOption } from '../../features/line-items/components/line-item-grid';
 import { PasteRowsDialog } from '../../features/line-items/components/paste-rows-dialog';
+import { useFieldText } from '../../features/line-items/hooks/use-field-text';
 import { useItemEditor } from '../../features/line-items/hooks/use-item-editor';
 import { NO_FILTER, type GridFilter } from '../../features/line-items/utils/grid-model';
 import { useEkkCodes } from '../../features/reference/api/get-ekk-codes';
@@ -88,10 +91,17 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
   const items = useLineItems(subProgramme.id);
   const ekkCodes = useEkkCodes();
   const editor = useItemEditor(subProgramme.id);
+  const { fieldName } = useFieldText();
+  const lastEdit = editor.undoStack.at(-1);
+  const undo = () => {
+    const undone = editor.undo();
+    if (undone) setAnnouncement(t('undo.done', { field: fieldName(undone.field), title: undone.title }));
+  };
   const [searchParams, setSearchParams] = useSearchParams();
   const [filter, setFilter] = useState<GridFilter>(NO_FILTER);
   const [adding, setAdding] = useState(false);
   const [pasteText, setPasteText] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const [focusItemId, setFocusItemId] = useState<number | undefined>();
   const [announcement, setAnnouncement] = useState('');
 
@@ -190,10 +200,30 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
           fallbackName={`${subProgramme.code}.xlsx`}
           label={t('workspace.download')}
         />
+        {owns && !editRefusal && (
+          <button type="button" className="button button--secondary" onClick={() => setImporting(true)}>
+            {t('workspace.import')}
+          </button>
+        )}
+        {lastEdit && (
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-label={t('undo.label', { field: fieldName(lastEdit.field), title: lastEdit.title })}
+            title={t('undo.label', { field: fieldName(lastEdit.field), title: lastEdit.title })}
+            aria-keyshortcuts="Control+Z"
+            onClick={undo}
+          >
+            <span aria-hidden="true">↶ </span>
+            {t('undo.button')}
+          </button>
+        )}
         <span role="status" className="toolbar__status">
           {editor.saving ? t('common.saving') : ''}
         </span>
       </div>
+
+      {items.data && <KeptEdits edits={editor.kept} onSave={editor.saveKept} onDrop={editor.dropKept} />}
 
       {subProgramme.status === 'returned' && items.data && (
         <ReturnNotice subProgrammeId={subProgramme.id} items={items.data} />
@@ -249,7 +279,8 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
                 ekkOptions={ekkOptions}
                 filter={filter}
                 canEdit={canEditItem}
-                onSave={(item, changes) => void editor.save(item.id, changes)}
+                onSave={(item, changes) => void editor.save(item.id, changes, { fromGrid: true })}
+                onUndo={undo}
                 onOpen={(item) => openItemInPanel(item)}
                 onPasteRows={(text) => {
                   if (canCreate) setPasteText(text);
@@ -301,6 +332,15 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
           setFocusItemId(item.id);
           openItemInPanel(item);
         }}
+      />
+      <ImportDialog
+        open={importing}
+        subProgrammeId={subProgramme.id}
+        subProgrammeCode={subProgramme.code}
+        onClose={() => setImporting(false)}
+        onImported={(result) =>
+          setAnnouncement(t('import.done', { created: result.created.length, updated: result.updated.length }))
+        }
       />
       <PasteRowsDialog
         open={pasteText !== null}

@@ -16,3 +16,11 @@ export function forgetSession(queryClient: QueryClient): void {
   queryClient.setQueryData(authKeys.me(), null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
 }
+
+/**
+ * A request made outside React Query (the grid's saves) met a 401: the session has ended. The
+ * session guard, watching the user, takes the user to sign in and back to this page afterwards.
+ */
+export function sessionEnded(queryClient: QueryClient): void {
+  queryClient.setQueryData(authKeys.me(), null);
+}

@@ -1,6 +1,7 @@
 import type { User } from '@ikt/shared/auth.schema';
 import { Link } from 'react-router';
 import { useT } from '../../../i18n/i18n-context';
+import { useConfirmLeave } from '../../unsaved-work/hooks/use-unsaved-changes';
 import { useSignOut } from '../hooks/use-sign-out';
 
 /**
@@ -10,6 +11,8 @@ import { useSignOut } from '../hooks/use-sign-out';
 export function SessionMenu({ user }: { user: User }) {
   const t = useT();
   const { signOut, isPending, isError } = useSignOut();
+  // Unsaved work on the page is asked about first (signing out would drop it).
+  const confirmLeave = useConfirmLeave();
   const showInstitution = user.role === 'institution_lead' && user.institutionCode !== null;
 
   return (
@@ -36,7 +39,10 @@ export function SessionMenu({ user }: { user: User }) {
         className="session__sign-out"
         aria-disabled={isPending}
         onClick={() => {
-          if (!isPending) signOut();
+          if (isPending) return;
+          void confirmLeave().then((leave) => {
+            if (leave) signOut();
+          });
         }}
       >
         {t('session.signOut')}

@@ -3,8 +3,9 @@ import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
 import type { LineItem } from '@ikt/shared/line-item.schema';
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../../components/dialog';
-import { ErrorState } from '../../../components/error-state';
+import { fieldClass, FieldProblem, FormProblem, problemProps, useFormProblems } from '../../../components/form-problem';
 import { MoneyField } from '../../../components/money-field';
+import { useUnsavedChanges } from '../../unsaved-work/hooks/use-unsaved-changes';
 import { useI18n } from '../../../i18n/i18n-context';
 import { parseMoneyInput, type MoneyInputProblem } from '../../../utils/money-input';
 import { useCreateLineItem } from '../api/create-line-item';
@@ -36,6 +37,17 @@ function AddItemForm({ subProgrammeId, fiscalYears, ekkOptions, onClose, onCreat
   const [titleMissing, setTitleMissing] = useState(false);
   const [ekkMissing, setEkkMissing] = useState(false);
   const [amountProblems, setAmountProblems] = useState<Record<string, MoneyInputProblem>>({});
+  const amountIds = Object.fromEntries(fiscalYears.map((year) => [`amounts.${year}`, `${ids.title}-amount-${year}`]));
+  const problems = useFormProblems(
+    create.error,
+    { fields: ['title', 'ekkCode', 'costNature', 'priority', ...Object.keys(amountIds)] },
+    { title: ids.title, ekkCode: ids.ekk, costNature: ids.costNature, priority: ids.priority, ...amountIds },
+  );
+  const titleMessage = titleMissing ? t('grid.titleRequired') : problems.fields.title;
+  const ekkMessage = ekkMissing ? t('addItem.ekkRequired') : problems.fields.ekkCode;
+  // Typed, not yet added: leaving the page (the browser's back button, a reload) asks first.
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -81,17 +93,13 @@ function AddItemForm({ subProgrammeId, fiscalYears, ekkOptions, onClose, onCreat
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="add-item">
-      {create.isError && <ErrorState error={create.error} />}
-      <div className={titleMissing ? 'field field--error' : 'field'}>
+    <form noValidate onSubmit={onSubmit} onChange={() => setDirty(true)} className="add-item">
+      <FormProblem error={create.error} problems={problems} />
+      <div className={fieldClass(titleMessage)}>
         <label htmlFor={ids.title} className="field__label">
           {t('grid.column.title')}
         </label>
-        {titleMissing && (
-          <p id={`${ids.title}-error`} className="field__error">
-            {t('grid.titleRequired')}
-          </p>
-        )}
+        <FieldProblem inputId={ids.title} message={titleMessage} />
         <input
           id={ids.title}
           name="title"
@@ -101,27 +109,21 @@ function AddItemForm({ subProgrammeId, fiscalYears, ekkOptions, onClose, onCreat
           // The dialog opens to type the title straight away.
           data-autofocus
           aria-required
-          aria-invalid={titleMissing || undefined}
-          aria-describedby={titleMissing ? `${ids.title}-error` : undefined}
+          {...problemProps(ids.title, titleMessage)}
         />
       </div>
-      <div className={ekkMissing ? 'field field--error' : 'field'}>
+      <div className={fieldClass(ekkMessage)}>
         <label htmlFor={ids.ekk} className="field__label">
           {t('grid.column.ekk')}
         </label>
-        {ekkMissing && (
-          <p id={`${ids.ekk}-error`} className="field__error">
-            {t('addItem.ekkRequired')}
-          </p>
-        )}
+        <FieldProblem inputId={ids.ekk} message={ekkMessage} />
         <select
           id={ids.ekk}
           name="ekkCode"
           className="field__input"
           defaultValue=""
           aria-required
-          aria-invalid={ekkMissing || undefined}
-          aria-describedby={ekkMissing ? `${ids.ekk}-error` : undefined}
+          {...problemProps(ids.ekk, ekkMessage)}
         >
           <option value="">{t('addItem.chooseEkk')}</option>
           {ekkOptions.map((option) => (
@@ -132,11 +134,17 @@ function AddItemForm({ subProgrammeId, fiscalYears, ekkOptions, onClose, onCreat
         </select>
       </div>
       <div className="field-row">
-        <div className="field">
+        <div className={fieldClass(problems.fields.costNature)}>
           <label htmlFor={ids.costNature} className="field__label">
             {t('grid.column.costNature')}
           </label>
-          <select id={ids.costNature} name="costNature" className="field__input">
+          <FieldProblem inputId={ids.costNature} message={problems.fields.costNature} />
+          <select
+            id={ids.costNature}
+            name="costNature"
+            className="field__input"
+            {...problemProps(ids.costNature, problems.fields.costNature)}
+          >
             {COST_NATURES.map((code) => (
               <option key={code} value={code}>
                 {COST_NATURE_LABELS[code][language]}
@@ -144,11 +152,18 @@ function AddItemForm({ subProgrammeId, fiscalYears, ekkOptions, onClose, onCreat
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className={fieldClass(problems.fields.priority)}>
           <label htmlFor={ids.priority} className="field__label">
             {t('grid.column.priority')}
           </label>
-          <select id={ids.priority} name="priority" className="field__input" defaultValue="medium">
+          <FieldProblem inputId={ids.priority} message={problems.fields.priority} />
+          <select
+            id={ids.priority}
+            name="priority"
+            className="field__input"
+            defaultValue="medium"
+            {...problemProps(ids.priority, problems.fields.priority)}
+          >
             {PRIORITIES.map((code) => (
               <option key={code} value={code}>
                 {PRIORITY_LABELS[code][language]}
@@ -161,9 +176,11 @@ function AddItemForm({ subProgrammeId, fiscalYears, ekkOptions, onClose, onCreat
         {fiscalYears.map((year) => (
           <MoneyField
             key={year}
+            id={amountIds[`amounts.${year}`]}
             name={`amount-${year}`}
             label={t('addItem.amountFor', { year })}
             problem={amountProblems[String(year)]}
+            message={problems.fields[`amounts.${year}`]}
           />
         ))}
       </div>

@@ -5,6 +5,9 @@ import { QueryView } from '../../../components/query-view';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
+import { useUser } from '../../auth/hooks/use-user';
+import { leavesPageOrParam, useUnsavedChanges } from '../../unsaved-work/hooks/use-unsaved-changes';
+import { readDraft, removeDraft, writeDraft } from '../../unsaved-work/utils/draft-store';
 import { useAddLineItemComment } from '../api/add-line-item-comment';
 import { useLineItemComments } from '../api/get-line-item-comments';
 
@@ -38,12 +41,28 @@ export function CommentList({ comments }: { comments: readonly Comment[] }) {
   );
 }
 
+const isText = (value: unknown): value is string => typeof value === 'string';
+/** The side panel is open while the address names its item (`?item=`). */
+const leavesPanel = leavesPageOrParam('item');
+
 export function ItemComments({ itemId, canComment }: { itemId: number; canComment: boolean }) {
   const { t } = useI18n();
+  const user = useUser();
   const query = useLineItemComments(itemId);
   const add = useAddLineItemComment();
-  const [body, setBody] = useState('');
+  const draftKey = `item:${itemId}:comment`;
+  // A comment not sent when the session ended comes back after signing in again.
+  const [body, setBodyState] = useState(() => readDraft(user.id, draftKey, isText) ?? '');
   const fieldId = useId();
+  const setBody = (text: string) => {
+    setBodyState(text);
+    if (text.trim() === '') removeDraft(user.id, draftKey);
+    else writeDraft(user.id, draftKey, text);
+  };
+  useUnsavedChanges(canComment && body.trim() !== '', {
+    leaves: leavesPanel,
+    onDiscard: () => removeDraft(user.id, draftKey),
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

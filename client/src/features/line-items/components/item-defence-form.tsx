@@ -4,6 +4,10 @@ import { submitRuleProblems, type SubmitRuleProblem } from '@ikt/shared/submit-r
 import { useEffect, useState, type FormEvent } from 'react';
 import { Money } from '../../../components/money';
 import { MoneyField } from '../../../components/money-field';
+import { parseMoneyInput } from '../../../utils/money-input';
+import { useUser } from '../../auth/hooks/use-user';
+import { leavesPageOrParam, useUnsavedChanges } from '../../unsaved-work/hooks/use-unsaved-changes';
+import { readDraft, removeDraft, writeDraft } from '../../unsaved-work/utils/draft-store';
 import { useActionDirections } from '../../reference/api/get-action-directions';
 import { useGoals } from '../../reference/api/get-goals';
 import { useIctServices } from '../../reference/api/get-ict-services';
@@ -90,6 +94,39 @@ const HINTS: Partial<Record<TextField, MessageKey>> = {
   calculationBasis: 'item.hint.calculationBasis',
 };
 
+/** What of the form was changed and not saved, kept across a sign-in (see unsaved-work/utils/draft-store). */
+interface DefenceDraft {
+  values: Partial<FormValues>;
+  numbers: Partial<ItemNumberTexts>;
+}
+
+const isDefenceDraft = (value: unknown): value is DefenceDraft =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as DefenceDraft).values === 'object' &&
+  typeof (value as DefenceDraft).numbers === 'object';
+
+const draftKey = (itemId: number) => `item:${itemId}:defence`;
+
+/** The entries of `values` that differ from `base` (arrays compared by their contents). */
+function differing<T extends object>(values: T, base: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(base[key as keyof T])),
+  ) as Partial<T>;
+}
+
+/** A kept unit price, as the money field starts from it (a canonical amount), or none if it cannot be read. */
+function keptUnitPrice(numbers: Partial<ItemNumberTexts>): Partial<ItemNumberTexts> {
+  if (numbers.unitPrice === undefined) return numbers;
+  const parsed = parseMoneyInput(numbers.unitPrice);
+  const { unitPrice: _dropped, ...rest } = numbers;
+  if (parsed.ok) return { ...rest, unitPrice: parsed.value };
+  return parsed.problem === 'empty' ? { ...rest, unitPrice: '' } : rest;
+}
+
+/** The side panel is open while the address names its item (`?item=`): leaving either drops the form. */
+const leavesPanel = leavesPageOrParam('item');
+
 /** The id a field has, so a link in the list of submit problems can put the cursor there. */
 export const itemFieldId = (field: string) => `item-field-${field}`;
 
@@ -107,14 +144,17 @@ interface ItemDefenceFormProps {
  */
 export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps) {
   const { t, language, localize } = useI18n();
+  const user = useUser();
   const goals = useGoals();
   const services = useIctServices();
   const systems = useInformationSystems();
   const directions = useActionDirections();
+  // Changes not saved when the page was last left (a session that ended): they come back here.
+  const [kept] = useState(() => (editable ? readDraft(user.id, draftKey(item.id), isDefenceDraft) : undefined));
   const [base, setBase] = useState(item);
-  const [values, setValues] = useState(() => valuesOf(item));
+  const [values, setValues] = useState(() => ({ ...valuesOf(item), ...kept?.values }));
   // Quantity, unit and unit price as typed; they become decimal strings only when read.
-  const [numbers, setNumbers] = useState(() => itemNumberTexts(item));
+  const [numbers, setNumbers] = useState(() => ({ ...itemNumberTexts(item), ...keptUnitPrice(kept?.numbers ?? {}) }));
   // The unit price field keeps its own text: a new key starts it again from the item.
   const [resets, setResets] = useState(0);
   const [quantityLeft, setQuantityLeft] = useState(false);
@@ -125,6 +165,23 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
   const unreadable = Object.keys(numberEdits.problems).length > 0;
   const touched = { ...changedFields(base, values), ...numberEdits.changes };
   const dirty = Object.keys(touched).length > 0 || unreadable;
+
+  // While something is unsaved, leaving asks first, and a draft outlives the page (a sign-in).
+  useUnsavedChanges(editable && dirty, {
+    leaves: leavesPanel,
+    onDiscard: () => removeDraft(user.id, draftKey(item.id)),
+  });
+  useEffect(() => {
+    if (!editable) return;
+    if (dirty) {
+      writeDraft(user.id, draftKey(item.id), {
+        values: differing(values, valuesOf(base)),
+        numbers: differing(numbers, itemNumberTexts(base)),
+      } satisfies DefenceDraft);
+    } else {
+      removeDraft(user.id, draftKey(item.id));
+    }
+  }, [editable, dirty, values, numbers, base, user.id, item.id]);
 
   const startFrom = (next: LineItem) => {
     setBase(next);
@@ -257,6 +314,11 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
         if (target instanceof HTMLInputElement && target.name === 'unitPrice') setNumber('unitPrice', target.value);
       }}
     >
+      {kept && dirty && (
+        <p className="notice" role="status">
+          {t('item.restored')}
+        </p>
+      )}
       {DEFENCE_TEXT_FIELDS.map(textArea)}
       <div className="field-row">
         <div className={quantityProblem ? 'field field--error' : 'field'}>
@@ -306,7 +368,9 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
           name="unitPrice"
           label={t(FIELD_LABELS.unitPrice)}
           hint={t('item.hint.unitPrice')}
-          defaultValue={base.unitPrice ?? ''}
+          defaultValue={
+            resets === 0 && kept?.numbers.unitPrice !== undefined ? numbers.unitPrice : (base.unitPrice ?? '')
+          }
           problem={submitted ? numberEdits.problems.unitPrice : undefined}
         />
       </div>

@@ -111,6 +111,8 @@ export function ItemPanel({
         items={tabs}
         selected={tab}
         onSelect={setTab}
+        // A defence or a comment half typed is still there after a look at the history.
+        keepMounted
         renderPanel={(id) => {
           switch (id) {
             case 'defence':

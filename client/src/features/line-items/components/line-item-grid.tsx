@@ -45,6 +45,8 @@ interface LineItemGridProps {
   filter: GridFilter;
   canEdit: (item: LineItem) => boolean;
   onSave: (item: LineItem, changes: UpdateLineItemInput) => void;
+  /** Ctrl+Z (not while a cell is being edited: there it undoes typing): take the last edit back. */
+  onUndo?: () => void;
   onOpen: (item: LineItem) => void;
   /** Rows pasted into the grid (more than one cell): the page previews them as new items. */
   onPasteRows: (text: string) => void;
@@ -115,6 +117,7 @@ export function LineItemGrid({
   filter,
   canEdit,
   onSave,
+  onUndo,
   onOpen,
   onPasteRows,
   openItemId,
@@ -330,6 +333,11 @@ export function LineItemGrid({
     if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
       if (!startEdit(row, col) && item && event.key === 'Enter') onOpen(item);
+      return;
+    }
+    if (ctrl && !event.shiftKey && event.key.toLowerCase() === 'z' && onUndo) {
+      event.preventDefault();
+      onUndo();
       return;
     }
     if (ctrl && event.key.toLowerCase() === 'c' && item && column) {

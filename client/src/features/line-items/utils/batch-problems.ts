@@ -1,4 +1,5 @@
 import type { ApiFieldError } from '../../../api/client';
+import { fieldPath } from '../../../api/problem-fields';
 import { pasteFieldOfPath, type PasteField } from './paste-rows';
 
 /** One problem the server found with a pasted row. */
@@ -27,7 +28,7 @@ export function problemsByRow(errors: readonly ApiFieldError[], sourceRows: read
   const byRow = new Map<number, RowServerProblem[]>();
   const other: ApiFieldError[] = [];
   for (const error of errors) {
-    const match = ITEM_PATH.exec(error.path);
+    const match = ITEM_PATH.exec(fieldPath(error.path));
     const row = match ? sourceRows[Number(match[1])] : undefined;
     if (!match || row === undefined) {
       other.push(error);

@@ -1,6 +1,6 @@
 import type { LineItem } from '@ikt/shared/line-item.schema';
 import { describe, expect, it } from 'vitest';
-import { applyChanges, changedFields, revertChanges } from './item-changes';
+import { applyChanges, changedFieldName, changedFields, inverseChanges, revertChanges } from './item-changes';
 
 const item = {
   id: 1,
@@ -43,5 +43,29 @@ describe('changedFields', () => {
       }),
     ).toEqual({ priority: 'low', ictServiceCode: 'DC', amounts: { '2028': '210.00' } });
     expect(changedFields(item, { goalCodes: ['M1'] })).toEqual({});
+  });
+});
+
+describe('inverseChanges', () => {
+  it('gives each touched field and year its value from before', () => {
+    expect(inverseChanges(item, { amounts: { '2027': '0.00' } })).toEqual({ amounts: { '2027': '100.00' } });
+    expect(inverseChanges(item, { title: 'Jauns', priority: 'low' })).toEqual({ title: 'Serveri', priority: 'high' });
+    expect(inverseChanges(item, { ictServiceCode: 'P1' })).toEqual({ ictServiceCode: null });
+  });
+
+  it('undoes a year the item had no amount for to zero', () => {
+    expect(inverseChanges(item, { amounts: { '2030': '5.00' } })).toEqual({ amounts: { '2030': '0.00' } });
+  });
+
+  it('undone, a change leaves the item as it was', () => {
+    const changes = { amounts: { '2028': '7.00' }, title: 'Jauns' };
+    expect(applyChanges(applyChanges(item, changes), inverseChanges(item, changes))).toEqual(item);
+  });
+});
+
+describe('changedFieldName', () => {
+  it('names a grid edit’s field as the history does', () => {
+    expect(changedFieldName({ amounts: { '2027': '1.00' } })).toBe('amounts.2027');
+    expect(changedFieldName({ ekkCode: '2251' })).toBe('ekkCode');
   });
 });

@@ -50,3 +50,28 @@ export function changedFields(item: LineItem, edited: UpdateLineItemInput): Upda
   }
   return changes;
 }
+
+/**
+ * The change that undoes `changes` made to `before`: each field (and year) it touched, back to
+ * the value it had. A year the item had no amount for goes back to 0.00, as the grid shows it.
+ */
+export function inverseChanges(before: LineItem, changes: UpdateLineItemInput): UpdateLineItemInput {
+  const inverse: UpdateLineItemInput = {};
+  for (const key of Object.keys(changes) as (keyof UpdateLineItemInput)[]) {
+    if (key === 'amounts') {
+      inverse.amounts = Object.fromEntries(
+        Object.keys(changes.amounts ?? {}).map((year) => [year, before.amounts[year] ?? '0.00']),
+      );
+    } else {
+      (inverse as Record<string, unknown>)[key] = before[key];
+    }
+  }
+  return inverse;
+}
+
+/** The one field a change touches, as the history names it: `amounts.2027`, `title`. */
+export function changedFieldName(changes: UpdateLineItemInput): string {
+  const [key] = Object.keys(changes);
+  if (key === 'amounts') return `amounts.${Object.keys(changes.amounts ?? {})[0] ?? ''}`;
+  return key ?? '';
+}
