@@ -12,7 +12,7 @@ import { useUser } from '../../features/auth/hooks/use-user';
 import { useConsolidation } from '../../features/consolidation/api/get-consolidation';
 import { ConsolidationTable } from '../../features/consolidation/components/consolidation-table';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
-import { CycleTransitionDialog } from '../../features/cycles/components/transition-dialog';
+import { CycleTransitionDialog } from '../../features/cycles/components/cycle-transition-dialog';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
 import { DownloadButton } from '../../features/exports/components/download-button';
 import { useScenarios } from '../../features/scenarios/api/get-scenarios';
@@ -100,8 +100,7 @@ function Approval({ user, cycle }: { user: User; cycle: Cycle }) {
         <p className="notice">{t('decision.councilApproves')}</p>
       )}
       <CycleTransitionDialog
-        cycle={cycle}
-        to={confirming ? 'approved' : null}
+        move={confirming ? { cycle, to: 'approved' } : null}
         onClose={() => setConfirming(false)}
         wording={{
           title: t('decision.confirmTitle'),

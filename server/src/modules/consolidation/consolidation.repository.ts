@@ -74,8 +74,10 @@ export interface CrossSum {
   row_key: string;
   column_key: string;
   cut: boolean;
+  /** Money: a decimal string. */
   total: string;
-  items: string;
+  /** A count, not money: int4 reaches JavaScript as a number on both drivers. */
+  items: number;
 }
 
 /**
@@ -167,7 +169,7 @@ export function createConsolidationRepository(db: Kysely<Database>) {
       const { rows } = await sql<CrossSum>`
         WITH RECURSIVE ${ANCESTRY}, ${EKK_AT_LEVEL(ekkLevel)}
         SELECT ${rowAxis.key} AS row_key, ${columnAxis.key} AS column_key, li.review_status = 'cut' AS cut,
-               sum(a.amount)::text AS total, count(*)::text AS items
+               sum(a.amount)::text AS total, count(*)::int AS items
           FROM line_item li
           JOIN sub_programme sp ON sp.id = li.sub_programme_id
           JOIN line_item_amount a ON a.line_item_id = li.id AND a.fiscal_year = ${fiscalYear}

@@ -123,6 +123,27 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
     return { institutionId, costNature: query.costNature, reviewStatus: query.reviewStatus };
   }
 
+  /** The cycle and the filter a consolidation reads, once the actor may read them (404 otherwise). */
+  async function readable(
+    context: RequestContext,
+    cycleId: number,
+    query: Pick<ConsolidationQuery, 'institution' | 'costNature' | 'reviewStatus'>,
+  ) {
+    const cycle = await cycles.get(context, cycleId);
+    const repository = createConsolidationRepository(db);
+    const filter = await resolveFilter(context, repository, query);
+    if (
+      !can(context.actor, {
+        action: 'consolidation.read',
+        cycleStatus: cycle.status,
+        institutionId: filter.institutionId,
+      })
+    ) {
+      throw cycleNotFound();
+    }
+    return { cycle, filter };
+  }
+
   return {
     async consolidate(
       context: RequestContext,
@@ -130,18 +151,7 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
       query: ConsolidationQuery,
       language: Language,
     ): Promise<Consolidation> {
-      const cycle = await cycles.get(context, cycleId);
-      const repository = createConsolidationRepository(db);
-      const filter = await resolveFilter(context, repository, query);
-      if (
-        !can(context.actor, {
-          action: 'consolidation.read',
-          cycleStatus: cycle.status,
-          institutionId: filter.institutionId,
-        })
-      ) {
-        throw cycleNotFound();
-      }
+      const { cycle, filter } = await readable(context, cycleId, query);
       const base = cycle.baseCycleId === null ? null : await cycles.find(cycle.baseCycleId);
       const years = cycle.fiscalYears;
       const firstYear = String(years[0]);
@@ -218,18 +228,7 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
       query: ConsolidationCrossQuery,
       language: Language,
     ): Promise<ConsolidationCross> {
-      const cycle = await cycles.get(context, cycleId);
-      const repository = createConsolidationRepository(db);
-      const filter = await resolveFilter(context, repository, query);
-      if (
-        !can(context.actor, {
-          action: 'consolidation.read',
-          cycleStatus: cycle.status,
-          institutionId: filter.institutionId,
-        })
-      ) {
-        throw cycleNotFound();
-      }
+      const { cycle, filter } = await readable(context, cycleId, query);
       const fiscalYear = query.fiscalYear ?? cycle.fiscalYears[0]!;
       if (!cycle.fiscalYears.includes(fiscalYear)) {
         throw new ValidationError(
@@ -270,7 +269,7 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
       for (const sum of data.sums) {
         if (sum.cut) {
           cutAmount = cutAmount.plus(sum.total);
-          cutItems += Number(sum.items);
+          cutItems += sum.items;
           continue;
         }
         const row = rows.get(sum.row_key) ?? { total: new Decimal(0), cells: new Map<string, Decimal>() };

@@ -18,10 +18,18 @@ export interface CycleMove {
   to: CycleStatus;
 }
 
+/** The words of a move with its own name (the council's approval); the generic ones otherwise. */
+export interface MoveWording {
+  title: string;
+  text: string;
+  confirm: string;
+}
+
 interface CycleTransitionDialogProps {
   /** The move to confirm; `null` keeps the dialog closed. */
   move: CycleMove | null;
   onClose: () => void;
+  wording?: MoveWording | undefined;
   onMoved?: (cycle: Cycle) => void;
 }
 
@@ -29,13 +37,21 @@ interface CycleTransitionDialogProps {
  * Confirms a cycle transition. Into `consolidated` or `approved` it lists every sub-programme not
  * accepted yet and asks why the cycle moves on without them; the reason goes with the request
  * (`overrideReason`), into the audit trail and the Finance Department workbook. Used wherever a
- * role moves a cycle (the admin cycles table, the council's page).
+ * role moves a cycle (the admin cycles table, the home page's cycle moves, the council's page).
  */
-export function CycleTransitionDialog({ move, onClose, onMoved }: CycleTransitionDialogProps) {
+export function CycleTransitionDialog({ move, onClose, wording, onMoved }: CycleTransitionDialogProps) {
   const { t } = useI18n();
   return (
-    <Dialog open={move !== null} title={t('admin.cycles.confirmTitle')} onClose={onClose} wide>
-      {move && <TransitionForm key={`${move.cycle.id}:${move.to}`} move={move} onClose={onClose} onMoved={onMoved} />}
+    <Dialog open={move !== null} title={wording?.title ?? t('admin.cycles.confirmTitle')} onClose={onClose} wide>
+      {move && (
+        <TransitionForm
+          key={`${move.cycle.id}:${move.to}`}
+          move={move}
+          onClose={onClose}
+          wording={wording}
+          onMoved={onMoved}
+        />
+      )}
     </Dialog>
   );
 }
@@ -43,10 +59,12 @@ export function CycleTransitionDialog({ move, onClose, onMoved }: CycleTransitio
 function TransitionForm({
   move: { cycle, to },
   onClose,
+  wording,
   onMoved,
 }: {
   move: CycleMove;
   onClose: () => void;
+  wording: MoveWording | undefined;
   onMoved: ((cycle: Cycle) => void) | undefined;
 }) {
   const { t, language } = useI18n();
@@ -87,11 +105,12 @@ function TransitionForm({
       }}
     >
       <p>
-        {t('admin.cycles.confirmText', {
-          cycle: cycle.title,
-          from: CYCLE_STATUS_LABELS[cycle.status][language],
-          to: CYCLE_STATUS_LABELS[to][language],
-        })}
+        {wording?.text ??
+          t('admin.cycles.confirmText', {
+            cycle: cycle.title,
+            from: CYCLE_STATUS_LABELS[cycle.status][language],
+            to: CYCLE_STATUS_LABELS[to][language],
+          })}
       </p>
       {checksAccepted && subProgrammes.isError && <ErrorState error={subProgrammes.error} />}
       {loading && (
@@ -154,7 +173,7 @@ function TransitionForm({
       {transition.isError && <ErrorState error={transition.error} />}
       <div className="form-actions">
         <button type="submit" className="button" aria-disabled={transition.isPending || loading || undefined}>
-          {transition.isPending ? t('common.saving') : t('admin.cycles.confirmYes')}
+          {transition.isPending ? t('common.saving') : (wording?.confirm ?? t('admin.cycles.confirmYes'))}
         </button>
         <button type="button" className="button button--quiet" onClick={onClose}>
           {t('common.cancel')}

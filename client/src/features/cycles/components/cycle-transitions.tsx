@@ -6,7 +6,7 @@ import { CYCLE_TRANSITIONS, can } from '@ikt/shared/permissions';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/i18n-context';
-import { CycleTransitionDialog } from './transition-dialog';
+import { CycleTransitionDialog } from './cycle-transition-dialog';
 
 /**
  * The moves of the cycle this user makes (shared/src/permissions.ts), where the user works with
@@ -38,7 +38,7 @@ export function CycleTransitions({ user, cycle }: { user: User; cycle: Cycle }) 
           ),
         )}
       </div>
-      <CycleTransitionDialog cycle={cycle} to={to} onClose={() => setTo(null)} />
+      <CycleTransitionDialog move={to === null ? null : { cycle, to }} onClose={() => setTo(null)} />
     </div>
   );
 }
