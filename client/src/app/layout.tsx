@@ -1,5 +1,5 @@
 import type { Role } from '@ikt/shared/domain';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
 import { useMe } from '../features/auth/api/get-me';
@@ -36,12 +36,19 @@ export function AppLayout() {
   // The session guard decides who may see a page; the header only shows what a user has.
   const user = useMe().data ?? undefined;
   const previousPathname = useRef(pathname);
+  // On a narrow screen the menu folds away behind a button (issue #14: the header took a third
+  // of a phone); from 60rem up it is always shown and the button is not.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const closeMenu = () => setMenuOpen(false);
 
   // After a client-side page change, start the screen reader and keyboard at the new content,
   // as a full page load would. (A change of ?tab= is not a new page and keeps focus where it is.)
   useEffect(() => {
     if (previousPathname.current === pathname) return;
     previousPathname.current = pathname;
+    setMenuOpen(false);
     mainRef.current?.focus();
   }, [pathname]);
 
@@ -62,27 +69,56 @@ export function AppLayout() {
           <Link to="/" className="app-header__brand">
             {t('app.name')}
           </Link>
-          {user && (
-            <nav className="app-nav" aria-label={t('layout.mainNav')}>
-              <ul>
-                <li>
-                  <NavLink to="/" end>
-                    {t('nav.home')}
-                  </NavLink>
-                </li>
-                {navLinks(user.role).map((link) => (
-                  <li key={link.to}>
-                    <NavLink to={link.to}>{t(link.label)}</NavLink>
-                  </li>
-                ))}
-                <li>
-                  <NavLink to="/reference">{t('nav.reference')}</NavLink>
-                </li>
-              </ul>
-            </nav>
+          {user ? (
+            <>
+              <button
+                ref={menuButtonRef}
+                type="button"
+                className="app-header__menu-button"
+                aria-expanded={menuOpen}
+                aria-controls={menuId}
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                <span aria-hidden="true" className="app-header__menu-icon" />
+                {t('layout.menu')}
+              </button>
+              <div
+                id={menuId}
+                className={menuOpen ? 'app-header__menu is-open' : 'app-header__menu'}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Escape' || !menuOpen) return;
+                  setMenuOpen(false);
+                  menuButtonRef.current?.focus();
+                }}
+              >
+                <nav className="app-nav" aria-label={t('layout.mainNav')}>
+                  <ul>
+                    <li>
+                      <NavLink to="/" end onClick={closeMenu}>
+                        {t('nav.home')}
+                      </NavLink>
+                    </li>
+                    {navLinks(user.role).map((link) => (
+                      <li key={link.to}>
+                        <NavLink to={link.to} onClick={closeMenu}>
+                          {t(link.label)}
+                        </NavLink>
+                      </li>
+                    ))}
+                    <li>
+                      <NavLink to="/reference" onClick={closeMenu}>
+                        {t('nav.reference')}
+                      </NavLink>
+                    </li>
+                  </ul>
+                </nav>
+                <LanguageSwitch />
+                <SessionMenu user={user} />
+              </div>
+            </>
+          ) : (
+            <LanguageSwitch />
           )}
-          <LanguageSwitch />
-          {user && <SessionMenu user={user} />}
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">

@@ -80,7 +80,7 @@ export function BarChart({
         })}
       </p>
       <svg
-        className="chart__svg"
+        className={`chart__svg chart__svg--${size}`}
         viewBox={`0 0 ${WIDTH} ${height}`}
         role="img"
         aria-labelledby={titleId}

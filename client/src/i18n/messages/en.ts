@@ -6,6 +6,7 @@ export const en: Messages = {
 
   'layout.skipToContent': 'Skip to content',
   'layout.mainNav': 'Main navigation',
+  'layout.menu': 'Menu',
   'nav.home': 'Home',
   'nav.reference': 'Reference data',
 

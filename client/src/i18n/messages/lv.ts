@@ -5,6 +5,7 @@ export const lv = {
 
   'layout.skipToContent': 'Pāriet uz saturu',
   'layout.mainNav': 'Galvenā navigācija',
+  'layout.menu': 'Izvēlne',
   'nav.home': 'Sākums',
   'nav.reference': 'Uzziņu dati',
 

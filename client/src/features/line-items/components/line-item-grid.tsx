@@ -66,16 +66,17 @@ const COLUMN_LABELS: Record<Exclude<GridColumn['kind'], 'amount'>, MessageKey> =
   check: 'grid.column.check',
 };
 
+/** The title takes what is left (at least 10rem), so every column fits 1280 px (issue #14). */
 const COLUMN_WIDTHS: Record<GridColumn['kind'], string> = {
   open: '3.25rem',
   rank: '3.5rem',
-  text: '16rem',
-  ekk: '5.5rem',
-  costNature: '8.5rem',
-  priority: '7.5rem',
+  text: 'minmax(10rem, 1fr)',
+  ekk: '4.5rem',
+  costNature: '7rem',
+  priority: '6.5rem',
   amount: '9rem',
-  reviewStatus: '8rem',
-  check: '5.75rem',
+  reviewStatus: '7.5rem',
+  check: '6rem',
 };
 
 /** Rows and the visible part of the sheet are measured in rem, so zoomed text still fits. */
