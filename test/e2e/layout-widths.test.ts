@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession } from './support/api';
-import { launchChromium, openWindow, signIn } from './support/browser';
+import { accessibilityViolations, launchChromium, openWindow, signIn } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
 
 /**
@@ -153,7 +153,9 @@ async function layoutProblems(page: Page, width: Width): Promise<string[]> {
     if (seen) seen.count += 1;
     else grouped.set(key, { example: problem, count: 1 });
   }
-  return [...grouped.values()].map(({ example, count }) => (count > 1 ? `${example} (and ${count - 1} more)` : example));
+  return [...grouped.values()].map(({ example, count }) =>
+    count > 1 ? `${example} (and ${count - 1} more)` : example,
+  );
 }
 
 /** Waits until the page has its data: the first heading is there and nothing says "Ielādē…". */
@@ -271,6 +273,47 @@ describe.each(WIDTHS)('every page is usable at $width px ($name)', { timeout: 24
       await visit(page, width, '/', 'fd home');
       await visit(page, width, '/consolidation', 'fd consolidation');
       await visit(page, width, '/consolidation/cross', 'fd institution × EKK');
+    });
+  });
+});
+
+describe('the menu on a phone', () => {
+  it('folds behind "Izvēlne": opens, leads to a page and closes, Esc closes it too', async () => {
+    const phone = WIDTHS[1];
+    await asUser('itc.finance@riga.example', phone, async (page) => {
+      const menuButton = page.getByRole('button', { name: 'Izvēlne' });
+      const nav = page.getByRole('navigation', { name: 'Galvenā navigācija' });
+      await nav.waitFor({ state: 'hidden' });
+      expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+      expect.soft(await accessibilityViolations(page), 'axe, menu closed').toEqual([]);
+
+      await menuButton.click();
+      expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
+      expect.soft(await accessibilityViolations(page), 'axe, menu open').toEqual([]);
+      // Every way out of the header is there: the pages, the language, the account, signing out.
+      await page.getByRole('button', { name: 'Iziet' }).waitFor();
+      await page.getByRole('link', { name: 'Mans konts' }).waitFor();
+      await page.getByRole('group', { name: 'Valoda' }).waitFor();
+      await nav.getByRole('link', { name: 'Konsolidācija' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Konsolidētais IKT budžets' }).waitFor();
+      await nav.waitFor({ state: 'hidden' });
+      expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+
+      await menuButton.click();
+      await nav.getByRole('link', { name: 'Audita žurnāls' }).focus();
+      await page.keyboard.press('Escape');
+      await nav.waitFor({ state: 'hidden' });
+      expect(await page.evaluate('document.activeElement?.textContent')).toBe('Izvēlne');
+    });
+  });
+
+  it('is not there on a laptop: the navigation is shown as it is', async () => {
+    await asUser('itc.finance@riga.example', WIDTHS[0], async (page) => {
+      await page
+        .getByRole('navigation', { name: 'Galvenā navigācija' })
+        .getByRole('link', { name: 'Konsolidācija' })
+        .waitFor();
+      expect(await page.getByRole('button', { name: 'Izvēlne' }).isVisible()).toBe(false);
     });
   });
 });
