@@ -93,6 +93,12 @@ export const lineItemSchema = z.object({
   carriedFromId: z.number().int().nullable(),
   version: z.number().int(),
   amounts: amountsSchema,
+  /**
+   * Last year's approved figure for this item: the amount the consolidation counts as "last
+   * year" for the base-cycle item it was carried from (`carriedFromId`) — "0.00" when that item
+   * was cut — and null when it continues none. Read-only, worked out by the server.
+   */
+  previousYear: moneySchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

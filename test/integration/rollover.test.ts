@@ -228,6 +228,8 @@ describe('rollover', () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
         amounts: { '2028': old.amounts['2028'], '2029': old.amounts['2029'], '2030': old.amounts['2029'] },
+        // Last year's figure beside the copy: the base item's amount in the base cycle's year.
+        previousYear: old.amounts['2027'],
       });
       expect(copy!.item.id).not.toBe(old.id);
     }

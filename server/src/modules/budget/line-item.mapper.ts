@@ -1,5 +1,6 @@
 import { fiscalYearsOf } from '@ikt/shared/domain';
 import type { Amounts, LineItem } from '@ikt/shared/line-item.schema';
+import { parseMoney, toMoneyString } from '@ikt/shared/money';
 import type { LineItemRecord } from './line-item.repository';
 
 /** Every fiscal year of the cycle, "0.00" where nothing is stored. */
@@ -32,6 +33,7 @@ export function toLineItem(record: LineItemRecord, cycleYear: number): LineItem 
     carriedFromId: record.carried_from_id,
     version: record.version,
     amounts: completeAmounts(record.amounts, cycleYear),
+    previousYear: record.previous_year === null ? null : toMoneyString(parseMoney(record.previous_year)),
     createdAt: record.created_at.toISOString(),
     updatedAt: record.updated_at.toISOString(),
   };

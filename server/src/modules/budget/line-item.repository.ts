@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, LineItemUpdate, NewLineItemRow } from '@ikt/db/database';
 import type { ReviewStatus, Role } from '@ikt/shared/domain';
+import { countedLastYear } from '../consolidation/consolidation.repository';
 
 const ITEM_COLUMNS = [
   'li.id',
@@ -43,6 +44,34 @@ export function selectItems(db: Kysely<Database>) {
     ]);
 }
 
+/**
+ * Last year's approved figure of an item: what the consolidation counts as "last year"
+ * (`countedLastYear`) for the base-cycle item this one was carried from — "0.00" when that item
+ * was cut or had no amount in that year — and null when the item continues no item of its
+ * cycle's base cycle. Over the items as the derived table `item`; a few primary-key lookups per
+ * row, in the same statement.
+ */
+const PREVIOUS_YEAR = sql<string | null>`(
+  SELECT coalesce(sum(a.amount) FILTER (WHERE ${countedLastYear({ id: sql`base.id`, year: sql`base.year` })}),
+                  0.00)::text
+    FROM sub_programme item_sp
+    JOIN budget_cycle c ON c.id = item_sp.cycle_id
+    JOIN budget_cycle base ON base.id = c.base_cycle_id
+    JOIN line_item li ON li.id = item.carried_from_id
+    JOIN sub_programme sp ON sp.id = li.sub_programme_id AND sp.cycle_id = base.id
+    LEFT JOIN line_item_amount a ON a.line_item_id = li.id AND a.fiscal_year = base.year
+   WHERE item_sp.id = item.sub_programme_id
+   GROUP BY li.id)`;
+
+/** The items a query selects (at least selectItems' columns), each with last year's figure. */
+function withPreviousYear<
+  DB,
+  TB extends keyof DB,
+  O extends { carried_from_id: number | null; sub_programme_id: number },
+>(db: Kysely<Database>, items: SelectQueryBuilder<DB, TB, O>) {
+  return db.selectFrom(items.as('item')).selectAll('item').select(PREVIOUS_YEAR.as('previous_year'));
+}
+
 /** Where an item sits: its sub-programme's owner, kind and status, its cycle's status and year. */
 const SCOPE_COLUMNS = [
   'sp.institution_id',
@@ -83,25 +112,26 @@ export function createLineItemRepository(db: Kysely<Database>) {
 
   return {
     listBySubProgramme(subProgrammeId: number) {
-      return selectItems(db)
-        .where('li.sub_programme_id', '=', subProgrammeId)
-        .orderBy('li.rank')
-        .orderBy('li.id')
+      return withPreviousYear(db, selectItems(db).where('li.sub_programme_id', '=', subProgrammeId))
+        .orderBy('item.rank')
+        .orderBy('item.id')
         .execute();
     },
 
     findById(id: number) {
-      return selectItems(db).where('li.id', '=', id).executeTakeFirst();
+      return withPreviousYear(db, selectItems(db).where('li.id', '=', id)).executeTakeFirst();
     },
 
     /** The item (as findById) and where it sits (as scopeOf), in one round trip. */
     findWithScope(id: number) {
-      return selectItems(db)
-        .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
-        .innerJoin('budget_cycle as c', 'c.id', 'sp.cycle_id')
-        .select(SCOPE_COLUMNS)
-        .where('li.id', '=', id)
-        .executeTakeFirst();
+      return withPreviousYear(
+        db,
+        selectItems(db)
+          .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
+          .innerJoin('budget_cycle as c', 'c.id', 'sp.cycle_id')
+          .select(SCOPE_COLUMNS)
+          .where('li.id', '=', id),
+      ).executeTakeFirst();
     },
 
     /**
@@ -175,7 +205,7 @@ export function createLineItemRepository(db: Kysely<Database>) {
     /** Items by id, in the order of the ids given. */
     async findByIds(ids: number[]) {
       if (ids.length === 0) return [];
-      const rows = await selectItems(db).where('li.id', 'in', ids).execute();
+      const rows = await withPreviousYear(db, selectItems(db).where('li.id', 'in', ids)).execute();
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },

@@ -35,11 +35,17 @@ const batchRefusal = {
   en: 'No items were created; nothing was saved. Correct the places listed and try again.',
 };
 
+/** An item as the audit trail records it: its own data, not last year's figure shown beside it. */
+function audited(item: LineItem): Omit<LineItem, 'previousYear'> {
+  const { previousYear: _shownBeside, ...own } = item;
+  return own;
+}
+
 const createdEvent = (item: LineItem): AuditEntry => ({
   action: 'lineItem.create',
   entityType: 'line_item',
   entityId: item.id,
-  after: item,
+  after: audited(item),
 });
 
 const referenceRefusal = { lv: 'Pozīcijas dati neatbilst klasifikatoriem.', en: 'The item refers to unknown data.' };
@@ -340,8 +346,8 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
       action: 'lineItem.update',
       entityType: 'line_item',
       entityId: id,
-      before,
-      after,
+      before: audited(before),
+      after: audited(after),
     });
     return after;
   }
@@ -410,7 +416,12 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         const repository = createLineItemRepository(trx);
         const { before } = await lockForChange(repository, context, id, expected);
         await repository.delete(id);
-        await recordAudit(trx, context, { action: 'lineItem.delete', entityType: 'line_item', entityId: id, before });
+        await recordAudit(trx, context, {
+          action: 'lineItem.delete',
+          entityType: 'line_item',
+          entityId: id,
+          before: audited(before),
+        });
       });
     },
 
@@ -461,8 +472,8 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
           action: `lineItem.${input.decision}`,
           entityType: 'line_item',
           entityId: id,
-          before,
-          after: { ...after, comment: input.comment ?? null },
+          before: audited(before),
+          after: { ...audited(after), comment: input.comment ?? null },
         });
         return after;
       });

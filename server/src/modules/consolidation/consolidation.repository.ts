@@ -101,12 +101,29 @@ function crossAxis(dimension: CrossDimension): { key: RawBuilder<unknown>; join:
   return { key: group, join: join ?? sql`` };
 }
 
-/** The items a consolidation counts in: the cycle's, narrowed by the filter (cut or not). */
-function scopeSql(cycleId: number, filter: ConsolidationFilter): RawBuilder<unknown> {
-  return sql`sp.cycle_id = ${cycleId}
-    ${filter.institutionId !== undefined ? sql`AND sp.institution_id = ${filter.institutionId}` : sql``}
+/** The filter's narrowing of the items, as further conditions (none: the empty fragment). */
+function filterSql(filter: ConsolidationFilter): RawBuilder<unknown> {
+  return sql`${filter.institutionId !== undefined ? sql`AND sp.institution_id = ${filter.institutionId}` : sql``}
     ${filter.costNature !== undefined ? sql`AND li.cost_nature = ${filter.costNature}` : sql``}
     ${filter.reviewStatus !== undefined ? sql`AND li.review_status = ${filter.reviewStatus}` : sql``}`;
+}
+
+/** The items a consolidation counts in: the cycle's, narrowed by the filter (cut or not). */
+function scopeSql(cycleId: number, filter: ConsolidationFilter): RawBuilder<unknown> {
+  return sql`sp.cycle_id = ${cycleId} ${filterSql(filter)}`;
+}
+
+/**
+ * What "last year" counts, the one rule for every figure of it (DESIGN §4): the base cycle's
+ * items that were not cut, at their amount in the base cycle's own first fiscal year. A condition
+ * over line_item `li`, its sub_programme `sp` and line_item_amount `a`; the base cycle's id and
+ * year are values or SQL expressions (such as `base.id` of a joined budget_cycle).
+ */
+export function countedLastYear(base: {
+  id: number | RawBuilder<number>;
+  year: number | RawBuilder<number>;
+}): RawBuilder<unknown> {
+  return sql`sp.cycle_id = ${base.id} AND li.review_status <> 'cut' AND a.fiscal_year = ${base.year}`;
 }
 
 export function createConsolidationRepository(db: Kysely<Database>) {
@@ -133,11 +150,7 @@ export function createConsolidationRepository(db: Kysely<Database>) {
            GROUP BY 1, 2, 3, 4`;
       // The cycles apart, not one scan with an OR: each branch joins only its own amounts (the
       // base's through the fiscal-year index), and PostgreSQL runs the two side by side.
-      const baseBranch = base
-        ? sql`UNION ALL ${grouped(
-            sql`${scopeSql(base.id, filter)} AND li.review_status <> 'cut' AND a.fiscal_year = ${base.year}`,
-          )}`
-        : sql``;
+      const baseBranch = base ? sql`UNION ALL ${grouped(sql`${countedLastYear(base)} ${filterSql(filter)}`)}` : sql``;
       const { rows } = await sql<ConsolidatedSum>`
         WITH RECURSIVE ${ANCESTRY},
         g AS (${grouped(scopeSql(cycleId, filter))}

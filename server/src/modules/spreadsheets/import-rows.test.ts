@@ -156,6 +156,7 @@ describe('what a row changes', () => {
     carriedFromId: null,
     version: 4,
     amounts: { '2027': '100.00', '2028': '0.00', '2029': '5.00' },
+    previousYear: null,
     createdAt: '',
     updatedAt: '',
   };

@@ -16,6 +16,7 @@ const base = {
   legalBasis: '',
   calculationBasis: '',
   carriedFromId: null,
+  previousYear: null,
   version: 1,
   createdAt: '',
   updatedAt: '',
