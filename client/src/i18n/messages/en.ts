@@ -796,4 +796,9 @@ export const en: Messages = {
   'audit.field.overrideReason': 'Reason',
   'audit.field.carriedFromId': 'Carried from item (id)',
   'audit.field.value': 'Value',
+
+  // Last year's figure beside each item in the grid (issue #14).
+  'grid.column.previousYear': 'Last year',
+  'grid.column.previousYearHint':
+    "Approved in last year's cycle for the item this one was carried from (the figure the consolidation shows); empty for a new item.",
 };

@@ -799,6 +799,11 @@ export const lv = {
   'audit.field.overrideReason': 'Pamatojums',
   'audit.field.carriedFromId': 'Pārnesta no pozīcijas (ID)',
   'audit.field.value': 'Vērtība',
+
+  // Last year's figure beside each item in the grid (issue #14).
+  'grid.column.previousYear': 'Iepriekšējā gadā',
+  'grid.column.previousYearHint':
+    'Iepriekšējā gada ciklā apstiprinātā summa pozīcijai, no kuras šī pārnesta (tā pati, ko rāda konsolidācija); tukšs, ja pozīcija ir jauna.',
 } as const;
 
 export type MessageKey = keyof typeof lv;

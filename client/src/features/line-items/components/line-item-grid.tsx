@@ -62,6 +62,7 @@ const COLUMN_LABELS: Record<Exclude<GridColumn['kind'], 'amount'>, MessageKey> =
   ekk: 'grid.column.ekk',
   costNature: 'grid.column.costNature',
   priority: 'grid.column.priority',
+  previousYear: 'grid.column.previousYear',
   reviewStatus: 'grid.column.reviewStatus',
   check: 'grid.column.check',
 };
@@ -74,10 +75,14 @@ const COLUMN_WIDTHS: Record<GridColumn['kind'], string> = {
   ekk: '4.5rem',
   costNature: '7rem',
   priority: '6.5rem',
+  previousYear: '8rem',
   amount: '9rem',
   reviewStatus: '7.5rem',
   check: '6rem',
 };
+
+/** Columns of money, right-aligned: this cycle's years and last year's figure beside them. */
+const isMoneyColumn = (column: GridColumn) => column.kind === 'amount' || column.kind === 'previousYear';
 
 /** Rows and the visible part of the sheet are measured in rem, so zoomed text still fits. */
 const ROW_HEIGHT_REM = 2.5;
@@ -391,6 +396,9 @@ export function LineItemGrid({
         return PRIORITY_LABELS[item.priority][language];
       case 'amount':
         return formatMoney(item.amounts[String(column.year)] ?? '0');
+      case 'previousYear':
+        // Empty when the item continues nothing of last year's cycle.
+        return item.previousYear === null ? '' : formatMoney(item.previousYear);
       default:
         return '';
     }
@@ -524,7 +532,8 @@ export function LineItemGrid({
                   tabIndex={active ? 0 : -1}
                   data-row={-1}
                   data-col={col}
-                  className={`sheet__cell sheet__cell--${column.kind} sheet__header${column.kind === 'amount' ? ' num' : ''}`}
+                  className={`sheet__cell sheet__cell--${column.kind} sheet__header${isMoneyColumn(column) ? ' num' : ''}`}
+                  title={column.kind === 'previousYear' ? t('grid.column.previousYearHint') : undefined}
                   onClick={() => {
                     moveTo(-1, col);
                     if (column.kind !== 'open') setSort((current) => nextSort(current, column.id));
@@ -580,7 +589,7 @@ export function LineItemGrid({
                       data-row={virtualRow.index}
                       data-col={col}
                       title={column.kind === 'text' ? item.title : undefined}
-                      className={`sheet__cell sheet__cell--${column.kind}${column.kind === 'amount' ? ' num' : ''}${
+                      className={`sheet__cell sheet__cell--${column.kind}${isMoneyColumn(column) ? ' num' : ''}${
                         active ? ' is-active' : ''
                       }${cellEditable ? ' is-editable' : ''}`}
                       onMouseDown={(event) => {
@@ -628,8 +637,10 @@ export function LineItemGrid({
                   role="gridcell"
                   aria-colindex={col + 1}
                   aria-readonly
-                  className={`sheet__cell sheet__cell--${column.kind}${column.kind === 'amount' ? ' num' : ''}`}
+                  className={`sheet__cell sheet__cell--${column.kind}${isMoneyColumn(column) ? ' num' : ''}`}
                 >
+                  {/* No total of last year's figures: they cover only the items carried over, so their
+                      sum is not the sub-programme's last year (the consolidation's figure). */}
                   {column.kind === 'amount' ? formatMoney(totals[String(column.year)] ?? '0') : ''}
                 </div>
               );

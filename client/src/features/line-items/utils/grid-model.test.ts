@@ -39,7 +39,7 @@ function item(overrides: Partial<LineItem>): LineItem {
 const years = [2027, 2028, 2029];
 
 describe('gridColumns', () => {
-  it('shows one amount column per fiscal year of the cycle', () => {
+  it("shows last year's figure, then one amount column per fiscal year of the cycle", () => {
     expect(gridColumns(years).map((column) => column.id)).toEqual([
       'open',
       'rank',
@@ -47,6 +47,7 @@ describe('gridColumns', () => {
       'ekkCode',
       'costNature',
       'priority',
+      'previousYear',
       'amount:2027',
       'amount:2028',
       'amount:2029',
@@ -89,6 +90,14 @@ describe('visibleItems', () => {
   it('sorts amounts as money, not as text', () => {
     const sorted = visibleItems([a, b, c], NO_FILTER, { column: 'amount:2027', direction: 'descending' });
     expect(sorted.map((i) => i.amounts['2027'])).toEqual(['1000.00', '900.00', '100.00']);
+  });
+
+  it("sorts last year's figure as money, items without one first", () => {
+    const none = item({ previousYear: null });
+    const small = item({ previousYear: '999.99' });
+    const large = item({ previousYear: '10000.00' });
+    const sorted = visibleItems([large, none, small], NO_FILTER, { column: 'previousYear', direction: 'ascending' });
+    expect(sorted.map((i) => i.previousYear)).toEqual([null, '999.99', '10000.00']);
   });
 
   it('sorts titles in Latvian alphabetical order', () => {

@@ -12,6 +12,7 @@ export type GridColumn =
   | { id: 'ekkCode'; kind: 'ekk'; field: 'ekkCode' }
   | { id: 'costNature'; kind: 'costNature'; field: 'costNature' }
   | { id: 'priority'; kind: 'priority'; field: 'priority' }
+  | { id: 'previousYear'; kind: 'previousYear' }
   | { id: `amount:${number}`; kind: 'amount'; year: number }
   | { id: 'reviewStatus'; kind: 'reviewStatus' }
   | { id: 'check'; kind: 'check' };
@@ -26,6 +27,8 @@ export function gridColumns(fiscalYears: readonly number[]): GridColumn[] {
     { id: 'ekkCode', kind: 'ekk', field: 'ekkCode' },
     { id: 'costNature', kind: 'costNature', field: 'costNature' },
     { id: 'priority', kind: 'priority', field: 'priority' },
+    // Last year's approved figure (read-only, from the server) just before this cycle's years.
+    { id: 'previousYear', kind: 'previousYear' },
     ...fiscalYears.map((year) => ({ id: `amount:${year}` as const, kind: 'amount' as const, year })),
     { id: 'reviewStatus', kind: 'reviewStatus' },
     { id: 'check', kind: 'check' },
@@ -88,6 +91,11 @@ function compare(a: LineItem, b: LineItem, column: GridColumnId): number {
     return parseMoney(a.amounts[year] ?? '0').comparedTo(parseMoney(b.amounts[year] ?? '0'));
   }
   switch (column) {
+    case 'previousYear':
+      // Items with no figure for last year (nothing they continue) sort before any figure.
+      if (a.previousYear === null) return b.previousYear === null ? 0 : -1;
+      if (b.previousYear === null) return 1;
+      return parseMoney(a.previousYear).comparedTo(parseMoney(b.previousYear));
     case 'title':
       return collator.compare(a.title, b.title);
     case 'ekkCode':
