@@ -195,7 +195,7 @@ describe('a sub-programme from planning to the Finance Department workbook', () 
 
     // The 2027 amount, corrected in the grid: typing on a cell starts a fresh value.
     const row = itemRow(page, RETURNED_ITEM);
-    await row.locator('[aria-colindex="7"]').click();
+    await row.locator('[aria-colindex="8"]').click();
     await page.keyboard.type('8400');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await amountsOf(row))[0]).toBe('8 400,00 €');

@@ -80,7 +80,7 @@ async function signInAgain(): Promise<void> {
   await page.getByRole('button', { name: 'Pieteikties' }).click();
 }
 
-/** Puts the grid's cursor on an item's cell (7 is the 2027 amount). */
+/** Puts the grid's cursor on an item's cell (8 is the 2027 amount). */
 async function cell(title: string, column: number): Promise<Locator> {
   const target = itemRow(page, title).locator(`[aria-colindex="${column}"]`);
   await target.click();
@@ -136,7 +136,7 @@ describe('unsaved text in the side panel is not lost by leaving', () => {
 describe('grid edits can be undone', () => {
   it('Delete on an amount is taken back with Ctrl+Z, through a normal save', async () => {
     const before = await item(FIRST);
-    await cell(FIRST, 7);
+    await cell(FIRST, 8);
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await amountsOf(itemRow(page, FIRST)))[0]).toBe('0,00 €');
     await idle();
@@ -154,11 +154,11 @@ describe('grid edits can be undone', () => {
   });
 
   it('the last few edits are undone one by one with the "Atsaukt" button, newest first', async () => {
-    await cell(SECOND, 7);
+    await cell(SECOND, 8);
     await page.keyboard.type('50000');
     await page.keyboard.press('Enter');
     await idle();
-    await cell(SECOND, 8);
+    await cell(SECOND, 9);
     await page.keyboard.press('Delete');
     await idle();
     await expect.poll(async () => (await item(SECOND)).amounts).toMatchObject({ '2027': '50000.00', '2028': '0.00' });
@@ -174,7 +174,7 @@ describe('grid edits can be undone', () => {
 describe('a session that ends mid-edit keeps the edit', () => {
   it('a grid value typed after the session ended is offered back after signing in again', async () => {
     await expireBrowserSession();
-    await cell(FIRST, 7);
+    await cell(FIRST, 8);
     await page.keyboard.type('77777');
     await page.keyboard.press('Enter');
 

@@ -14,12 +14,12 @@ export function itemRow(page: Page, title: string): Locator {
 }
 
 /**
- * The cells of the three fiscal-year columns (columns 7–9: open, rank, title, EKK, cost nature and
- * priority come first), as the user reads them.
+ * The cells of the three fiscal-year columns (columns 8–10: open, rank, title, EKK, cost nature,
+ * priority and last year's figure come first), as the user reads them.
  */
 export async function amountsOf(row: Locator): Promise<string[]> {
   const texts: string[] = [];
-  for (const column of [7, 8, 9]) {
+  for (const column of [8, 9, 10]) {
     texts.push(normalSpaces(await row.locator(`[aria-colindex="${column}"]`).textContent()));
   }
   return texts;
