@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Language } from './language';
-import type { MessageKey } from './messages/lv';
+import type { MessageKey, PluralMessageKey } from './messages/lv';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -8,6 +8,12 @@ export interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
   t: (key: MessageKey, params?: MessageParams) => string;
+  /**
+   * A count message in the form its number takes (CLDR plural rules: Latvian zero / one / other,
+   * see plural.ts): `tn('grid.count', 1)` → "(1 pozīcija)". `{count}` is the count unless
+   * `params` says otherwise.
+   */
+  tn: (key: PluralMessageKey, count: number, params?: MessageParams) => string;
   /** For keys built from data (e.g. a benchmark indicator); undefined when there is no text for it. */
   tOptional: (key: string, params?: MessageParams) => string | undefined;
   /** Picks the text in the chosen language from a record's Latvian/English pair. */

@@ -3,6 +3,7 @@ import { I18nContext, type I18n, type MessageParams } from './i18n-context';
 import { readStoredLanguage, storeLanguage, type Language } from './language';
 import { en } from './messages/en';
 import { lv, type Messages } from './messages/lv';
+import { pluralKey } from './plural';
 
 const DICTIONARIES: Record<Language, Messages> = { lv, en };
 
@@ -50,7 +51,11 @@ export function I18nProvider({ children, onLanguageChange }: I18nProviderProps) 
     return {
       language,
       setLanguage,
-      t: (key, params) => interpolate(messages[key], params),
+      t: (key, params) => interpolate(messages[key] ?? key, params),
+      tn: (key, count, params) => {
+        const form = pluralKey((candidate) => lookup(candidate) !== undefined, language, key, count);
+        return interpolate(lookup(form) ?? form, { count, ...params });
+      },
       tOptional: (key, params) => {
         const template = lookup(key);
         return template === undefined ? undefined : interpolate(template, params);

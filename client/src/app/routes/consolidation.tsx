@@ -38,7 +38,7 @@ function readParams(search: URLSearchParams): Omit<ConsolidationParams, 'cycleId
 
 /** The consolidated budget by any one dimension, against last year, with a chart and drill-down. */
 export function ConsolidationRoute() {
-  const { t, language, tOptional, localize } = useI18n();
+  const { t, tn, language, tOptional, localize } = useI18n();
   useDocumentTitle(t('consolidation.title'));
   const user = useUser();
   const { query, cycle, cycles } = useCurrentCycle();
@@ -160,7 +160,7 @@ export function ConsolidationRoute() {
                       {data.attribution === 'full-to-each' && <p className="notice">{t('consolidation.fullToEach')}</p>}
                       {data.by === 'ekk' && <p className="hint">{t('consolidation.ekkHint')}</p>}
                       <BarChart
-                        caption={t('consolidation.chartCaption', { year: firstYear, count: chartRows.length })}
+                        caption={tn('consolidation.chartCaption', chartRows.length, { year: firstYear })}
                         valueLabel={firstYear}
                         compareLabel={t('consolidation.previousYear')}
                         rows={chartRows.map((row) => ({

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } fr
 import { ApiError } from '../../../api/client';
 import { describeError } from '../../../components/error-state';
 import { ErrorSummary } from '../../../components/error-summary';
-import { useT } from '../../../i18n/i18n-context';
+import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
 import { useChangePassword } from '../api/change-password';
 import { useRetryText } from '../hooks/use-retry-text';
@@ -28,9 +28,8 @@ const FIELD_LABELS: Record<PasswordField, MessageKey> = {
   confirmPassword: 'account.password.confirm',
 };
 
-const PROBLEM_MESSAGES: Record<PasswordFieldProblem, MessageKey> = {
+const PROBLEM_MESSAGES: Record<Exclude<PasswordFieldProblem, 'tooShort'>, MessageKey> = {
   required: 'account.password.error.required',
-  tooShort: 'account.password.error.tooShort',
   tooLong: 'account.password.error.tooLong',
   mismatch: 'account.password.error.mismatch',
   sameAsCurrent: 'account.password.error.sameAsCurrent',
@@ -45,7 +44,7 @@ const hintId = `${FIELD_IDS.newPassword}-hint`;
  * focus; a rate limit says when to try again.
  */
 export function ChangePasswordForm() {
-  const t = useT();
+  const { t, tn } = useI18n();
   const change = useChangePassword();
   const [localErrors, setLocalErrors] = useState<PasswordFormErrors>({});
   // Each submit that fails moves the focus to the summary, even when the words repeat.
@@ -70,7 +69,8 @@ export function ChangePasswordForm() {
   const serverErrors = change.error instanceof ApiError ? serverFieldErrors(change.error.errors) : {};
   const messageFor = (field: PasswordField): string | undefined => {
     const problem = localErrors[field];
-    if (problem) return t(PROBLEM_MESSAGES[problem], { count: MIN_PASSWORD_LENGTH });
+    if (problem === 'tooShort') return tn('account.password.error.tooShort', MIN_PASSWORD_LENGTH);
+    if (problem) return t(PROBLEM_MESSAGES[problem]);
     return field === 'confirmPassword' ? undefined : serverErrors[field];
   };
   const invalidFields = PASSWORD_FIELDS.filter((field) => messageFor(field) !== undefined);
@@ -148,7 +148,7 @@ export function ChangePasswordForm() {
               </label>
               {field === 'newPassword' && (
                 <p id={hintId} className="field__hint">
-                  {t('account.password.hint', { count: MIN_PASSWORD_LENGTH })}
+                  {tn('account.password.hint', MIN_PASSWORD_LENGTH)}
                 </p>
               )}
               {message && (

@@ -12,11 +12,3 @@ export function retryWait(seconds: number): RetryWait {
   if (whole < 60) return { unit: 'seconds', count: whole };
   return { unit: 'minutes', count: Math.ceil(whole / 60) };
 }
-
-/**
- * The grammatical number a count takes: Latvian uses the singular after 1, 21, 31 … (but not 11),
- * English only after 1. Intl's Latvian "zero" (10, 11–19, 20 …) takes the plural form.
- */
-export function pluralForm(language: string, count: number): 'one' | 'other' {
-  return new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
-}

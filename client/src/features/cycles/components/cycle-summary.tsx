@@ -1,11 +1,11 @@
 import type { Cycle } from '@ikt/shared/cycle.schema';
 import { CycleStatusBadge } from '../../../components/status-badge';
 import { daysUntil, formatDate, todayInRiga } from '../../../i18n/format';
-import { useT } from '../../../i18n/i18n-context';
+import { useI18n } from '../../../i18n/i18n-context';
 
 /** The cycle's status, deadline (and how far off it is) and its three fiscal years. */
 export function CycleSummary({ cycle }: { cycle: Cycle }) {
-  const t = useT();
+  const { t, tn } = useI18n();
   const days = cycle.submissionDeadline ? daysUntil(cycle.submissionDeadline, todayInRiga()) : undefined;
   const showCountdown = cycle.status === 'open' || cycle.status === 'draft';
   return (
@@ -24,11 +24,9 @@ export function CycleSummary({ cycle }: { cycle: Cycle }) {
               <span className="num">{formatDate(cycle.submissionDeadline)}</span>
               {showCountdown && days !== undefined && (
                 <span className={days < 0 ? 'facts__note facts__note--late' : 'facts__note'}>
-                  {days > 1
-                    ? t('cycle.daysLeft', { count: days })
-                    : days === 1
-                      ? t('cycle.oneDayLeft')
-                      : days === 0
+                  {days >= 1
+                    ? tn('cycle.daysLeft', days)
+                    : days === 0
                         ? t('cycle.dueToday')
                         : t('cycle.deadlinePassed')}
                 </span>

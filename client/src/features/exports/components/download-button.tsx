@@ -1,7 +1,7 @@
 import { describeError } from '../../../components/error-state';
-import { formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
 import { isMissingRoute, useDownload } from '../hooks/use-download';
+import { formatSize, sizeFigure, sizeUnit } from '../utils/file-size';
 
 interface DownloadButtonProps {
   url: string;
@@ -9,11 +9,11 @@ interface DownloadButtonProps {
   label: string;
 }
 
-function megabytes(bytes: number): string {
-  return (Math.round((bytes / 1_048_576) * 10) / 10).toFixed(1);
-}
-
-/** A download that shows how far it has got, and says plainly when the file could not be made. */
+/**
+ * A download that shows how far it has got, and says plainly when the file could not be made. Until
+ * the size is known (the server is still writing the workbook, or does not say) the bar is
+ * indeterminate and the words say only what is known.
+ */
 export function DownloadButton({ url, fallbackName, label }: DownloadButtonProps) {
   const { t, language } = useI18n();
   const { state, start, cancel } = useDownload();
@@ -37,15 +37,17 @@ export function DownloadButton({ url, fallbackName, label }: DownloadButtonProps
             <progress
               className="download__progress"
               aria-label={t('download.progress')}
-              {...(state.total ? { max: state.total, value: state.received } : {})}
+              {...(state.total !== undefined ? { max: state.total, value: state.received } : {})}
             />{' '}
             <span>
-              {state.total
+              {state.total !== undefined
                 ? t('download.receivedOf', {
-                    received: formatDecimal(megabytes(state.received), language),
-                    total: formatDecimal(megabytes(state.total), language),
+                    received: sizeFigure(state.received, language, sizeUnit(state.total)),
+                    total: formatSize(state.total, language),
                   })
-                : t('download.received', { received: formatDecimal(megabytes(state.received), language) })}
+                : state.answered && state.received > 0
+                  ? t('download.received', { received: formatSize(state.received, language) })
+                  : t('download.preparing')}
             </span>{' '}
             <button type="button" className="button button--quiet" onClick={cancel}>
               {t('common.cancel')}

@@ -9,7 +9,8 @@ export function isMissingRoute(error: Error): boolean {
 
 export type DownloadState =
   | { phase: 'idle' }
-  | { phase: 'loading'; received: number; total: number | undefined }
+  /** `answered` once the server has started sending; `total` only when the size is known. */
+  | { phase: 'loading'; answered: boolean; received: number; total: number | undefined }
   | { phase: 'done'; filename: string }
   | { phase: 'failed'; error: ApiError | Error };
 
@@ -26,7 +27,7 @@ export function useDownload() {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
-    setState({ phase: 'loading', received: 0, total: undefined });
+    setState({ phase: 'loading', answered: false, received: 0, total: undefined });
     try {
       const response = await fetch(url, { credentials: 'same-origin', signal: abort.signal });
       if (!response.ok) {
@@ -39,8 +40,16 @@ export function useDownload() {
           detail: typeof problem?.detail === 'string' ? problem.detail : undefined,
         });
       }
+      // A compressed answer's Content-Length counts the compressed bytes, not those the reader
+      // hands over: its size is then not known.
       const lengthHeader = response.headers.get('content-length');
-      const total = lengthHeader && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined;
+      const encoding = response.headers.get('content-encoding');
+      const compressed = encoding !== null && encoding !== '' && encoding !== 'identity';
+      const total =
+        !compressed && lengthHeader && /^\d+$/.test(lengthHeader) && Number(lengthHeader) > 0
+          ? Number(lengthHeader)
+          : undefined;
+      setState({ phase: 'loading', answered: true, received: 0, total });
       const chunks: Uint8Array[] = [];
       let received = 0;
       const reader = response.body?.getReader();
@@ -50,7 +59,12 @@ export function useDownload() {
           if (done) break;
           chunks.push(value);
           received += value.byteLength;
-          setState({ phase: 'loading', received, total });
+          setState({
+            phase: 'loading',
+            answered: true,
+            received,
+            total: total !== undefined && received <= total ? total : undefined,
+          });
         }
       }
       const blob = new Blob(chunks as BlobPart[], {

@@ -129,7 +129,7 @@ export function LineItemGrid({
   openItemId,
   focusItemId,
 }: LineItemGridProps) {
-  const { t, language } = useI18n();
+  const { t, tn, language } = useI18n();
   const captionId = useId();
   const helpId = useId();
   const errorId = useId();
@@ -498,8 +498,8 @@ export function LineItemGrid({
         {caption}{' '}
         <span className="muted">
           {filtered
-            ? t('grid.shownOf', { shown: rows.length, total: items.length })
-            : t('grid.count', { count: items.length })}
+            ? tn('grid.shownOf', rows.length, { total: items.length })
+            : tn('grid.count', items.length)}
         </span>
       </p>
       <p id={helpId} className="visually-hidden">

@@ -46,7 +46,7 @@ function PasteRowsBody({
   onClose,
   onSaved,
 }: PasteRowsDialogProps) {
-  const { t, language } = useI18n();
+  const { t, tn, language } = useI18n();
   const textId = useId();
   const [text, setText] = useState(initialText);
   const [refusal, setRefusal] = useState<BatchProblems | null>(null);
@@ -147,11 +147,11 @@ function PasteRowsBody({
           ? t('paste.nothing')
           : t('paste.summary', { ready: pending.length, invalid: invalid.length })}
         {preview.hasHeader && ` ${t('paste.headerUsed')}`}
-        {saving && ` ${t('paste.saving', { count: pending.length })}`}
+        {saving && ` ${tn('paste.saving', pending.length)}`}
       </p>
       {tooMany && (
         <p role="alert" className="error-state">
-          {t('paste.tooMany', { max: LINE_ITEM_BATCH_MAX })}
+          {tn('paste.tooMany', LINE_ITEM_BATCH_MAX)}
         </p>
       )}
       {refusal && (
@@ -212,7 +212,7 @@ function PasteRowsBody({
       )}
       <div className="form-actions">
         <button type="button" className="button" aria-disabled={blocked || undefined} onClick={() => void save()}>
-          {saving ? t('common.saving') : t('paste.save', { count: pending.length })}
+          {saving ? t('common.saving') : tn('paste.save', pending.length)}
         </button>
         <button type="button" className="button button--quiet" onClick={onClose}>
           {t('common.cancel')}

@@ -234,7 +234,7 @@ type ComparedItem = ScenarioComparison['institutions'][number]['leftItems'][numb
 const SHOWN_ITEMS = 10;
 
 function ImpactList({ items }: { items: readonly ComparedItem[] }) {
-  const { t } = useI18n();
+  const { t, tn } = useI18n();
   const [first, rest] = [items.slice(0, SHOWN_ITEMS), items.slice(SHOWN_ITEMS)];
   return (
     <>
@@ -245,7 +245,7 @@ function ImpactList({ items }: { items: readonly ComparedItem[] }) {
       </ul>
       {rest.length > 0 && (
         <details className="impact-more">
-          <summary>{t('scenarios.moreItems', { count: rest.length })}</summary>
+          <summary>{tn('scenarios.moreItems', rest.length)}</summary>
           <ul className="impact-list">
             {rest.map((item) => (
               <ImpactEntry key={item.lineItemId} item={item} />

@@ -17,7 +17,7 @@ interface InstitutionProgressTableProps {
 
 /** ITC's overview: every institution's sub-programmes by status, and its total against last year. */
 export function InstitutionProgressTable({ subProgrammes, consolidation }: InstitutionProgressTableProps) {
-  const { t, language } = useI18n();
+  const { t, tn, language } = useI18n();
   const rows = institutionProgress(subProgrammes, consolidation);
   const firstYear = consolidation?.fiscalYears[0];
   const done = rows.reduce((sum, row) => sum + row.doneCount, 0);
@@ -27,7 +27,7 @@ export function InstitutionProgressTable({ subProgrammes, consolidation }: Insti
     <>
       <p className="progress-summary">
         <progress max={Math.max(total, 1)} value={done} aria-label={t('progress.label')} />{' '}
-        {t('progress.summary', { done, total })}
+        {tn('progress.summary', total, { done, total })}
       </p>
       <DataTable caption={t('progress.caption')} className="progress-table">
         <thead>
