@@ -497,9 +497,7 @@ export function LineItemGrid({
       <p id={captionId} className="sheet__caption">
         {caption}{' '}
         <span className="muted">
-          {filtered
-            ? tn('grid.shownOf', rows.length, { total: items.length })
-            : tn('grid.count', items.length)}
+          {filtered ? tn('grid.shownOf', rows.length, { total: items.length }) : tn('grid.count', items.length)}
         </span>
       </p>
       <p id={helpId} className="visually-hidden">
@@ -554,7 +552,12 @@ export function LineItemGrid({
             })}
           </div>
         </div>
-        <div role="rowgroup" className="sheet__body" style={{ height: virtualizer.getTotalSize() }}>
+        {/* With no rows the body takes the empty-state row's own height, so the total row stays below it. */}
+        <div
+          role="rowgroup"
+          className="sheet__body"
+          style={{ height: rows.length === 0 ? undefined : virtualizer.getTotalSize() }}
+        >
           {rows.length === 0 && (
             <div role="row" aria-rowindex={2} className="sheet__row sheet__row--empty">
               <div role="gridcell" aria-colindex={1} aria-colspan={columns.length} className="sheet__cell">

@@ -29,6 +29,14 @@ interface SubmitPanelProps {
 }
 
 /**
+ * What the problem list shows once a submit was tried: the screen's own check follows the items as
+ * they are fixed (the list shrinks and goes when nothing is left); the server's refusal lists what
+ * it said, less the problems of items changed or removed since.
+ */
+type ShownProblems =
+  { source: 'local' } | { source: 'server'; problems: SubmitCheckProblem[]; versions: ReadonlyMap<number, number> };
+
+/**
  * Submitting checks the same rules the server does first, and lists every problem at once with a
  * link to the item and field that has it; a refusal from the server (it may know more) is listed
  * the same way. With nothing to fix, a summary — how many items, the totals per year, what changed
@@ -37,24 +45,25 @@ interface SubmitPanelProps {
 export function SubmitPanel({ subProgramme, items, fiscalYears, problemLink, onSubmitted }: SubmitPanelProps) {
   const { t, language } = useI18n();
   const submit = useSubmitSubProgramme();
-  const [problems, setProblems] = useState<SubmitCheckProblem[] | null>(null);
+  const [shown, setShown] = useState<ShownProblems | null>(null);
   const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const outstanding = localSubmitProblems(items, language, t('submit.noItems'));
+  const problems = shownProblems(shown, outstanding, items);
 
-  function showProblems(list: SubmitCheckProblem[]) {
-    setProblems(list);
+  function showProblems(next: ShownProblems) {
+    setShown(next);
     requestAnimationFrame(() => headingRef.current?.focus());
   }
 
   function onSubmit() {
     if (submit.isPending) return;
     if (outstanding.length > 0) {
-      showProblems(outstanding);
+      showProblems({ source: 'local' });
       return;
     }
-    setProblems(null);
+    setShown(null);
     submit.reset();
     setConfirming(true);
   }
@@ -69,7 +78,11 @@ export function SubmitPanel({ subProgramme, items, fiscalYears, problemLink, onS
       onError: (error) => {
         if (error instanceof ApiError && error.status === 422 && error.errors.length > 0) {
           setConfirming(false);
-          showProblems(submitProblemsFromErrors(error.errors, items));
+          showProblems({
+            source: 'server',
+            problems: submitProblemsFromErrors(error.errors, items),
+            versions: new Map(items.map((item) => [item.id, item.version])),
+          });
         }
       },
     });
@@ -104,7 +117,7 @@ export function SubmitPanel({ subProgramme, items, fiscalYears, problemLink, onS
           </button>
         </div>
       </Dialog>
-      {problems && problems.length > 0 && (
+      {problems.length > 0 && (
         <section className="error-summary" aria-labelledby={headingId}>
           <h2 id={headingId} ref={headingRef} tabIndex={-1} className="error-summary__title">
             {t('submit.problemsHeading', { count: problems.length })}
@@ -125,6 +138,21 @@ export function SubmitPanel({ subProgramme, items, fiscalYears, problemLink, onS
         </section>
       )}
     </div>
+  );
+}
+
+function shownProblems(
+  shown: ShownProblems | null,
+  outstanding: SubmitCheckProblem[],
+  items: readonly LineItem[],
+): SubmitCheckProblem[] {
+  if (!shown) return [];
+  if (shown.source === 'local') return outstanding;
+  const versions = new Map(items.map((item) => [item.id, item.version]));
+  return shown.problems.filter(
+    (problem) =>
+      problem.lineItemId === null ||
+      (versions.has(problem.lineItemId) && versions.get(problem.lineItemId) === shown.versions.get(problem.lineItemId)),
   );
 }
 
