@@ -6,6 +6,7 @@ import { useUser } from '../../features/auth/hooks/use-user';
 import { useConsolidationCross } from '../../features/consolidation/api/get-consolidation-cross';
 import { ConsolidationViews } from '../../features/consolidation/components/consolidation-views';
 import { CrossTable } from '../../features/consolidation/components/cross-table';
+import { ReplacingData } from '../../features/consolidation/components/replacing-data';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
 import { useI18n } from '../../i18n/i18n-context';
@@ -78,7 +79,7 @@ export function ConsolidationCrossRoute() {
               </div>
               <QueryView query={cross} isEmpty={(data) => data.rows.length === 0}>
                 {(data) => (
-                  <>
+                  <ReplacingData replacing={cross.isPlaceholderData} status={t('cross.refreshing')}>
                     <CrossTable
                       caption={t('cross.caption', { year: data.fiscalYear, cycle: cycle.title })}
                       cross={data}
@@ -88,7 +89,7 @@ export function ConsolidationCrossRoute() {
                         {t('cross.cut', { amount: formatMoney(data.cut.amount), count: data.cut.itemCount })}
                       </p>
                     )}
-                  </>
+                  </ReplacingData>
                 )}
               </QueryView>
             </>

@@ -12,6 +12,7 @@ import type { ConsolidationParams } from '../../features/consolidation/api/conso
 import { useConsolidation } from '../../features/consolidation/api/get-consolidation';
 import { ConsolidationTable } from '../../features/consolidation/components/consolidation-table';
 import { ConsolidationViews } from '../../features/consolidation/components/consolidation-views';
+import { ReplacingData } from '../../features/consolidation/components/replacing-data';
 import { consolidationSearch, drillTarget } from '../../features/consolidation/utils/drill-down';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
@@ -155,8 +156,17 @@ export function ConsolidationRoute() {
                     dimension: dimensionLabel(data.by),
                     cycle: cycle.title,
                   });
+                  const replacing = consolidation.isPlaceholderData;
                   return (
-                    <>
+                    <ReplacingData
+                      replacing={replacing}
+                      outdated={data.by !== params.by}
+                      status={
+                        data.by !== params.by
+                          ? t('consolidation.replacing', { dimension: dimensionLabel(params.by) })
+                          : t('consolidation.refreshing')
+                      }
+                    >
                       {data.attribution === 'full-to-each' && <p className="notice">{t('consolidation.fullToEach')}</p>}
                       {data.by === 'ekk' && <p className="hint">{t('consolidation.ekkHint')}</p>}
                       <BarChart
@@ -187,7 +197,7 @@ export function ConsolidationRoute() {
                           );
                         }}
                       />
-                    </>
+                    </ReplacingData>
                   );
                 }}
               </QueryView>

@@ -812,4 +812,14 @@ export const en: Messages = {
   'grid.column.previousYear': 'Last year',
   'grid.column.previousYearHint':
     "Approved in last year's cycle for the item this one was carried from (the figure the consolidation shows); empty for a new item.",
+
+  // Issue #14 items 10–11: who sees scenarios, and views whose data is being replaced.
+  'scenarios.notForRole':
+    "Cut scenarios are a tool of the ICT development council and ITC finance: they show every institution's items, so they are not available to institutions' ICT leads.",
+  'scenarios.ownBudget': "Your institution's budget is under",
+  'scenarios.notForCycle':
+    'The scenarios of this cycle are not available to you yet: they can be seen once the review begins.',
+  'consolidation.replacing': 'Loading the consolidation by: {dimension}…',
+  'consolidation.refreshing': 'Loading the chosen data… Until then the previous figures are shown.',
+  'cross.refreshing': 'Loading the chosen data… Until then the previous figures are shown.',
 };

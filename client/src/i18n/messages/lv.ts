@@ -824,6 +824,15 @@ export const lv = {
   'grid.column.previousYear': 'Iepriekšējā gadā',
   'grid.column.previousYearHint':
     'Iepriekšējā gada ciklā apstiprinātā summa pozīcijai, no kuras šī pārnesta (tā pati, ko rāda konsolidācija); tukšs, ja pozīcija ir jauna.',
+
+  // Issue #14 items 10–11: who sees scenarios, and views whose data is being replaced.
+  'scenarios.notForRole':
+    'Samazinājuma scenāriji ir IKT attīstības padomes un ITC finanšu darba rīks: tajos redzamas visu iestāžu pozīcijas, tāpēc iestāžu IKT vadītājiem tie nav pieejami.',
+  'scenarios.ownBudget': 'Savas iestādes budžetu skatiet sadaļā',
+  'scenarios.notForCycle': 'Šī cikla scenāriji jums vēl nav pieejami: tos var skatīt no izskatīšanas sākuma.',
+  'consolidation.replacing': 'Ielādē konsolidāciju pēc: {dimension}…',
+  'consolidation.refreshing': 'Ielādē atlasītos datus… Līdz tam redzami iepriekšējie.',
+  'cross.refreshing': 'Ielādē atlasītos datus… Līdz tam redzami iepriekšējie.',
 } as const;
 
 export type MessageKey = keyof typeof lv;
