@@ -234,7 +234,7 @@ type ComparedItem = ScenarioComparison['institutions'][number]['leftItems'][numb
 const SHOWN_ITEMS = 10;
 
 function ImpactList({ items }: { items: readonly ComparedItem[] }) {
-  const { t, tn } = useI18n();
+  const { tn } = useI18n();
   const [first, rest] = [items.slice(0, SHOWN_ITEMS), items.slice(SHOWN_ITEMS)];
   return (
     <>
