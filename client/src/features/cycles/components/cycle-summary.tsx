@@ -27,8 +27,8 @@ export function CycleSummary({ cycle }: { cycle: Cycle }) {
                   {days >= 1
                     ? tn('cycle.daysLeft', days)
                     : days === 0
-                        ? t('cycle.dueToday')
-                        : t('cycle.deadlinePassed')}
+                      ? t('cycle.dueToday')
+                      : t('cycle.deadlinePassed')}
                 </span>
               )}
             </>
