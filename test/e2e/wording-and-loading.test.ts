@@ -205,8 +205,9 @@ describe('download progress says what it knows', () => {
       const text = normalSpaces(await status.textContent());
       expect(text).not.toMatch(/0,0 no 0,0/);
       const total = Number(/no (\d+) kB/.exec(text)?.[1]);
-      expect(total).toBe(Math.max(1, Math.round(size / 1024)));
-      expect(Number(await progress.getAttribute('max'))).toBe(size);
+      expect(Math.abs(total - size / 1024)).toBeLessThanOrEqual(1);
+      // The workbook says when it was exported: two exports may differ by a few bytes.
+      expect(Math.abs(Number(await progress.getAttribute('max')) - size)).toBeLessThan(64);
       expect.soft(await accessibilityViolations(page), 'the consolidation page during a download').toEqual([]);
 
       await cdp.send('Network.emulateNetworkConditions', {
@@ -315,15 +316,20 @@ describe('computing a scenario', () => {
         const heading = page.getByRole('heading', { level: 2, name: 'Metožu salīdzinājums' });
         await heading.waitFor();
         await expect
-          .poll(() => heading.evaluate((element) => element === element.ownerDocument.activeElement))
+          .poll(() => heading.evaluate((element) => element === element.ownerDocument.activeElement), {
+            timeout: 5_000,
+          })
           .toBe(true);
         await expect
-          .poll(() =>
-            heading.evaluate((element) => {
-              const rect = element.getBoundingClientRect();
-              const height = element.ownerDocument.defaultView?.innerHeight ?? 0;
-              return rect.top >= 0 && rect.bottom <= height;
-            }),
+          .poll(
+            () =>
+              heading.evaluate((element) => {
+                const rect = element.getBoundingClientRect();
+                const height = element.ownerDocument.defaultView?.innerHeight ?? 0;
+                // At the top of the screen (to a pixel: scrolling lands on fractions).
+                return rect.top > -1 && rect.bottom <= height;
+              }),
+            { timeout: 5_000 },
           )
           .toBe(true);
       },

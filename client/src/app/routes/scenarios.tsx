@@ -74,7 +74,8 @@ function Scenarios() {
     const next = new URLSearchParams(searchParams);
     next.set('left', String(leftId));
     next.set('right', String(rightId));
-    setSearchParams(next, { replace: true });
+    // The page stays where it is (no scroll to the top as for a new page): the effect above scrolls.
+    setSearchParams(next, { replace: true, preventScrollReset: true });
     setRevealComparison(true);
   };
 
