@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
+import { PGliteDialect } from './pglite-dialect';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -66,6 +67,6 @@ export async function createDb(options: CreateDbOptions): Promise<DbHandle> {
     loadDataDir: options.loadDataDir,
     parsers: { [pgliteTypes.INT8]: keepText, [pgliteTypes.DATE]: keepText },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

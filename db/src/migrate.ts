@@ -2,21 +2,29 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
-import { FileMigrationProvider, Migrator, NO_MIGRATIONS, type MigrationResultSet } from 'kysely/migration';
+import { Migrator, NO_MIGRATIONS, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { migrationFolder } from '@ikt/migrations';
 
+/**
+ * The migrations folder's files by name. Kysely's own FileMigrationProvider imports them from
+ * inside Kysely, which fails for .ts files under vitest; importing from our code works under tsx
+ * and vitest alike.
+ */
+const migrationFiles: MigrationProvider = {
+  async getMigrations() {
+    const migrations: Record<string, Migration> = {};
+    for (const file of (await fs.readdir(migrationFolder)).sort()) {
+      const extension = path.extname(file);
+      if (!['.ts', '.js'].includes(extension) || file.endsWith('.d.ts') || file.includes('.test.')) continue;
+      const module = (await import(pathToFileURL(path.join(migrationFolder, file)).href)) as Migration;
+      migrations[path.basename(file, extension)] = module;
+    }
+    return migrations;
+  },
+};
+
 function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({
-      fs,
-      path,
-      migrationFolder,
-      // Kysely's own import() of a .ts file fails inside vitest; importing from our code works
-      // under tsx and vitest alike.
-      import: (file: string) => import(pathToFileURL(file).href),
-    }),
-  });
+  return new Migrator({ db, provider: migrationFiles });
 }
 
 function unwrap(result: MigrationResultSet): string[] {

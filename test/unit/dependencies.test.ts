@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
@@ -38,5 +39,18 @@ describe('supply chain documents', () => {
         }
       }
     }
+  });
+
+  it('installs nothing that asks for a newer Node than package.json promises (no EBADENGINE)', () => {
+    const promised = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
+    const oldestPromised = semver.minVersion(promised)!.version;
+    const lock = JSON.parse(read('package-lock.json')) as {
+      packages: Record<string, { version?: string; engines?: { node?: string } | string[] }>;
+    };
+    const tooNew = Object.entries(lock.packages)
+      .map(([where, entry]) => ({ where, node: Array.isArray(entry.engines) ? undefined : entry.engines?.node }))
+      .filter(({ node }) => node !== undefined && !semver.satisfies(oldestPromised, node))
+      .map(({ where, node }) => `${where.replace(/^.*node_modules\//, '')} wants Node ${node}`);
+    expect(tooNew, `Node ${oldestPromised} is promised`).toEqual([]);
   });
 });
