@@ -27,6 +27,7 @@ const UNREACHABLE_MESSAGES = [
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error',
   'PGlite instance is already closed',
+  'PGlite is closed',
   'driver has already been destroyed',
 ];
 
