@@ -76,6 +76,19 @@ const LAYOUT_PROBE = String.raw`(({ wide, headerMax }) => {
   };
   const shown = (element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
   const hiddenText = (element) => element.closest('.visually-hidden') !== null;
+  // Where the text a user sees in an element lies (text for screen readers only left out).
+  const visibleTextBox = (element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let box = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim() || hiddenText(node.parentElement)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rect = range.getBoundingClientRect();
+      box = box ? { left: Math.min(box.left, rect.left), right: Math.max(box.right, rect.right) } : { left: rect.left, right: rect.right };
+    }
+    return box;
+  };
 
   if (document.documentElement.scrollWidth > window.innerWidth + 1) {
     // Named by what sticks out first (an element wider than the window whose parent is not).
@@ -107,9 +120,16 @@ const LAYOUT_PROBE = String.raw`(({ wide, headerMax }) => {
     for (const cell of cells) {
       if (!shown(cell) || hiddenText(cell) || !(cell.textContent || '').trim()) continue;
       const where = tableName(table) + ' ' + describe(cell);
-      // Its text fits the cell (a cell that shortens it to "…" or clips it does not).
-      if (cell.scrollWidth > cell.clientWidth + 1 && getComputedStyle(cell).overflowX !== 'visible') {
-        problems.push(where + ': the text is cut off in its cell (' + cell.scrollWidth + ' px in ' + cell.clientWidth + ')');
+      // Its text fits the cell (a cell that shortens it to "…" or clips it does not). A
+      // right-aligned cell overflows to the left, which scrollWidth does not count: the text's
+      // own box, measured with a range, tells.
+      const clips = getComputedStyle(cell).overflowX !== 'visible';
+      const text = visibleTextBox(cell);
+      const inner = cell.getBoundingClientRect();
+      const sticksOut = text !== null &&
+        (text.left < inner.left + cell.clientLeft - 1 || text.right > inner.left + cell.clientLeft + cell.clientWidth + 1);
+      if (clips && (cell.scrollWidth > cell.clientWidth + 1 || sticksOut)) {
+        problems.push(where + ': the text is cut off in its cell (' + Math.round(text ? text.right - text.left : cell.scrollWidth) + ' px in ' + cell.clientWidth + ')');
         continue;
       }
       // Every clipping box around it shows it, or scrolls to it (only on a phone).

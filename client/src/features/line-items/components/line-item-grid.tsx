@@ -11,6 +11,7 @@ import {
   useRef,
   useState,
   type ClipboardEvent,
+  type CSSProperties,
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
@@ -67,19 +68,41 @@ const COLUMN_LABELS: Record<Exclude<GridColumn['kind'], 'amount'>, MessageKey> =
   check: 'grid.column.check',
 };
 
-/** The title takes what is left (at least 10rem), so every column fits 1280 px (issue #14). */
-const COLUMN_WIDTHS: Record<GridColumn['kind'], string> = {
-  open: '3.25rem',
-  rank: '3.5rem',
-  text: 'minmax(10rem, 1fr)',
-  ekk: '4.5rem',
-  costNature: '7rem',
-  priority: '6.5rem',
-  previousYear: '8rem',
-  amount: '9rem',
-  reviewStatus: '7.5rem',
-  check: '6rem',
+/**
+ * Widths in rem. The title takes what is left (at least 8rem), so every column, last year's
+ * figure included, fits 1280 px beside nothing but the page's margins; the open button, the rank
+ * and the title stay in view when the sheet scrolls sideways (styles.css reads their widths).
+ */
+const COLUMN_WIDTHS: Record<Exclude<GridColumn['kind'], 'text' | 'amount'>, number> = {
+  open: 3,
+  rank: 2.75,
+  ekk: 4,
+  costNature: 6.5,
+  priority: 5.75,
+  previousYear: 8,
+  reviewStatus: 7,
+  check: 6,
 };
+const TITLE_MIN_WIDTH = 8;
+
+/**
+ * A year's column holds its total in bold: 8.75rem up to "9 999 999,99 €"; a sub-programme with
+ * larger totals gets wider columns (and the sheet scrolls sideways) rather than cut-off figures.
+ */
+function amountWidth(totals: Record<string, string>): number {
+  const longest = Math.max(0, ...Object.values(totals).map((total) => formatMoney(total).length));
+  return 8.75 + 0.6 * Math.max(0, longest - '9 999 999,99 €'.length);
+}
+
+function columnTemplate(columns: GridColumn[], totals: Record<string, string>): string {
+  const amount = amountWidth(totals);
+  return columns
+    .map((column) => {
+      if (column.kind === 'text') return `minmax(${TITLE_MIN_WIDTH}rem, 1fr)`;
+      return `${column.kind === 'amount' ? amount : COLUMN_WIDTHS[column.kind]}rem`;
+    })
+    .join(' ');
+}
 
 /** Columns of money, right-aligned: this cycle's years and last year's figure beside them. */
 const isMoneyColumn = (column: GridColumn) => column.kind === 'amount' || column.kind === 'previousYear';
@@ -488,7 +511,7 @@ export function LineItemGrid({
     }
   }
 
-  const template = columns.map((column) => COLUMN_WIDTHS[column.kind]).join(' ');
+  const template = columnTemplate(columns, totals);
   const editProblem = edit?.problem;
   const anyEditable = items.some(canEdit);
 
@@ -512,7 +535,13 @@ export function LineItemGrid({
         aria-rowcount={rows.length + 2}
         aria-colcount={columns.length}
         aria-readonly={anyEditable ? undefined : true}
-        style={{ maxHeight: `min(70vh, ${(Math.max(rows.length, 3) + 2) * ROW_HEIGHT_REM + 1.25}rem)` }}
+        style={
+          {
+            maxHeight: `min(70vh, ${(Math.max(rows.length, 3) + 2) * ROW_HEIGHT_REM + 1.25}rem)`,
+            '--sheet-open-width': `${COLUMN_WIDTHS.open}rem`,
+            '--sheet-rank-width': `${COLUMN_WIDTHS.rank}rem`,
+          } as CSSProperties
+        }
         onKeyDown={onGridKeyDown}
         onPaste={onPaste}
       >
