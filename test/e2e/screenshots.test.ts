@@ -60,7 +60,7 @@ async function open(email: string): Promise<Session> {
 }
 
 /** Once the page has its data, a picture of the window; answers the file written. */
-async function picture(page: Page, name: string): Promise<string> {
+async function picture(page: Page, name: string, size: [number, number] = [1366, 900]): Promise<string> {
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
   await page.getByText('Ielādē…').first().waitFor({ state: 'detached' });
@@ -68,8 +68,8 @@ async function picture(page: Page, name: string): Promise<string> {
   await writeFile(file, await page.screenshot({ animations: 'disabled', caret: 'hide' }));
   const png = await readFile(file);
   expect(png.subarray(0, 8).equals(PNG_SIGNATURE), `${name}.png is a PNG`).toBe(true);
-  // 1366 × 900 pixels; the width and height are in the IHDR chunk.
-  expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${name}.png size`).toEqual([1366, 900]);
+  // The window's size in pixels (1366 × 900 unless a phone's); the width and height are in the IHDR chunk.
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${name}.png size`).toEqual(size);
   expect(png.length, `${name}.png has content`).toBeGreaterThan(20_000);
   return file;
 }
@@ -99,6 +99,14 @@ describe('screenshots of the main pages', { timeout: 180_000 }, () => {
       await page.goto(`/indicators?cycle=${ids.previousCycle}`);
       await page.getByRole('heading', { name: 'Ievaddati' }).waitFor();
       await picture(page, 'indicators');
+
+      await page.goto('/consolidation/cross');
+      await page.locator('.cross-table thead').waitFor();
+      await picture(page, 'institution-ekk');
+
+      await page.goto('/audit');
+      await page.getByRole('table').first().waitFor();
+      await picture(page, 'audit-log');
     } finally {
       await context.close();
     }
@@ -124,6 +132,39 @@ describe('screenshots of the main pages', { timeout: 180_000 }, () => {
       await page.goto('/admin?tab=users');
       await page.getByRole('table', { name: 'Lietotāji' }).waitFor();
       await picture(page, 'admin');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('institution lead on a phone: home with the menu open', async () => {
+    const { page, context } = await open('lead.iksd@riga.example');
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto('/');
+      await page.getByRole('button', { name: 'Izvēlne' }).click();
+      await picture(page, 'phone', [390, 844]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Last: it moves the cycle on to review, which the other pictures show still open.
+  it('council: the decision page of a cycle in review', async () => {
+    const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+    try {
+      await itc.post(`/api/cycles/${(await itc.cycle(2027)).id}/transition`, { to: 'review' });
+    } finally {
+      await itc.dispose();
+    }
+    const { page, context } = await open('council@riga.example');
+    try {
+      await page.goto('/decision');
+      await page
+        .getByRole('button', { name: /^Pieņemt padomei/ })
+        .first()
+        .waitFor();
+      await picture(page, 'decision');
     } finally {
       await context.close();
     }
