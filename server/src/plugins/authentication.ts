@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback, RouteO
 import fp from 'fastify-plugin';
 import type { User } from '@ikt/shared/auth.schema';
 import { UnauthorizedError } from '../errors';
+import { message } from '../messages/message';
 import type { AuthService } from '../modules/auth/auth.service';
 
 export const SESSION_COOKIE = 'ikt_session';
@@ -34,9 +35,7 @@ export const authenticationPlugin = fp<{ auth: AuthService }>(
       if (request.is404 || request.routeOptions.config.public === true) return;
       const token = request.cookies[SESSION_COOKIE];
       request.user = token ? await auth.resolve(token) : null;
-      if (!request.user) {
-        throw new UnauthorizedError({ lv: 'Nepieciešams pieteikties.', en: 'Sign-in required.' });
-      }
+      if (!request.user) throw new UnauthorizedError(message('request.signInRequired'));
     });
   },
   { name: 'authentication', dependencies: ['problem'] },

@@ -4,6 +4,7 @@ import type { AuditEvent, AuditQuery } from '@ikt/shared/audit.schema';
 import { can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
 import { ForbiddenError } from '../../errors';
+import { message } from '../../messages/message';
 import { createAuditRepository, type AuditFilter } from './audit.repository';
 
 /**
@@ -75,12 +76,7 @@ export function createAuditService(db: Kysely<Database>) {
 
   return {
     async search(context: RequestContext, query: AuditQuery): Promise<AuditEvent[]> {
-      if (!can(context.actor, { action: 'audit.read' })) {
-        throw new ForbiddenError({
-          lv: 'Audita žurnāls pieejams ITC finansēm un administratoram.',
-          en: 'The audit log is for ITC finance and administrators.',
-        });
-      }
+      if (!can(context.actor, { action: 'audit.read' })) throw new ForbiddenError(message('audit.notAllowed'));
       return list(query);
     },
 

@@ -11,8 +11,9 @@ import type {
 } from '@ikt/shared/line-item.schema';
 import type { AuditEvent } from '@ikt/shared/audit.schema';
 import type { RequestContext } from '../../context';
-import { InvalidStateError, ValidationError, type FieldProblem } from '../../errors';
+import { InvalidStateError, ValidationError, fieldError, type FieldProblem } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
+import { message } from '../../messages/message';
 import { recordAudit, recordAuditMany, type AuditEntry, type AuditService } from '../audit/audit.service';
 import {
   NOT_OWNER,
@@ -29,11 +30,8 @@ import { createLineItemRepository, type LineItemRepository, type NewLineItem } f
 import { toLineItem } from './line-item.mapper';
 import { createSubProgrammeRepository } from './sub-programme.repository';
 
-const unknownCode = { lv: 'Nezināms kods', en: 'Unknown code' };
-const batchRefusal = {
-  lv: 'Pozīcijas netika izveidotas, nekas nav saglabāts. Izlabojiet norādītās vietas un mēģiniet vēlreiz.',
-  en: 'No items were created; nothing was saved. Correct the places listed and try again.',
-};
+const unknownCode = message('field.unknownCode');
+const batchRefusal = message('lineItem.batchRefused');
 
 /** An item as the audit trail records it: its own data, not last year's figure shown beside it. */
 function audited(item: LineItem): Omit<LineItem, 'previousYear'> {
@@ -48,7 +46,7 @@ const createdEvent = (item: LineItem): AuditEntry => ({
   after: audited(item),
 });
 
-const referenceRefusal = { lv: 'Pozīcijas dati neatbilst klasifikatoriem.', en: 'The item refers to unknown data.' };
+const referenceRefusal = message('lineItem.unknownReferences');
 
 /**
  * Codes must exist (and EKK be a selectable, unretired leaf); amounts only for the cycle's years.
@@ -70,13 +68,7 @@ async function referenceProblems(
   if (input.ekkCode !== undefined) {
     if (!known.ekk) problems.push({ path: 'ekkCode', message: unknownCode });
     else if (!known.ekk.selectable || known.ekk.retired_at !== null) {
-      problems.push({
-        path: 'ekkCode',
-        message: {
-          lv: 'Šo EKK kodu pozīcijām izmantot nevar (grupas vai izslēgts kods)',
-          en: 'This EKK code cannot be used on items (a group or retired code)',
-        },
-      });
+      problems.push({ path: 'ekkCode', message: message('lineItem.ekkNotSelectable') });
     }
   }
   if (input.ictServiceCode && !known.service?.active) problems.push({ path: 'ictServiceCode', message: unknownCode });
@@ -91,13 +83,7 @@ async function referenceProblems(
   const years = fiscalYearsOf(cycleYear).map(String);
   for (const year of Object.keys(input.amounts ?? {})) {
     if (!years.includes(year)) {
-      problems.push({
-        path: `amounts.${year}`,
-        message: {
-          lv: `Cikla finanšu gadi ir ${years.join(', ')}`,
-          en: `The cycle's fiscal years are ${years.join(', ')}`,
-        },
-      });
+      problems.push({ path: `amounts.${year}`, message: message('lineItem.notCycleYear', { years }) });
     }
   }
   return problems;
@@ -443,18 +429,13 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(scope) }, NOT_REVIEWER);
         const before = await read(repository, id, scope.cycle_year);
         if (!['open', 'review'].includes(scope.cycle_status) || scope.sub_programme_status !== 'submitted') {
-          throw new InvalidStateError({
-            lv: 'Izskatīt var tikai iesniegtas apakšprogrammas pozīcijas, kamēr cikls ir atvērts vai izskatīšanā.',
-            en: 'Only items of a submitted sub-programme can be reviewed, while the cycle is open or in review.',
-          });
+          throw new InvalidStateError(message('lineItem.reviewClosed'));
         }
         if (!['submitted', 'accepted', 'returned'].includes(before.reviewStatus)) {
-          throw new InvalidStateError({ lv: 'Šo pozīciju izskatīt nevar.', en: 'This item cannot be reviewed.' });
+          throw new InvalidStateError(message('lineItem.notReviewable'));
         }
         if (input.decision === 'return' && !input.comment) {
-          throw new ValidationError({ lv: 'Atgriežot jānorāda komentārs.', en: 'Returning needs a comment.' }, [
-            { path: 'body.comment', message: { lv: 'Obligāts lauks', en: 'Required' } },
-          ]);
+          throw fieldError(message('lineItem.returnNeedsComment'), 'body.comment', message('field.required'));
         }
         const to = input.decision === 'accept' ? 'accepted' : 'returned';
         await repository.update(id, { review_status: to, updated_by: context.actor.id });
@@ -489,10 +470,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
       ensureAllowed(
         context.actor,
         { action: 'lineItem.comment', scope: budgetScope(scope) },
-        {
-          lv: 'Komentēt var pozīcijas iestāde, ITC un IKT padome.',
-          en: 'Comments are for the item’s institution, ITC and the ICT council.',
-        },
+        message('lineItem.notCommenter'),
       );
       return db.transaction().execute(async (trx) => {
         const repository = createLineItemRepository(trx);

@@ -22,8 +22,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import { can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
-import { isUniqueViolation } from '../../database-errors';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { insertUnique } from '../../database-errors';
+import { ConflictError, ForbiddenError, NotFoundError, fieldError } from '../../errors';
+import { message } from '../../messages/message';
 import { recordAudit } from '../audit/audit.service';
 import { createReferenceRepository, type ReferenceRepository } from './reference.repository';
 
@@ -48,18 +49,12 @@ function ekkAuditShape(row: {
   };
 }
 
-const codeTaken = () => new ConflictError({ lv: 'Šāds kods jau ir.', en: 'This code exists already.' });
-const codeNotFound = () => new NotFoundError({ lv: 'Kods nav atrasts.', en: 'Code not found.' });
+const codeTaken = () => new ConflictError(message('reference.codeTaken'));
+const codeNotFound = () => new NotFoundError(message('reference.codeNotFound'));
+const institutionNotFound = () => new NotFoundError(message('reference.institutionNotFound'));
 
 /** Inserts, turning a duplicate key into a 409 rather than a 500. */
-async function insertOnce(insert: () => Promise<unknown>): Promise<void> {
-  try {
-    await insert();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw codeTaken();
-    throw error;
-  }
-}
+const insertOnce = <T>(insert: () => Promise<T>) => insertUnique(insert, codeTaken);
 
 /** Reference data as the API shows it (camelCase, retired flags instead of timestamps); admins maintain it. */
 export function createReferenceService(db: Kysely<Database>) {
@@ -73,12 +68,8 @@ export function createReferenceService(db: Kysely<Database>) {
       trx: Kysely<Database>,
     ) => Promise<{ result: T; audit: Parameters<typeof recordAudit>[2] }>,
   ): Promise<T> {
-    if (!can(context.actor, { action: 'referenceData.manage' })) {
-      throw new ForbiddenError({
-        lv: 'Klasifikatorus uztur administrators.',
-        en: 'Reference data is maintained by an administrator.',
-      });
-    }
+    if (!can(context.actor, { action: 'referenceData.manage' }))
+      throw new ForbiddenError(message('reference.notAdmin'));
     return db.transaction().execute(async (trx) => {
       const { result, audit } = await change(createReferenceRepository(trx), trx);
       await recordAudit(trx, context, audit);
@@ -178,7 +169,7 @@ export function createReferenceService(db: Kysely<Database>) {
     },
     async findInstitution(id: number): Promise<Institution> {
       const found = (await this.listInstitutions()).find((i) => i.id === id);
-      if (!found) throw new NotFoundError({ lv: 'Iestāde nav atrasta.', en: 'Institution not found.' });
+      if (!found) throw institutionNotFound();
       return found;
     },
 
@@ -188,21 +179,11 @@ export function createReferenceService(db: Kysely<Database>) {
         if (input.parentCode !== null) {
           const parent = await repo.findEkkCode(input.parentCode);
           if (!parent) {
-            throw new ValidationError({ lv: 'Nezināms augstākais kods.', en: 'Unknown parent code.' }, [
-              { path: 'body.parentCode', message: { lv: 'Nezināms kods', en: 'Unknown code' } },
-            ]);
+            throw fieldError(message('reference.unknownParent'), 'body.parentCode', message('field.unknownCode'));
           }
           // The classification has four levels (Cabinet Regulation No. 1031).
           if ((await repo.levelOf(parent.code)) >= EKK_LEVELS) {
-            throw new ValidationError(
-              { lv: 'EKK klasifikācijā ir četri līmeņi.', en: 'The EKK classification has four levels.' },
-              [
-                {
-                  path: 'body.parentCode',
-                  message: { lv: 'Ceturtā līmeņa kodam apakškodu nav', en: 'A fourth-level code has no children' },
-                },
-              ],
-            );
+            throw fieldError(message('reference.ekkLevels'), 'body.parentCode', message('reference.ekkFourthLevel'));
           }
           if (parent.selectable) {
             await repo.updateEkkCode(parent.code, { selectable: false });
@@ -237,9 +218,10 @@ export function createReferenceService(db: Kysely<Database>) {
         const before = await repo.findEkkCode(code);
         if (!before) throw codeNotFound();
         if (input.selectable === true && (await repo.hasChildren(code))) {
-          throw new ValidationError(
-            { lv: 'Grupas kodu pozīcijām izmantot nevar.', en: 'A group code cannot be used on items.' },
-            [{ path: 'body.selectable', message: { lv: 'Kodam ir apakškodi', en: 'The code has child codes' } }],
+          throw fieldError(
+            message('reference.groupNotSelectable'),
+            'body.selectable',
+            message('reference.hasChildren'),
           );
         }
         await repo.updateEkkCode(code, {
@@ -351,7 +333,7 @@ export function createReferenceService(db: Kysely<Database>) {
           ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
           ...(input.active !== undefined ? { active: input.active } : {}),
         });
-        if (!updated) throw new NotFoundError({ lv: 'Iestāde nav atrasta.', en: 'Institution not found.' });
+        if (!updated) throw institutionNotFound();
         return {
           result: undefined,
           audit: { action: 'institution.update', entityType: 'institution', entityId: id, after: input },
