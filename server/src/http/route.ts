@@ -7,9 +7,10 @@ import { expectedVersion, setETag, type ExpectedVersion } from './etag';
 
 type ZodApp = Parameters<FastifyPluginAsyncZod>[0];
 type Part = z.ZodType | undefined;
-type Parsed<S extends Part> = S extends z.ZodType ? z.output<S> : undefined;
+/** A request part as its schema parsed it. */
+export type Parsed<S extends Part> = S extends z.ZodType ? z.output<S> : undefined;
 /** What the handler answers: what the response schema serialises, or nothing (204). */
-type Answer<R extends Part> = R extends z.ZodType ? z.input<R> : void;
+export type Answer<R extends Part> = R extends z.ZodType ? z.input<R> : void;
 
 /** What a handler is given: who asks, and the request's parts as the route's schemas parsed them. */
 export interface RouteCall<P extends Part, Q extends Part, B extends Part> {
