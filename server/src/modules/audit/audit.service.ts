@@ -36,6 +36,17 @@ export async function recordAudit(
   await recordAuditMany(trx, context, [entry]);
 }
 
+/** Records that an entity came into being — the event holds it as the API shows it — and answers it. */
+export async function recordCreated<T>(
+  trx: Kysely<Database>,
+  context: AuditContext | null,
+  event: Omit<AuditEntry, 'before' | 'after'>,
+  created: T,
+): Promise<T> {
+  await recordAudit(trx, context, { ...event, after: created });
+  return created;
+}
+
 /** Many events of one request at once (a rollover copies hundreds of items). */
 export async function recordAuditMany(
   trx: Kysely<Database>,

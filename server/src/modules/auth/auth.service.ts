@@ -8,7 +8,7 @@ import type { RequestContext } from '../../context';
 import { InvalidCredentialsError, NotFoundError, TooManyRequestsError, fieldError } from '../../errors';
 import { message } from '../../messages/message';
 import { recordAudit, type AuditContext } from '../audit/audit.service';
-import type { UsersService } from '../users/users.service';
+import { toUser, type UsersService } from '../users/users.service';
 import { createAuthRepository } from './auth.repository';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -245,15 +245,7 @@ export function createAuthService(db: Kysely<Database>, users: UsersService, sec
       const row = await repository.findLiveSession(id, security.sessionIdleMinutes);
       if (!row) return null;
       if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) await repository.touchSession(id);
-      return {
-        id: row.id,
-        email: row.email,
-        name: row.name,
-        role: row.role,
-        institutionId: row.institution_id,
-        institutionCode: row.institution_code,
-        active: row.active,
-      };
+      return toUser(row);
     },
   };
 }

@@ -40,3 +40,13 @@ export function ensureEditable(refusal: EditRefusal | null): void {
 
 export const NOT_OWNER = message('budget.notOwner');
 export const NOT_REVIEWER = message('budget.notReviewer');
+
+/** Changes are its owner's: the institution's lead, ITC for the central sub-programme (403 otherwise). */
+export function ensureEditor(actor: Actor, scope: BudgetScope): void {
+  ensureAllowed(actor, { action: 'subProgramme.edit', scope }, NOT_OWNER);
+}
+
+/** Decisions on items and sub-programmes are ITC finance's (403 otherwise). */
+export function ensureReviewer(actor: Actor, scope: BudgetScope): void {
+  ensureAllowed(actor, { action: 'subProgramme.review', scope }, NOT_REVIEWER);
+}

@@ -16,10 +16,10 @@ import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { message } from '../../messages/message';
 import { recordAudit, recordAuditMany, type AuditEntry, type AuditService } from '../audit/audit.service';
 import {
-  NOT_OWNER,
-  NOT_REVIEWER,
   budgetScope,
   ensureAllowed,
+  ensureEditor,
+  ensureReviewer,
   ensureEditable,
   ensureVisible,
   lineItemNotFound,
@@ -205,7 +205,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     if (!subProgramme) throw subProgrammeNotFound();
     const scope = budgetScope(subProgramme);
     ensureVisible(context.actor, scope, subProgrammeNotFound);
-    ensureAllowed(context.actor, { action: 'subProgramme.edit', scope }, NOT_OWNER);
+    ensureEditor(context.actor, scope);
     ensureEditable(itemCreateRefusal(subProgramme.cycle_status, subProgramme.status));
     return subProgramme;
   }
@@ -297,7 +297,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     if (!scope) throw lineItemNotFound();
     ensureVisible(context.actor, budgetScope(scope), lineItemNotFound);
     const before = await read(repository, id, scope.cycle_year);
-    ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
+    ensureEditor(context.actor, budgetScope(scope));
     ensureVersion(expected, scope.version);
     ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
     return { scope, before };
@@ -426,7 +426,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         await subProgrammes.lock(located.sub_programme_id, 'update');
         await repository.lock(id);
         const scope = (await repository.scopeOf(id))!;
-        ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(scope) }, NOT_REVIEWER);
+        ensureReviewer(context.actor, budgetScope(scope));
         const before = await read(repository, id, scope.cycle_year);
         if (!['open', 'review'].includes(scope.cycle_status) || scope.sub_programme_status !== 'submitted') {
           throw new InvalidStateError(message('lineItem.reviewClosed'));

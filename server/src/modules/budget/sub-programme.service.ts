@@ -17,13 +17,14 @@ import { insertUnique } from '../../database-errors';
 import { ConflictError, InvalidStateError, ValidationError, fieldError, type FieldProblem } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { message } from '../../messages/message';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordCreated } from '../audit/audit.service';
 import type { CycleService } from '../cycles/cycles.service';
 import {
   NOT_OWNER,
-  NOT_REVIEWER,
   budgetScope,
   ensureAllowed,
+  ensureEditor,
+  ensureReviewer,
   ensureEditable,
   ensureVisible,
   subProgrammeNotFound,
@@ -169,14 +170,8 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
             }),
           () => new ConflictError(message('subProgramme.codeTaken')),
         );
-        const created = toSubProgramme((await repository.findById(id))!);
-        await recordAudit(trx, context, {
-          action: 'subProgramme.create',
-          entityType: 'sub_programme',
-          entityId: id,
-          after: created,
-        });
-        return created;
+        const event = { action: 'subProgramme.create', entityType: 'sub_programme', entityId: id };
+        return recordCreated(trx, context, event, toSubProgramme((await repository.findById(id))!));
       });
     },
 
@@ -187,7 +182,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
       input: UpdateSubProgrammeInput,
     ): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
-        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
+        ensureEditor(context.actor, budgetScope(row));
         ensureVersion(expected, row.version);
         ensureEditable(subProgrammeEditRefusal(row.cycle_status, row.status));
         if (input.name !== undefined) await createSubProgrammeRepository(trx).rename(id, input.name);
@@ -204,7 +199,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     /** Refused with every problem of every item at once unless all pass the submit rules. */
     async submit(context: RequestContext, id: number): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
-        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
+        ensureEditor(context.actor, budgetScope(row));
         ensureEditable(submitRefusal(row.cycle_status, row.status));
         const items = await currentItems(trx, row);
         const counted = items.filter((item) => item.reviewStatus !== 'cut');
@@ -233,7 +228,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
 
     async return(context: RequestContext, id: number, comment: string): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
-        ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(row) }, NOT_REVIEWER);
+        ensureReviewer(context.actor, budgetScope(row));
         if (!['open', 'review'].includes(row.cycle_status) || !['submitted', 'accepted'].includes(row.status)) {
           throw new InvalidStateError(message('subProgramme.cannotReturn'));
         }
@@ -260,7 +255,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
 
     async accept(context: RequestContext, id: number, comment: string | undefined): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
-        ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(row) }, NOT_REVIEWER);
+        ensureReviewer(context.actor, budgetScope(row));
         if (!['open', 'review'].includes(row.cycle_status) || row.status !== 'submitted') {
           throw new InvalidStateError(message('subProgramme.cannotAccept'));
         }
@@ -305,7 +300,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
      */
     async withdraw(context: RequestContext, id: number): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
-        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
+        ensureEditor(context.actor, budgetScope(row));
         if (row.status !== 'submitted') {
           throw new InvalidStateError(message('subProgramme.withdrawNotSubmitted'));
         }

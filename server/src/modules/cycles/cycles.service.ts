@@ -13,6 +13,7 @@ import {
 } from '@ikt/shared/cycle.schema';
 import { fiscalYearsOf, type CycleStatus } from '@ikt/shared/domain';
 import { CYCLE_TRANSITIONS, can } from '@ikt/shared/permissions';
+import { givenOnly } from '../../changes';
 import type { RequestContext } from '../../context';
 import { insertUnique } from '../../database-errors';
 import {
@@ -25,7 +26,7 @@ import {
 } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { message } from '../../messages/message';
-import { recordAudit, recordAuditMany, type AuditService } from '../audit/audit.service';
+import { recordAudit, recordAuditMany, recordCreated, type AuditService } from '../audit/audit.service';
 import { createCyclesRepository, type CycleRow } from './cycles.repository';
 
 export function toCycle(row: CycleRow): Cycle {
@@ -158,14 +159,8 @@ export function createCycleService(db: Kysely<Database>, audit: AuditService) {
             }),
           () => new ConflictError(message('cycle.yearTaken')),
         );
-        const created = toCycle((await repository.findById(id))!);
-        await recordAudit(trx, context, {
-          action: 'cycle.create',
-          entityType: 'budget_cycle',
-          entityId: id,
-          after: created,
-        });
-        return created;
+        const event = { action: 'cycle.create', entityType: 'budget_cycle', entityId: id };
+        return recordCreated(trx, context, event, toCycle((await repository.findById(id))!));
       });
     },
 
@@ -181,10 +176,7 @@ export function createCycleService(db: Kysely<Database>, audit: AuditService) {
         const repository = createCyclesRepository(trx);
         const before = (await repository.lockById(id))!;
         ensureVersion(expected, before.version);
-        await repository.update(id, {
-          ...(input.title !== undefined ? { title: input.title } : {}),
-          ...(input.submissionDeadline !== undefined ? { submission_deadline: input.submissionDeadline } : {}),
-        });
+        await repository.update(id, givenOnly({ title: input.title, submission_deadline: input.submissionDeadline }));
         const after = toCycle((await repository.findById(id))!);
         await recordAudit(trx, context, {
           action: 'cycle.update',

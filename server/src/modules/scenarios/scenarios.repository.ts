@@ -1,6 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, NewScenarioRow } from '@ikt/db/database';
 
+/** Scenarios with their cycle's status (who may read one depends on it). */
+function selectScenarios(db: Kysely<Database>) {
+  return db
+    .selectFrom('scenario as s')
+    .innerJoin('budget_cycle as c', 'c.id', 's.cycle_id')
+    .selectAll('s')
+    .select('c.status as cycle_status');
+}
+
 export function createScenariosRepository(db: Kysely<Database>) {
   return {
     /**
@@ -75,24 +84,11 @@ export function createScenariosRepository(db: Kysely<Database>) {
     },
 
     findById(id: number) {
-      return db
-        .selectFrom('scenario as s')
-        .innerJoin('budget_cycle as c', 'c.id', 's.cycle_id')
-        .selectAll('s')
-        .select('c.status as cycle_status')
-        .where('s.id', '=', id)
-        .executeTakeFirst();
+      return selectScenarios(db).where('s.id', '=', id).executeTakeFirst();
     },
 
     listByCycle(cycleId: number) {
-      return db
-        .selectFrom('scenario as s')
-        .innerJoin('budget_cycle as c', 'c.id', 's.cycle_id')
-        .selectAll('s')
-        .select('c.status as cycle_status')
-        .where('s.cycle_id', '=', cycleId)
-        .orderBy('s.id', 'desc')
-        .execute();
+      return selectScenarios(db).where('s.cycle_id', '=', cycleId).orderBy('s.id', 'desc').execute();
     },
 
     cutsOf(scenarioId: number) {

@@ -3,11 +3,12 @@ import type { Database } from '@ikt/db/database';
 import type { User } from '@ikt/shared/auth.schema';
 import { can } from '@ikt/shared/permissions';
 import type { CreateUserInput, UpdateUserInput } from '@ikt/shared/user.schema';
+import { givenOnly } from '../../changes';
 import type { RequestContext } from '../../context';
 import { insertUnique } from '../../database-errors';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../../errors';
 import { message } from '../../messages/message';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordCreated } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './password';
 import { createUsersRepository, type UserRow } from './users.repository';
 
@@ -109,9 +110,8 @@ export function createUsersService(db: Kysely<Database>) {
             }),
           () => new ConflictError(taken, [{ path: 'body.email', message: taken }]),
         );
-        const user = toUser((await users.findById(id))!);
-        await recordAudit(trx, context, { action: 'user.create', entityType: 'user', entityId: id, after: user });
-        return user;
+        const event = { action: 'user.create', entityType: 'user', entityId: id };
+        return recordCreated(trx, context, event, toUser((await users.findById(id))!));
       });
     },
 
@@ -128,13 +128,16 @@ export function createUsersService(db: Kysely<Database>) {
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
       return db.transaction().execute(async (trx) => {
         const users = createUsersRepository(trx);
-        await users.update(id, {
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          role,
-          institution_id: institutionId,
-          ...(input.active !== undefined ? { active: input.active } : {}),
-          ...(passwordHash ? { password_hash: passwordHash } : {}),
-        });
+        await users.update(
+          id,
+          givenOnly({
+            name: input.name,
+            role,
+            institution_id: institutionId,
+            active: input.active,
+            password_hash: passwordHash,
+          }),
+        );
         // A new password or a disabled account ends every session at once.
         if (passwordHash || input.active === false) await users.revokeSessions(id);
         const after = toUser((await users.findById(id))!);
