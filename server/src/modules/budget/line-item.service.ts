@@ -10,6 +10,7 @@ import type {
   UpdateLineItemInput,
 } from '@ikt/shared/line-item.schema';
 import type { AuditEvent } from '@ikt/shared/audit.schema';
+import { givenOnly } from '../../changes';
 import type { RequestContext } from '../../context';
 import { InvalidStateError, ValidationError, fieldError, type FieldProblem } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
@@ -121,27 +122,24 @@ export function referenceKey(input: UpdateLineItemInput): string {
 
 /** The item's columns from an input; fields not named stay as they are. */
 function columnsOf(input: UpdateLineItemInput): LineItemUpdate {
-  const columns: LineItemUpdate = {};
-  const set = <K extends keyof LineItemUpdate>(key: K, value: LineItemUpdate[K] | undefined) => {
-    if (value !== undefined) columns[key] = value;
-  };
-  set('title', input.title);
-  set('description', input.description);
-  set('ekk_code', input.ekkCode);
-  set('cost_nature', input.costNature);
-  set('ict_service_code', input.ictServiceCode);
-  set('information_system_code', input.informationSystemCode);
-  set('action_direction_code', input.actionDirectionCode);
-  set('priority', input.priority);
-  set('rank', input.rank);
-  set('quantity', input.quantity);
-  set('unit', input.unit);
-  set('unit_price', input.unitPrice);
-  set('business_need', input.businessNeed);
-  set('legal_basis', input.legalBasis);
-  set('impact_if_cut', input.impactIfCut);
-  set('calculation_basis', input.calculationBasis);
-  return columns;
+  return givenOnly({
+    title: input.title,
+    description: input.description,
+    ekk_code: input.ekkCode,
+    cost_nature: input.costNature,
+    ict_service_code: input.ictServiceCode,
+    information_system_code: input.informationSystemCode,
+    action_direction_code: input.actionDirectionCode,
+    priority: input.priority,
+    rank: input.rank,
+    quantity: input.quantity,
+    unit: input.unit,
+    unit_price: input.unitPrice,
+    business_need: input.businessNeed,
+    legal_basis: input.legalBasis,
+    impact_if_cut: input.impactIfCut,
+    calculation_basis: input.calculationBasis,
+  });
 }
 
 /** What a new item is written as; its rules were checked by the caller. */
