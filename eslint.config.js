@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Imports a folder may not make: the arrows point one way (DESIGN §8). */
+/** Imports a folder may not make: the arrows point one way (docs/ARCHITECTURE.md). */
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const ours = (names, message) => ({ group: names.map((n) => `@ikt/${n}`).flatMap((g) => [g, `${g}/*`]), message });
 

@@ -64,3 +64,13 @@ export const isUnstorableCharacter = (error: unknown) => ['22021', '22P05'].incl
  * another one and was rolled back whole; the same request tried again will most likely pass.
  */
 export const isTransactionConflict = (error: unknown) => ['40001', '40P01'].includes(sqlState(error) ?? '');
+
+/** Runs an insert; a row a unique constraint refuses (a code or a year already taken) is `taken()` instead. */
+export async function insertUnique<T>(insert: () => Promise<T>, taken: () => Error): Promise<T> {
+  try {
+    return await insert();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+}

@@ -3,12 +3,18 @@
  * them into application/problem+json. Messages are shown to users, so they carry no internals.
  */
 import type { Language } from '@ikt/shared/messages';
+import { message, translate, type Message } from './messages/message';
 
-/** A message shown to a user, in both languages (a plain string is used for both). */
-export type Localized = string | Record<Language, string>;
+/**
+ * What an error says: a message of the server's catalogue (messages/), or wording made
+ * elsewhere — the shared validation messages come in both languages, and a problem worded for
+ * the request's language (an import's rows) is a plain string.
+ */
+export type Localized = Message | Record<Language, string> | string;
 
 export function localize(text: Localized, language: Language): string {
-  return typeof text === 'string' ? text : text[language];
+  if (typeof text === 'string') return text;
+  return 'code' in text ? translate(text, language) : text[language];
 }
 
 export interface FieldProblem {
@@ -23,7 +29,7 @@ export abstract class DomainError extends Error {
     readonly detail: Localized,
     readonly errors?: FieldProblem[],
   ) {
-    super(typeof detail === 'string' ? detail : detail.en);
+    super(localize(detail, 'en'));
     this.name = new.target.name;
   }
 
@@ -33,18 +39,25 @@ export abstract class DomainError extends Error {
   }
 }
 
-export class UnauthorizedError extends DomainError {
-  readonly status = 401;
-  readonly slug = 'unauthorized';
+/** A kind of domain error: its status and its problem type (the slug of `type`). */
+export function problemKind(status: number, slug: string) {
+  return class extends DomainError {
+    readonly status = status;
+    readonly slug = slug;
+  };
 }
+
+export class UnauthorizedError extends problemKind(401, 'unauthorized') {}
 /** A failed sign-in: the same answer whether the email or the password was wrong. */
-export class InvalidCredentialsError extends DomainError {
-  readonly status = 401;
-  readonly slug = 'invalid-credentials';
-}
-export class TooManyRequestsError extends DomainError {
-  readonly status = 429;
-  readonly slug = 'too-many-requests';
+export class InvalidCredentialsError extends problemKind(401, 'invalid-credentials') {}
+export class ForbiddenError extends problemKind(403, 'forbidden') {}
+export class NotFoundError extends problemKind(404, 'not-found') {}
+export class ConflictError extends problemKind(409, 'conflict') {}
+export class InvalidStateError extends problemKind(409, 'invalid-state') {}
+export class PreconditionFailedError extends problemKind(412, 'precondition-failed') {}
+export class ValidationError extends problemKind(422, 'validation') {}
+export class PreconditionRequiredError extends problemKind(428, 'precondition-required') {}
+export class TooManyRequestsError extends problemKind(429, 'too-many-requests') {
   constructor(
     detail: Localized,
     readonly retryAfterSeconds: number,
@@ -52,31 +65,14 @@ export class TooManyRequestsError extends DomainError {
     super(detail);
   }
 }
-export class NotFoundError extends DomainError {
-  readonly status = 404;
-  readonly slug = 'not-found';
+
+/** A 422 naming one field: the message of the whole, and the field's own. */
+export function fieldError(detail: Localized, path: string, fieldMessage: Localized): ValidationError {
+  return new ValidationError(detail, [{ path, message: fieldMessage }]);
 }
-export class ForbiddenError extends DomainError {
-  readonly status = 403;
-  readonly slug = 'forbidden';
-}
-export class ConflictError extends DomainError {
-  readonly status = 409;
-  readonly slug = 'conflict';
-}
-export class PreconditionFailedError extends DomainError {
-  readonly status = 412;
-  readonly slug = 'precondition-failed';
-}
-export class PreconditionRequiredError extends DomainError {
-  readonly status = 428;
-  readonly slug = 'precondition-required';
-}
-export class InvalidStateError extends DomainError {
-  readonly status = 409;
-  readonly slug = 'invalid-state';
-}
-export class ValidationError extends DomainError {
-  readonly status = 422;
-  readonly slug = 'validation';
-}
+
+/**
+ * A cycle the actor may not see, or that does not exist: the same answer, whichever module
+ * refuses it (a lead asking for a cycle's consolidation before it is approved, too).
+ */
+export const cycleNotFound = () => new NotFoundError(message('cycle.notFound'));

@@ -1,4 +1,4 @@
-/** The closed vocabularies of the domain (DESIGN §2–3). The database checks the same lists. */
+/** The closed vocabularies of the domain: roles, statuses, kinds. The database checks the same lists. */
 
 export const ROLES = ['institution_lead', 'itc_finance', 'finance_viewer', 'council', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

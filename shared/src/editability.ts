@@ -1,7 +1,7 @@
 import type { CycleStatus, ReviewStatus, SubProgrammeStatus } from './domain';
 
 /**
- * Whether the state of the budget allows a change, whoever asks (DESIGN §3). Owners edit while
+ * Whether the state of the budget allows a change, whoever asks. Owners edit while
  * the cycle is `open` and their sub-programme is `draft` or `returned`; once the cycle is in
  * `review` (past the deadline) only items ITC returned may still be changed.
  */

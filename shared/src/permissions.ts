@@ -1,8 +1,9 @@
 import type { CycleStatus, Role, SubProgrammeKind } from './domain';
 
 /**
- * Who may do what (DESIGN §1), decided in one pure function. The server calls it on every route;
- * the client only uses it to hide what would be refused.
+ * Who may do what (by role, and for an institution lead only its own institution), decided in one
+ * pure function. The server calls it on every route; the client only uses it to hide what would be
+ * refused.
  *
  * `can` answers about roles and ownership. Whether the *state* of a cycle or sub-programme allows
  * a change (an open cycle, a returned item, …) is a separate question: see `editability` below.
@@ -48,7 +49,10 @@ const PAST_OPEN: readonly CycleStatus[] = ['review', 'consolidated', 'approved',
 /** Cycle statuses whose figures are published: the council approved the budget. */
 const PUBLISHED: readonly CycleStatus[] = ['approved', 'closed'];
 
-/** Who moves a cycle from one status to the next (DESIGN §3); `admin` reopens. */
+/**
+ * Who moves a cycle from one status to the next (draft → open → review → consolidated → approved →
+ * closed); `admin` reopens.
+ */
 export const CYCLE_TRANSITIONS: readonly { from: CycleStatus; to: CycleStatus; roles: readonly Role[] }[] = [
   { from: 'draft', to: 'open', roles: ['itc_finance'] },
   { from: 'open', to: 'review', roles: ['itc_finance'] },

@@ -3,7 +3,9 @@ import type { LineItem } from './line-item.schema';
 import { parseMoney } from './money';
 
 /**
- * What an item needs before its sub-programme can be submitted (DESIGN §3). Shared so the
+ * What an item needs before its sub-programme can be submitted: a business need and the impact if
+ * cut; a legal basis when mandatory; a goal for development and implementation; some amount above
+ * zero. Shared so the
  * client can show the same list before the user presses "submit".
  */
 export interface SubmitRuleProblem {

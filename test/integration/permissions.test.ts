@@ -11,7 +11,7 @@ import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
 import { expectProblem } from '../helpers/problem';
 
 /**
- * Who may do what, route by route (DESIGN §1, §3; shared/src/permissions.ts): every route × every
+ * Who may do what, route by route (shared/src/permissions.ts, shared/src/editability.ts): every route × every
  * role → the status it must answer. A resource the actor may not see answers 404 (an institution
  * lead and another institution's sub-programmes and items; the Finance Department and cycles not
  * yet past `open`), also in lists, where it is simply absent; an action on a visible resource the
@@ -488,7 +488,7 @@ const MATRIX: [Route, Target, ...Cells][] = [
 ];
 
 /**
- * POST /api/cycles/:id/transition, every transition of DESIGN §3 (CYCLE_TRANSITIONS) from a cycle
+ * POST /api/cycles/:id/transition, every transition a cycle makes (CYCLE_TRANSITIONS) from a cycle
  * in its `from` status: only the role the transition names may make it. The last two rows ask for
  * a transition that does not exist: the role that moves cycles *to* that status (council approves,
  * ITC closes) is refused by the state (409); a role that never takes that action is refused as

@@ -1,4 +1,5 @@
 import { TooManyRequestsError } from '../errors';
+import { message } from '../messages/message';
 
 /**
  * How many expensive pieces of work (a workbook written, an upload read and applied) may be
@@ -37,17 +38,6 @@ export interface ConcurrencyLimitOptions {
   retryAfterSeconds?: number;
 }
 
-const MESSAGES = {
-  perUser: (places: number) => ({
-    lv: `Jums jau notiek ${places} eksporti vai importi. Pagaidiet, līdz kāds beidzas, un mēģiniet vēlreiz.`,
-    en: `You already have ${places} exports or imports under way. Wait until one finishes, then try again.`,
-  }),
-  busy: {
-    lv: 'Serveris šobrīd veic pārāk daudz eksportu un importu. Mēģiniet vēlreiz pēc brīža.',
-    en: 'The server is running too many exports and imports just now. Try again in a moment.',
-  },
-} as const;
-
 export function createConcurrencyLimit({
   perUser,
   total,
@@ -58,8 +48,9 @@ export function createConcurrencyLimit({
 
   const acquire = (userId: number): Place => {
     const mine = byUser.get(userId) ?? 0;
-    if (mine >= perUser) throw new TooManyRequestsError(MESSAGES.perUser(perUser), retryAfterSeconds);
-    if (all >= total) throw new TooManyRequestsError(MESSAGES.busy, retryAfterSeconds);
+    if (mine >= perUser)
+      throw new TooManyRequestsError(message('request.tooManyOfYours', { places: perUser }), retryAfterSeconds);
+    if (all >= total) throw new TooManyRequestsError(message('request.serverBusy'), retryAfterSeconds);
     byUser.set(userId, mine + 1);
     all++;
     let held = true;

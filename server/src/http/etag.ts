@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PreconditionFailedError, PreconditionRequiredError } from '../errors';
+import { message } from '../messages/message';
 
 export function setETag(reply: FastifyReply, version: number): void {
   reply.header('etag', `"${version}"`);
@@ -20,18 +21,10 @@ export function expectedVersion(request: FastifyRequest): ExpectedVersion {
  * institution's item stays a 404): missing → 428; not the current version → 412.
  */
 export function ensureVersion(expected: ExpectedVersion, current: number): void {
-  if (expected === 'missing') {
-    throw new PreconditionRequiredError({
-      lv: 'Izmaiņām nepieciešama If-Match galvene ar ieraksta versiju (ETag).',
-      en: 'Changes need an If-Match header with the record’s version (ETag).',
-    });
-  }
+  if (expected === 'missing') throw new PreconditionRequiredError(message('request.versionRequired'));
   if (expected !== current) throw staleVersion();
 }
 
 export function staleVersion(): PreconditionFailedError {
-  return new PreconditionFailedError({
-    lv: 'Ierakstu pa to laikam ir mainījis kāds cits. Ielādējiet jaunāko versiju un atkārtojiet izmaiņas.',
-    en: 'Someone else changed this record meanwhile. Reload the latest version and apply your change again.',
-  });
+  return new PreconditionFailedError(message('request.versionStale'));
 }

@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback, RouteO
 import fp from 'fastify-plugin';
 import type { User } from '@ikt/shared/auth.schema';
 import { UnauthorizedError } from '../errors';
+import { message } from '../messages/message';
 import type { AuthService } from '../modules/auth/auth.service';
-
-export const SESSION_COOKIE = 'ikt_session';
+import { sessionToken } from '../modules/auth/session-cookie';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,11 +32,9 @@ export const authenticationPlugin = fp<{ auth: AuthService }>(
       // No route matched: the not-found handler answers a 404 or the client's page, nothing to guard.
       // Public routes never look the session up: health must answer while the database is down.
       if (request.is404 || request.routeOptions.config.public === true) return;
-      const token = request.cookies[SESSION_COOKIE];
+      const token = sessionToken(request);
       request.user = token ? await auth.resolve(token) : null;
-      if (!request.user) {
-        throw new UnauthorizedError({ lv: 'Nepieciešams pieteikties.', en: 'Sign-in required.' });
-      }
+      if (!request.user) throw new UnauthorizedError(message('request.signInRequired'));
     });
   },
   { name: 'authentication', dependencies: ['problem'] },

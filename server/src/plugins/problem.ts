@@ -8,68 +8,37 @@ import { problemType, type Problem } from '@ikt/shared/problem.schema';
 import { isDatabaseUnavailable, isTransactionConflict, isUnstorableCharacter } from '../database-errors';
 import { DomainError, TooManyRequestsError, localize } from '../errors';
 import { requestLanguage } from '../language';
+import { isMessageCode, say, type MessageCode, type PlainCode } from '../messages/message';
 import { SECURITY_HEADERS } from './security-headers';
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-const titles: Record<number, Record<Language, string>> = {
-  400: { lv: 'Nepareizs pieprasījums', en: 'Bad request' },
-  401: { lv: 'Nepieciešama pieteikšanās', en: 'Sign-in required' },
-  403: { lv: 'Darbība nav atļauta', en: 'Forbidden' },
-  404: { lv: 'Nav atrasts', en: 'Not found' },
-  405: { lv: 'Metode nav atļauta', en: 'Method not allowed' },
-  408: { lv: 'Pieprasījums nepienāca laikā', en: 'Request timeout' },
-  409: { lv: 'Konflikts', en: 'Conflict' },
-  412: { lv: 'Dati pa to laiku ir mainīti', en: 'The data has changed meanwhile' },
-  413: { lv: 'Pieprasījums ir par lielu', en: 'Request too large' },
-  414: { lv: 'Adrese ir par garu', en: 'Address too long' },
-  415: { lv: 'Neatbalstīts satura tips', en: 'Unsupported media type' },
-  422: { lv: 'Dati neatbilst noteikumiem', en: 'Unprocessable content' },
-  428: { lv: 'Nepieciešams If-Match', en: 'Precondition required' },
-  429: { lv: 'Pārāk daudz pieprasījumu', en: 'Too many requests' },
-  431: { lv: 'Pieprasījuma galvenes ir par lielu', en: 'Request headers too large' },
-  500: { lv: 'Servera kļūda', en: 'Internal server error' },
-  503: { lv: 'Pakalpojums īslaicīgi nav pieejams', en: 'Service unavailable' },
-};
-
-const details: Record<'validation' | 'internal' | 'unavailable' | 'conflict' | 'route', Record<Language, string>> = {
-  validation: { lv: 'Pieprasījuma dati nav derīgi.', en: 'The request data is not valid.' },
-  internal: {
-    lv: 'Radās neparedzēta kļūda. Mēģiniet vēlreiz; ja kļūda atkārtojas, sazinieties ar atbalstu.',
-    en: 'An unexpected error occurred. Try again; if it persists, contact support.',
-  },
-  unavailable: {
-    lv: 'Datubāze pašlaik nav pieejama. Mēģiniet vēlreiz pēc brīža.',
-    en: 'The database is not reachable at the moment. Try again shortly.',
-  },
-  conflict: {
-    lv: 'Izmaiņas sadūrās ar kāda cita vienlaicīgām izmaiņām, un nekas netika saglabāts. Mēģiniet vēlreiz.',
-    en: 'The change collided with someone else’s at the same moment, and nothing was saved. Try again.',
-  },
-  route: { lv: 'Šāda adrese nav.', en: 'There is no such address.' },
-};
-
 /** Seconds a client should wait before trying a request that lost a race (deadlock) again. */
 const CONFLICT_RETRY_AFTER_SECONDS = 1;
 
-/** Titles more precise than the status's own, by problem type. */
-const slugTitles: Record<string, Record<Language, string>> = {
-  'invalid-credentials': { lv: 'Nepareizi pieteikšanās dati', en: 'Wrong sign-in details' },
-};
+type TitleCode = Extract<MessageCode, `title.${string}`>;
+const isTitle = (code: string): code is TitleCode => code.startsWith('title.') && isMessageCode(code);
 
-function titleFor(status: number, language: Language): string {
-  return titles[status]?.[language] ?? titles[status >= 500 ? 500 : 400]![language];
+/** The status's own title, or one more precise for the problem's type where there is one. */
+function titleFor(status: number, slug: string | undefined, language: Language): string {
+  const fallback = status >= 500 ? 'title.500' : 'title.400';
+  const code = [`title.${slug}`, `title.${status}`].find(isTitle) ?? fallback;
+  return say(code, language);
 }
 
-function problemBody(
-  language: Language,
-  status: number,
-  body: { slug?: string; detail?: string; errors?: Problem['errors']; extensions?: Record<string, unknown> },
-): Problem {
+/** What a problem says beside its status and title, already in the answer's language. */
+interface ProblemParts {
+  slug?: string;
+  detail?: string;
+  errors?: Problem['errors'];
+  extensions?: Record<string, unknown>;
+}
+
+function problemBody(language: Language, status: number, body: ProblemParts): Problem {
   return {
     ...body.extensions,
     type: body.slug ? problemType(body.slug) : 'about:blank',
-    title: (body.slug ? slugTitles[body.slug]?.[language] : undefined) ?? titleFor(status, language),
+    title: titleFor(status, body.slug, language),
     status,
     ...(body.detail ? { detail: body.detail } : {}),
     ...(body.errors ? { errors: body.errors } : {}),
@@ -80,14 +49,17 @@ export function sendProblem(
   reply: FastifyReply,
   request: FastifyRequest,
   status: number,
-  body: { slug?: string; detail?: string; errors?: Problem['errors']; extensions?: Record<string, unknown> },
+  body: ProblemParts,
 ): FastifyReply {
   const problem = problemBody(requestLanguage(request), status, body);
   return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
 export function sendRouteNotFound(reply: FastifyReply, request: FastifyRequest): FastifyReply {
-  return sendProblem(reply, request, 404, { slug: 'route-not-found', detail: details.route[requestLanguage(request)] });
+  return sendProblem(reply, request, 404, {
+    slug: 'route-not-found',
+    detail: say('problem.noRoute', requestLanguage(request)),
+  });
 }
 
 /**
@@ -96,7 +68,8 @@ export function sendRouteNotFound(reply: FastifyReply, request: FastifyRequest):
  */
 export function problemFor(error: FastifyError, request: FastifyRequest): { status: number; problem: Problem } {
   const language = requestLanguage(request);
-  const build = (status: number, body: Parameters<typeof problemBody>[2]) => ({
+  const detail = (code: PlainCode) => say(code, language);
+  const build = (status: number, body: ProblemParts) => ({
     status,
     problem: problemBody(language, status, body),
   });
@@ -114,7 +87,7 @@ export function problemFor(error: FastifyError, request: FastifyRequest): { stat
     const where = error.validationContext ?? 'body';
     return build(400, {
       slug: 'validation',
-      detail: details.validation[language],
+      detail: detail('problem.validation'),
       errors: error.validation.map((issue) => ({
         path: `${where}${issue.instancePath === '/' ? '' : issue.instancePath.replaceAll('/', '.')}`,
         message: localizeIssue({ code: issue.keyword, message: issue.message ?? '', params: issue.params }, language),
@@ -124,18 +97,18 @@ export function problemFor(error: FastifyError, request: FastifyRequest): { stat
 
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
-    return build(503, { slug: 'unavailable', detail: details.unavailable[language] });
+    return build(503, { slug: 'unavailable', detail: detail('problem.unavailable') });
   }
 
   // PostgreSQL broke a deadlock (or a serialisation race) by rolling this transaction back:
   // nothing was written, and trying again is the cure — not a bug, so no 500.
   if (isTransactionConflict(error)) {
     request.log.warn({ err: error }, 'transaction conflict');
-    return build(503, { slug: 'conflict', detail: details.conflict[language] });
+    return build(503, { slug: 'conflict', detail: detail('problem.conflict') });
   }
 
   // A character PostgreSQL cannot store that got past the shared text rule: the input's fault.
-  if (isUnstorableCharacter(error)) return build(400, { slug: 'validation', detail: details.validation[language] });
+  if (isUnstorableCharacter(error)) return build(400, { slug: 'validation', detail: detail('problem.validation') });
 
   // Fastify's own client errors (bad JSON, wrong content type, body too large, …): their
   // status is right, their message may echo input, so only the generic title goes out.
@@ -143,7 +116,7 @@ export function problemFor(error: FastifyError, request: FastifyRequest): { stat
   if (status !== undefined && status >= 400 && status < 500) return build(status, {});
 
   request.log.error({ err: error }, 'unhandled error');
-  return build(500, { detail: details.internal[language] });
+  return build(500, { detail: detail('problem.internal') });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ForbiddenError } from '../errors';
+import { message } from '../messages/message';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -19,12 +20,7 @@ export const requestGuardPlugin = fp<{ allowedOrigins: string[] }>(
       const origin = request.headers.origin;
       const ownOrigin = `${request.protocol}://${request.host}`;
       const foreignOrigin = origin !== undefined && origin !== ownOrigin && !allowedOrigins.includes(origin);
-      if (fetchSite === 'cross-site' || foreignOrigin) {
-        throw new ForbiddenError({
-          lv: 'Pieprasījums no citas vietnes ir atteikts.',
-          en: 'A request from another site was refused.',
-        });
-      }
+      if (fetchSite === 'cross-site' || foreignOrigin) throw new ForbiddenError(message('request.crossSite'));
     });
   },
   { name: 'request-guard', dependencies: ['problem'] },

@@ -1,19 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEventListSchema, auditQuerySchema } from '@ikt/shared/audit.schema';
-import { contextOf } from '../../context';
+import { routesOf } from '../../http/route';
 import type { AuditService } from './audit.service';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = async (app, { service }) => {
-  app.get(
+  routesOf(app, ['audit']).get(
     '/audit',
     {
-      schema: {
-        tags: ['audit'],
-        summary: 'Audit events, newest first, by entity, actor and time (ITC finance, admin)',
-        querystring: auditQuerySchema,
-        response: { 200: auditEventListSchema },
-      },
+      summary: 'Audit events, newest first, by entity, actor and time (ITC finance, admin)',
+      querystring: auditQuerySchema,
+      response: auditEventListSchema,
     },
-    (request) => service.search(contextOf(request), request.query),
+    ({ context, query }) => service.search(context, query),
   );
 };

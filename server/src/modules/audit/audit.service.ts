@@ -4,6 +4,7 @@ import type { AuditEvent, AuditQuery } from '@ikt/shared/audit.schema';
 import { can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
 import { ForbiddenError } from '../../errors';
+import { message } from '../../messages/message';
 import { createAuditRepository, type AuditFilter } from './audit.repository';
 
 /**
@@ -33,6 +34,17 @@ export async function recordAudit(
   entry: AuditEntry,
 ): Promise<void> {
   await recordAuditMany(trx, context, [entry]);
+}
+
+/** Records that an entity came into being — the event holds it as the API shows it — and answers it. */
+export async function recordCreated<T>(
+  trx: Kysely<Database>,
+  context: AuditContext | null,
+  event: Omit<AuditEntry, 'before' | 'after'>,
+  created: T,
+): Promise<T> {
+  await recordAudit(trx, context, { ...event, after: created });
+  return created;
 }
 
 /** Many events of one request at once (a rollover copies hundreds of items). */
@@ -75,12 +87,7 @@ export function createAuditService(db: Kysely<Database>) {
 
   return {
     async search(context: RequestContext, query: AuditQuery): Promise<AuditEvent[]> {
-      if (!can(context.actor, { action: 'audit.read' })) {
-        throw new ForbiddenError({
-          lv: 'Audita žurnāls pieejams ITC finansēm un administratoram.',
-          en: 'The audit log is for ITC finance and administrators.',
-        });
-      }
+      if (!can(context.actor, { action: 'audit.read' })) throw new ForbiddenError(message('audit.notAllowed'));
       return list(query);
     },
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
+import { selectUsers } from '../users/users.repository';
 
 /** Sessions and failed sign-ins. Session ids are SHA-256 hashes of the cookie's token. */
 export function createAuthRepository(db: Kysely<Database>) {
@@ -27,21 +28,9 @@ export function createAuthRepository(db: Kysely<Database>) {
 
     /** The live session's user: not expired, not idle too long, the account still active. */
     findLiveSession(id: string, idleMinutes: number) {
-      return db
-        .selectFrom('session as s')
-        .innerJoin('app_user as u', 'u.id', 's.user_id')
-        .leftJoin('institution as i', 'i.id', 'u.institution_id')
-        .select([
-          's.id as session_id',
-          's.last_seen_at',
-          'u.id',
-          'u.email',
-          'u.name',
-          'u.role',
-          'u.institution_id',
-          'i.code as institution_code',
-          'u.active',
-        ])
+      return selectUsers(db)
+        .innerJoin('session as s', 's.user_id', 'u.id')
+        .select(['s.id as session_id', 's.last_seen_at'])
         .where('s.id', '=', id)
         .where('u.active', '=', true)
         .where('s.expires_at', '>', sql<Date>`now()`)

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import {
   changePasswordInputSchema,
   loginInputSchema,
@@ -8,20 +8,18 @@ import {
   sessionParamsSchema,
 } from '@ikt/shared/auth.schema';
 import { langQuerySchema } from '@ikt/shared/common.schema';
-import { SESSION_COOKIE } from '../../plugins/authentication';
 import { contextOf } from '../../context';
 import type { AuthService } from './auth.service';
+import { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie';
 
 /** The session cookie's token; on a route that needs a session, authentication has found it live. */
-const tokenOf = (request: FastifyRequest) => request.cookies[SESSION_COOKIE] ?? '';
+const tokenOf = (request: FastifyRequest) => sessionToken(request) ?? '';
 
 const clientOf = (request: FastifyRequest) => ({
   ip: request.ip,
   userAgent: request.headers['user-agent'] ?? null,
   requestId: request.id,
 });
-
-const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
 
 export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService }> = async (app, { service }) => {
   const tags = ['sign-in'];
@@ -44,15 +42,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService }> = async
       const { user, token } = await service.login({
         ...request.body,
         ...clientOf(request),
-        previousToken: request.cookies[SESSION_COOKIE],
+        previousToken: sessionToken(request),
       });
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: request.protocol === 'https',
-        maxAge: service.sessionMaxAgeSeconds,
-      });
+      setSessionCookie(reply, request, token, service.sessionMaxAgeSeconds);
       return { user };
     },
   );
@@ -61,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService }> = async
     '/auth/logout',
     { config: { public: true }, schema: { tags, summary: 'Sign out; the session ends on the server' } },
     async (request, reply) => {
-      await service.logout(request.cookies[SESSION_COOKIE], request.id);
+      await service.logout(sessionToken(request), request.id);
       clearSessionCookie(reply);
       return reply.code(204).send();
     },

@@ -5,9 +5,10 @@ import type { Database } from '@ikt/db/database';
 import type { ChangePasswordInput, LoginInput, Session, User } from '@ikt/shared/auth.schema';
 import type { SecurityConfig } from '../../config';
 import type { RequestContext } from '../../context';
-import { InvalidCredentialsError, NotFoundError, TooManyRequestsError, ValidationError } from '../../errors';
+import { InvalidCredentialsError, NotFoundError, TooManyRequestsError, fieldError } from '../../errors';
+import { message } from '../../messages/message';
 import { recordAudit, type AuditContext } from '../audit/audit.service';
-import type { UsersService } from '../users/users.service';
+import { toUser, type UsersService } from '../users/users.service';
 import { createAuthRepository } from './auth.repository';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -72,23 +73,14 @@ export function createAuthService(db: Kysely<Database>, users: UsersService, sec
       await attempts.lockSignIn(email, ip);
       const account = await attempts.attemptsSince('email', email, window);
       if (account.attempts >= security.loginMaxFailuresPerAccount) {
-        throw new TooManyRequestsError(
-          {
-            lv: 'Pārāk daudz neveiksmīgu pieteikšanās mēģinājumu šim kontam. Mēģiniet vēlāk.',
-            en: 'Too many failed sign-in attempts for this account. Try again later.',
-          },
-          account.retryAfterSeconds,
-        );
+        throw new TooManyRequestsError(message('auth.tooManyForAccount'), account.retryAfterSeconds);
       }
       const address = await attempts.attemptsSince('ip', ip, window);
       const delayMs = addressDelayMs(address.attempts, address.newestOffsetMs);
       // Waiting in line is the slowing down; a line longer than one longest wait is not held open.
       if (delayMs > security.loginAddressMaxDelayMs) {
         throw new TooManyRequestsError(
-          {
-            lv: 'No šīs adreses vienlaikus ir pārāk daudz pieteikšanās mēģinājumu. Mēģiniet pēc brīža.',
-            en: 'Too many sign-in attempts from this address at once. Try again in a moment.',
-          },
+          message('auth.tooManyFromAddress'),
           Math.max(1, Math.ceil((delayMs - security.loginAddressMaxDelayMs) / 1000)),
         );
       }
@@ -145,9 +137,7 @@ export function createAuthService(db: Kysely<Database>, users: UsersService, sec
         { action: 'auth.login_failed', actor: null },
         () => users.verifyCredentials(request.email, request.password),
       );
-      if (!checked) {
-        throw new InvalidCredentialsError({ lv: 'Nepareizs e-pasts vai parole.', en: 'Wrong email or password.' });
-      }
+      if (!checked) throw new InvalidCredentialsError(message('auth.wrongCredentials'));
       const { user } = checked;
       const token = randomBytes(32).toString('base64url');
       await db.transaction().execute(async (trx) => {
@@ -194,15 +184,7 @@ export function createAuthService(db: Kysely<Database>, users: UsersService, sec
      */
     async changePassword(request: PasswordChangeRequest): Promise<void> {
       if (request.newPassword === request.currentPassword) {
-        throw new ValidationError(
-          { lv: 'Jaunā parole ir tāda pati kā pašreizējā.', en: 'The new password is the same as the current one.' },
-          [
-            {
-              path: 'body.newPassword',
-              message: { lv: 'Jābūt citādai nekā pašreizējā parole', en: 'Must differ from the current password' },
-            },
-          ],
-        );
+        throw fieldError(message('auth.samePassword'), 'body.newPassword', message('auth.samePasswordField'));
       }
       const { actor } = request.context;
       const checked = await checkWithinLimits(
@@ -215,9 +197,11 @@ export function createAuthService(db: Kysely<Database>, users: UsersService, sec
         },
       );
       if (!checked) {
-        throw new ValidationError({ lv: 'Pašreizējā parole nav pareiza.', en: 'The current password is wrong.' }, [
-          { path: 'body.currentPassword', message: { lv: 'Nepareiza parole', en: 'Wrong password' } },
-        ]);
+        throw fieldError(
+          message('auth.wrongCurrentPassword'),
+          'body.currentPassword',
+          message('auth.wrongPasswordField'),
+        );
       }
       await repository.settleSuccess(checked.reservationId, request.email);
       await users.changeOwnPassword(request.context, request.newPassword, hashToken(request.token));
@@ -244,7 +228,7 @@ export function createAuthService(db: Kysely<Database>, users: UsersService, sec
     async endSession(context: RequestContext, token: string, publicId: string): Promise<{ current: boolean }> {
       return db.transaction().execute(async (trx) => {
         const ended = await createAuthRepository(trx).deleteSessionOf(context.actor.id, publicId, hashToken(token));
-        if (!ended) throw new NotFoundError({ lv: 'Sesija nav atrasta.', en: 'Session not found.' });
+        if (!ended) throw new NotFoundError(message('auth.sessionNotFound'));
         await recordAudit(trx, context, {
           action: 'auth.session_ended',
           entityType: 'user',
@@ -261,15 +245,7 @@ export function createAuthService(db: Kysely<Database>, users: UsersService, sec
       const row = await repository.findLiveSession(id, security.sessionIdleMinutes);
       if (!row) return null;
       if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) await repository.touchSession(id);
-      return {
-        id: row.id,
-        email: row.email,
-        name: row.name,
-        role: row.role,
-        institutionId: row.institution_id,
-        institutionCode: row.institution_code,
-        active: row.active,
-      };
+      return toUser(row);
     },
   };
 }

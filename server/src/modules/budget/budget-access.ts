@@ -2,6 +2,7 @@ import type { CycleStatus, SubProgrammeKind } from '@ikt/shared/domain';
 import type { EditRefusal } from '@ikt/shared/editability';
 import { can, type Actor, type BudgetScope, type Permission } from '@ikt/shared/permissions';
 import { ForbiddenError, InvalidStateError, NotFoundError, type Localized } from '../../errors';
+import { message, type PlainCode } from '../../messages/message';
 
 /** The rules every budget route applies in the same order: visible (else 404), allowed (else 403), editable now (else 409). */
 
@@ -13,11 +14,10 @@ export function budgetScope(row: {
   return { institutionId: row.institution_id, kind: row.kind, cycleStatus: row.cycle_status };
 }
 
-export const subProgrammeNotFound = () =>
-  new NotFoundError({ lv: 'Apakšprogramma nav atrasta.', en: 'Sub-programme not found.' });
-export const lineItemNotFound = () => new NotFoundError({ lv: 'Pozīcija nav atrasta.', en: 'Line item not found.' });
-export const cycleNotFound = () =>
-  new NotFoundError({ lv: 'Budžeta cikls nav atrasts.', en: 'Budget cycle not found.' });
+export const subProgrammeNotFound = () => new NotFoundError(message('subProgramme.notFound'));
+export const lineItemNotFound = () => new NotFoundError(message('lineItem.notFound'));
+// The spreadsheets module still imports it from here; it is one of the errors all modules share.
+export { cycleNotFound } from '../../errors';
 
 export function ensureVisible(actor: Actor, scope: BudgetScope, notFound: () => NotFoundError): void {
   if (!can(actor, { action: 'subProgramme.read', scope })) throw notFound();
@@ -27,31 +27,26 @@ export function ensureAllowed(actor: Actor, permission: Permission, refusal: Loc
   if (!can(actor, permission)) throw new ForbiddenError(refusal);
 }
 
-const refusalMessages: Record<EditRefusal, Localized> = {
-  'cycle-not-open': {
-    lv: 'Budžeta cikls pašlaik nav atvērts labošanai.',
-    en: 'The budget cycle is not open for changes now.',
-  },
-  'sub-programme-locked': {
-    lv: 'Apakšprogramma ir iesniegta vai pieņemta; to var labot tikai pēc atgriešanas.',
-    en: 'The sub-programme is submitted or accepted; it can be changed only after it is returned.',
-  },
-  'item-not-returned': {
-    lv: 'Pēc iesniegšanas termiņa var labot tikai atgrieztās pozīcijas.',
-    en: 'Past the deadline only returned items can be changed.',
-  },
-  'item-cut': { lv: 'Pozīcija ir izslēgta (samazinājuma scenārijs).', en: 'The item has been cut (cut scenario).' },
+const REFUSALS: Record<EditRefusal, PlainCode> = {
+  'cycle-not-open': 'budget.cycleNotOpen',
+  'sub-programme-locked': 'budget.subProgrammeLocked',
+  'item-not-returned': 'budget.itemNotReturned',
+  'item-cut': 'budget.itemCut',
 };
 
 export function ensureEditable(refusal: EditRefusal | null): void {
-  if (refusal) throw new InvalidStateError(refusalMessages[refusal]);
+  if (refusal) throw new InvalidStateError(message(REFUSALS[refusal]));
 }
 
-export const NOT_OWNER: Localized = {
-  lv: 'Šo apakšprogrammu labo tās iestāde (centralizēto — ITC).',
-  en: 'This sub-programme is edited by its institution (the central one by ITC).',
-};
-export const NOT_REVIEWER: Localized = {
-  lv: 'Pozīcijas un apakšprogrammas izskata ITC finanses.',
-  en: 'Items and sub-programmes are reviewed by ITC finance.',
-};
+export const NOT_OWNER = message('budget.notOwner');
+export const NOT_REVIEWER = message('budget.notReviewer');
+
+/** Changes are its owner's: the institution's lead, ITC for the central sub-programme (403 otherwise). */
+export function ensureEditor(actor: Actor, scope: BudgetScope): void {
+  ensureAllowed(actor, { action: 'subProgramme.edit', scope }, NOT_OWNER);
+}
+
+/** Decisions on items and sub-programmes are ITC finance's (403 otherwise). */
+export function ensureReviewer(actor: Actor, scope: BudgetScope): void {
+  ensureAllowed(actor, { action: 'subProgramme.review', scope }, NOT_REVIEWER);
+}

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, LineItemUpdate, NewLineItemRow } from '@ikt/db/database';
 import type { ReviewStatus, Role } from '@ikt/shared/domain';
-import { countedLastYear } from '../consolidation/consolidation.repository';
+import { countedLastYear } from './counted-last-year';
 
 const ITEM_COLUMNS = [
   'li.id',

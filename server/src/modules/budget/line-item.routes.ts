@@ -2,7 +2,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { auditEventListSchema } from '@ikt/shared/audit.schema';
-import { idParamsSchema, langQuerySchema } from '@ikt/shared/common.schema';
+import { idParamsSchema } from '@ikt/shared/common.schema';
 import {
   commentInputSchema,
   commentListSchema,
@@ -15,8 +15,7 @@ import {
   reviewInputSchema,
   updateLineItemInputSchema,
 } from '@ikt/shared/line-item.schema';
-import { contextOf } from '../../context';
-import { expectedVersion, setETag } from '../../http/etag';
+import { routesOf } from '../../http/route';
 import type { LineItemService } from './line-item.service';
 
 /**
@@ -33,162 +32,74 @@ function bodyCheckedByService<S>(route: Parameters<FastifySchemaCompiler<S>>[0])
 const BATCH_BODY_LIMIT = 8 * 1024 * 1024;
 
 export const lineItemRoutes: FastifyPluginAsyncZod<{ service: LineItemService }> = async (app, { service }) => {
-  const tags = ['line items'];
+  const route = routesOf(app, ['line items']);
+  const one = { params: idParamsSchema, response: lineItemSchema, etag: true } as const;
 
-  app.get(
+  route.get(
     '/sub-programmes/:id/line-items',
-    {
-      schema: {
-        tags,
-        summary: "A sub-programme's items, by rank",
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: lineItemListSchema },
-      },
-    },
-    (request) => service.list(contextOf(request), request.params.id),
+    { summary: "A sub-programme's items, by rank", params: idParamsSchema, response: lineItemListSchema },
+    ({ context, params }) => service.list(context, params.id),
   );
-
-  app.post(
+  route.post(
     '/sub-programmes/:id/line-items',
-    {
-      schema: {
-        tags,
-        summary: 'Add an item',
-        params: idParamsSchema,
-        body: createLineItemInputSchema,
-        response: { 201: lineItemSchema },
-      },
-    },
-    async (request, reply) => {
-      const item = await service.create(contextOf(request), request.params.id, request.body);
-      setETag(reply, item.version);
-      return reply.code(201).send(item);
-    },
+    { summary: 'Add an item', ...one, body: createLineItemInputSchema, created: true },
+    ({ context, params, body }) => service.create(context, params.id, body),
   );
-
-  app.post(
+  route.post(
     '/sub-programmes/:id/line-items/batch',
     {
-      schema: {
-        tags,
-        summary: 'Add many items at once, all or none (422 lists every problem as items.<index>.<field>)',
-        params: idParamsSchema,
-        body: createLineItemBatchInputSchema,
-        response: { 201: lineItemBatchSchema },
-      },
-      validatorCompiler: bodyCheckedByService,
-      bodyLimit: BATCH_BODY_LIMIT,
+      summary: 'Add many items at once, all or none (422 lists every problem as items.<index>.<field>)',
+      params: idParamsSchema,
+      body: createLineItemBatchInputSchema,
+      response: lineItemBatchSchema,
+      created: true,
+      options: { validatorCompiler: bodyCheckedByService, bodyLimit: BATCH_BODY_LIMIT },
     },
-    async (request, reply) => {
-      const items = await service.createMany(contextOf(request), request.params.id, request.body as unknown);
-      return reply.code(201).send({ items });
-    },
+    async ({ context, params, request }) => ({
+      items: await service.createMany(context, params.id, request.body as unknown),
+    }),
   );
-
-  app.get(
+  route.get('/line-items/:id', { summary: 'One item (ETag: its version)', ...one }, ({ context, params }) =>
+    service.get(context, params.id),
+  );
+  route.patch(
     '/line-items/:id',
     {
-      schema: {
-        tags,
-        summary: 'One item (ETag: its version)',
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: lineItemSchema },
-      },
+      summary: 'Change an item (If-Match required: stale → 412, missing → 428)',
+      ...one,
+      body: updateLineItemInputSchema,
     },
-    async (request, reply) => {
-      const item = await service.get(contextOf(request), request.params.id);
-      setETag(reply, item.version);
-      return item;
-    },
+    ({ context, params, ifMatch, body }) => service.update(context, params.id, ifMatch, body),
   );
-
-  app.patch(
+  route.delete(
     '/line-items/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change an item (If-Match required: stale → 412, missing → 428)',
-        params: idParamsSchema,
-        body: updateLineItemInputSchema,
-        response: { 200: lineItemSchema },
-      },
-    },
-    async (request, reply) => {
-      const item = await service.update(contextOf(request), request.params.id, expectedVersion(request), request.body);
-      setETag(reply, item.version);
-      return item;
-    },
+    { summary: 'Delete an item (If-Match required)', params: idParamsSchema },
+    ({ context, params, ifMatch }) => service.remove(context, params.id, ifMatch),
   );
-
-  app.delete(
-    '/line-items/:id',
-    { schema: { tags, summary: 'Delete an item (If-Match required)', params: idParamsSchema } },
-    async (request, reply) => {
-      await service.remove(contextOf(request), request.params.id, expectedVersion(request));
-      return reply.code(204).send();
-    },
-  );
-
-  app.post(
+  route.post(
     '/line-items/:id/review',
-    {
-      schema: {
-        tags,
-        summary: 'Accept or return an item (ITC)',
-        params: idParamsSchema,
-        body: reviewInputSchema,
-        response: { 200: lineItemSchema },
-      },
-    },
-    async (request, reply) => {
-      const item = await service.review(contextOf(request), request.params.id, request.body);
-      setETag(reply, item.version);
-      return item;
-    },
+    { summary: 'Accept or return an item (ITC)', ...one, body: reviewInputSchema },
+    ({ context, params, body }) => service.review(context, params.id, body),
   );
-
-  app.get(
+  route.get(
+    '/line-items/:id/comments',
+    { summary: 'The defence dialogue on an item', params: idParamsSchema, response: commentListSchema },
+    ({ context, params }) => service.listComments(context, params.id),
+  );
+  route.post(
     '/line-items/:id/comments',
     {
-      schema: {
-        tags,
-        summary: 'The defence dialogue on an item',
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: commentListSchema },
-      },
+      summary: 'Comment on an item',
+      params: idParamsSchema,
+      body: commentInputSchema,
+      response: commentSchema,
+      created: true,
     },
-    (request) => service.listComments(contextOf(request), request.params.id),
+    ({ context, params, body }) => service.addComment(context, params.id, body.body),
   );
-
-  app.post(
-    '/line-items/:id/comments',
-    {
-      schema: {
-        tags,
-        summary: 'Comment on an item',
-        params: idParamsSchema,
-        body: commentInputSchema,
-        response: { 201: commentSchema },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await service.addComment(contextOf(request), request.params.id, request.body.body)),
-  );
-
-  app.get(
+  route.get(
     '/line-items/:id/history',
-    {
-      schema: {
-        tags,
-        summary: "The item's audit events, oldest first",
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: auditEventListSchema },
-      },
-    },
-    (request) => service.history(contextOf(request), request.params.id),
+    { summary: "The item's audit events, oldest first", params: idParamsSchema, response: auditEventListSchema },
+    ({ context, params }) => service.history(context, params.id),
   );
 };

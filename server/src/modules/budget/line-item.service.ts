@@ -10,15 +10,17 @@ import type {
   UpdateLineItemInput,
 } from '@ikt/shared/line-item.schema';
 import type { AuditEvent } from '@ikt/shared/audit.schema';
+import { givenOnly } from '../../changes';
 import type { RequestContext } from '../../context';
-import { InvalidStateError, ValidationError, type FieldProblem } from '../../errors';
+import { InvalidStateError, ValidationError, fieldError, type FieldProblem } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
+import { message } from '../../messages/message';
 import { recordAudit, recordAuditMany, type AuditEntry, type AuditService } from '../audit/audit.service';
 import {
-  NOT_OWNER,
-  NOT_REVIEWER,
   budgetScope,
   ensureAllowed,
+  ensureEditor,
+  ensureReviewer,
   ensureEditable,
   ensureVisible,
   lineItemNotFound,
@@ -29,11 +31,8 @@ import { createLineItemRepository, type LineItemRepository, type NewLineItem } f
 import { toLineItem } from './line-item.mapper';
 import { createSubProgrammeRepository } from './sub-programme.repository';
 
-const unknownCode = { lv: 'Nezināms kods', en: 'Unknown code' };
-const batchRefusal = {
-  lv: 'Pozīcijas netika izveidotas, nekas nav saglabāts. Izlabojiet norādītās vietas un mēģiniet vēlreiz.',
-  en: 'No items were created; nothing was saved. Correct the places listed and try again.',
-};
+const unknownCode = message('field.unknownCode');
+const batchRefusal = message('lineItem.batchRefused');
 
 /** An item as the audit trail records it: its own data, not last year's figure shown beside it. */
 function audited(item: LineItem): Omit<LineItem, 'previousYear'> {
@@ -48,7 +47,7 @@ const createdEvent = (item: LineItem): AuditEntry => ({
   after: audited(item),
 });
 
-const referenceRefusal = { lv: 'Pozīcijas dati neatbilst klasifikatoriem.', en: 'The item refers to unknown data.' };
+const referenceRefusal = message('lineItem.unknownReferences');
 
 /**
  * Codes must exist (and EKK be a selectable, unretired leaf); amounts only for the cycle's years.
@@ -70,13 +69,7 @@ async function referenceProblems(
   if (input.ekkCode !== undefined) {
     if (!known.ekk) problems.push({ path: 'ekkCode', message: unknownCode });
     else if (!known.ekk.selectable || known.ekk.retired_at !== null) {
-      problems.push({
-        path: 'ekkCode',
-        message: {
-          lv: 'Šo EKK kodu pozīcijām izmantot nevar (grupas vai izslēgts kods)',
-          en: 'This EKK code cannot be used on items (a group or retired code)',
-        },
-      });
+      problems.push({ path: 'ekkCode', message: message('lineItem.ekkNotSelectable') });
     }
   }
   if (input.ictServiceCode && !known.service?.active) problems.push({ path: 'ictServiceCode', message: unknownCode });
@@ -91,13 +84,7 @@ async function referenceProblems(
   const years = fiscalYearsOf(cycleYear).map(String);
   for (const year of Object.keys(input.amounts ?? {})) {
     if (!years.includes(year)) {
-      problems.push({
-        path: `amounts.${year}`,
-        message: {
-          lv: `Cikla finanšu gadi ir ${years.join(', ')}`,
-          en: `The cycle's fiscal years are ${years.join(', ')}`,
-        },
-      });
+      problems.push({ path: `amounts.${year}`, message: message('lineItem.notCycleYear', { years }) });
     }
   }
   return problems;
@@ -135,27 +122,24 @@ export function referenceKey(input: UpdateLineItemInput): string {
 
 /** The item's columns from an input; fields not named stay as they are. */
 function columnsOf(input: UpdateLineItemInput): LineItemUpdate {
-  const columns: LineItemUpdate = {};
-  const set = <K extends keyof LineItemUpdate>(key: K, value: LineItemUpdate[K] | undefined) => {
-    if (value !== undefined) columns[key] = value;
-  };
-  set('title', input.title);
-  set('description', input.description);
-  set('ekk_code', input.ekkCode);
-  set('cost_nature', input.costNature);
-  set('ict_service_code', input.ictServiceCode);
-  set('information_system_code', input.informationSystemCode);
-  set('action_direction_code', input.actionDirectionCode);
-  set('priority', input.priority);
-  set('rank', input.rank);
-  set('quantity', input.quantity);
-  set('unit', input.unit);
-  set('unit_price', input.unitPrice);
-  set('business_need', input.businessNeed);
-  set('legal_basis', input.legalBasis);
-  set('impact_if_cut', input.impactIfCut);
-  set('calculation_basis', input.calculationBasis);
-  return columns;
+  return givenOnly({
+    title: input.title,
+    description: input.description,
+    ekk_code: input.ekkCode,
+    cost_nature: input.costNature,
+    ict_service_code: input.ictServiceCode,
+    information_system_code: input.informationSystemCode,
+    action_direction_code: input.actionDirectionCode,
+    priority: input.priority,
+    rank: input.rank,
+    quantity: input.quantity,
+    unit: input.unit,
+    unit_price: input.unitPrice,
+    business_need: input.businessNeed,
+    legal_basis: input.legalBasis,
+    impact_if_cut: input.impactIfCut,
+    calculation_basis: input.calculationBasis,
+  });
 }
 
 /** What a new item is written as; its rules were checked by the caller. */
@@ -219,7 +203,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     if (!subProgramme) throw subProgrammeNotFound();
     const scope = budgetScope(subProgramme);
     ensureVisible(context.actor, scope, subProgrammeNotFound);
-    ensureAllowed(context.actor, { action: 'subProgramme.edit', scope }, NOT_OWNER);
+    ensureEditor(context.actor, scope);
     ensureEditable(itemCreateRefusal(subProgramme.cycle_status, subProgramme.status));
     return subProgramme;
   }
@@ -311,7 +295,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     if (!scope) throw lineItemNotFound();
     ensureVisible(context.actor, budgetScope(scope), lineItemNotFound);
     const before = await read(repository, id, scope.cycle_year);
-    ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(scope) }, NOT_OWNER);
+    ensureEditor(context.actor, budgetScope(scope));
     ensureVersion(expected, scope.version);
     ensureEditable(itemEditRefusal(scope.cycle_status, scope.sub_programme_status, before.reviewStatus));
     return { scope, before };
@@ -440,21 +424,16 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         await subProgrammes.lock(located.sub_programme_id, 'update');
         await repository.lock(id);
         const scope = (await repository.scopeOf(id))!;
-        ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(scope) }, NOT_REVIEWER);
+        ensureReviewer(context.actor, budgetScope(scope));
         const before = await read(repository, id, scope.cycle_year);
         if (!['open', 'review'].includes(scope.cycle_status) || scope.sub_programme_status !== 'submitted') {
-          throw new InvalidStateError({
-            lv: 'Izskatīt var tikai iesniegtas apakšprogrammas pozīcijas, kamēr cikls ir atvērts vai izskatīšanā.',
-            en: 'Only items of a submitted sub-programme can be reviewed, while the cycle is open or in review.',
-          });
+          throw new InvalidStateError(message('lineItem.reviewClosed'));
         }
         if (!['submitted', 'accepted', 'returned'].includes(before.reviewStatus)) {
-          throw new InvalidStateError({ lv: 'Šo pozīciju izskatīt nevar.', en: 'This item cannot be reviewed.' });
+          throw new InvalidStateError(message('lineItem.notReviewable'));
         }
         if (input.decision === 'return' && !input.comment) {
-          throw new ValidationError({ lv: 'Atgriežot jānorāda komentārs.', en: 'Returning needs a comment.' }, [
-            { path: 'body.comment', message: { lv: 'Obligāts lauks', en: 'Required' } },
-          ]);
+          throw fieldError(message('lineItem.returnNeedsComment'), 'body.comment', message('field.required'));
         }
         const to = input.decision === 'accept' ? 'accepted' : 'returned';
         await repository.update(id, { review_status: to, updated_by: context.actor.id });
@@ -489,10 +468,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
       ensureAllowed(
         context.actor,
         { action: 'lineItem.comment', scope: budgetScope(scope) },
-        {
-          lv: 'Komentēt var pozīcijas iestāde, ITC un IKT padome.',
-          en: 'Comments are for the item’s institution, ITC and the ICT council.',
-        },
+        message('lineItem.notCommenter'),
       );
       return db.transaction().execute(async (trx) => {
         const repository = createLineItemRepository(trx);

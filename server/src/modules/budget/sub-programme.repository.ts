@@ -20,7 +20,7 @@ function selectSubProgrammes(db: Kysely<Database>) {
       'sp.version',
       'c.status as cycle_status',
       'c.year as cycle_year',
-      // Items marked `cut` count zero in every total (DESIGN §4).
+      // Items marked `cut` (an adopted scenario) count zero in every total; they are shown apart.
       sql<Record<string, string> | null>`(
         SELECT jsonb_object_agg(t.fiscal_year::text, t.total::text)
           FROM (SELECT a.fiscal_year, sum(a.amount) AS total

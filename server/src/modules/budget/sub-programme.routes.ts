@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema, langQuerySchema } from '@ikt/shared/common.schema';
+import { idParamsSchema } from '@ikt/shared/common.schema';
 import { commentListSchema } from '@ikt/shared/line-item.schema';
 import {
   acceptInputSchema,
@@ -10,180 +10,78 @@ import {
   subProgrammeSchema,
   updateSubProgrammeInputSchema,
 } from '@ikt/shared/sub-programme.schema';
-import { contextOf } from '../../context';
-import { expectedVersion, setETag } from '../../http/etag';
+import { routesOf } from '../../http/route';
 import type { SubProgrammeService } from './sub-programme.service';
 
 export const subProgrammeRoutes: FastifyPluginAsyncZod<{ service: SubProgrammeService }> = async (app, { service }) => {
-  const tags = ['sub-programmes'];
-  const answer = { 200: subProgrammeSchema };
+  const route = routesOf(app, ['sub-programmes']);
+  const one = { params: idParamsSchema, response: subProgrammeSchema } as const;
+  const comments = { params: idParamsSchema, response: commentListSchema } as const;
 
-  app.get(
+  route.get(
     '/cycles/:id/sub-programmes',
     {
-      schema: {
-        tags,
-        summary: "A cycle's sub-programmes with totals per fiscal year (a lead sees its own)",
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: subProgrammeListSchema },
-      },
+      summary: "A cycle's sub-programmes with totals per fiscal year (a lead sees its own)",
+      params: idParamsSchema,
+      response: subProgrammeListSchema,
     },
-    (request) => service.list(contextOf(request), request.params.id),
+    ({ context, params }) => service.list(context, params.id),
   );
-
-  app.post(
+  route.post(
     '/cycles/:id/sub-programmes',
-    {
-      schema: {
-        tags,
-        summary: 'Create a sub-programme',
-        params: idParamsSchema,
-        body: createSubProgrammeInputSchema,
-        response: { 201: subProgrammeSchema },
-      },
-    },
-    async (request, reply) => {
-      const created = await service.create(contextOf(request), request.params.id, request.body);
-      setETag(reply, created.version);
-      return reply.code(201).send(created);
-    },
+    { summary: 'Create a sub-programme', ...one, body: createSubProgrammeInputSchema, created: true, etag: true },
+    ({ context, params, body }) => service.create(context, params.id, body),
   );
-
-  app.get(
+  route.get(
     '/sub-programmes/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One sub-programme with totals',
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: answer,
-      },
-    },
-    async (request, reply) => {
-      const subProgramme = await service.get(contextOf(request), request.params.id);
-      setETag(reply, subProgramme.version);
-      return subProgramme;
-    },
+    { summary: 'One sub-programme with totals', ...one, etag: true },
+    ({ context, params }) => service.get(context, params.id),
   );
-
-  app.patch(
+  route.patch(
     '/sub-programmes/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Rename (needs If-Match)',
-        params: idParamsSchema,
-        body: updateSubProgrammeInputSchema,
-        response: answer,
-      },
-    },
-    async (request, reply) => {
-      const updated = await service.update(
-        contextOf(request),
-        request.params.id,
-        expectedVersion(request),
-        request.body,
-      );
-      setETag(reply, updated.version);
-      return updated;
-    },
+    { summary: 'Rename (needs If-Match)', ...one, body: updateSubProgrammeInputSchema, etag: true },
+    ({ context, params, ifMatch, body }) => service.update(context, params.id, ifMatch, body),
   );
-
-  app.post(
+  route.post(
     '/sub-programmes/:id/submit',
-    {
-      schema: {
-        tags,
-        summary: 'Submit for review; 422 lists every problem of every item',
-        params: idParamsSchema,
-        response: answer,
-      },
-    },
-    (request) => service.submit(contextOf(request), request.params.id),
+    { summary: 'Submit for review; 422 lists every problem of every item', ...one },
+    ({ context, params }) => service.submit(context, params.id),
   );
-
-  app.post(
+  route.post(
     '/sub-programmes/:id/withdraw',
     {
-      schema: {
-        tags,
-        summary: 'Withdraw a submission back to draft (its lead) while ITC has not started the review; 409 once it has',
-        params: idParamsSchema,
-        response: answer,
-      },
+      summary: 'Withdraw a submission back to draft (its lead) while ITC has not started the review; 409 once it has',
+      ...one,
     },
-    (request) => service.withdraw(contextOf(request), request.params.id),
+    ({ context, params }) => service.withdraw(context, params.id),
   );
-
-  app.post(
+  route.post(
     '/sub-programmes/:id/return',
-    {
-      schema: {
-        tags,
-        summary: 'Return to the institution with a comment (ITC)',
-        params: idParamsSchema,
-        body: returnInputSchema,
-        response: answer,
-      },
-    },
-    (request) => service.return(contextOf(request), request.params.id, request.body.comment),
+    { summary: 'Return to the institution with a comment (ITC)', ...one, body: returnInputSchema },
+    ({ context, params, body }) => service.return(context, params.id, body.comment),
   );
-
-  app.post(
+  route.post(
     '/sub-programmes/:id/accept',
-    {
-      schema: {
-        tags,
-        summary: 'Accept (ITC)',
-        params: idParamsSchema,
-        body: acceptInputSchema.optional(),
-        response: answer,
-      },
-    },
-    (request) => service.accept(contextOf(request), request.params.id, request.body?.comment),
+    { summary: 'Accept (ITC)', ...one, body: acceptInputSchema.optional() },
+    ({ context, params, body }) => service.accept(context, params.id, body?.comment),
   );
-
-  app.get(
+  route.get(
     '/sub-programmes/:id/changes',
     {
-      schema: {
-        tags,
-        summary: 'Items added, removed and changed since the previous submission',
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: subProgrammeChangesSchema },
-      },
+      summary: 'Items added, removed and changed since the previous submission',
+      params: idParamsSchema,
+      response: subProgrammeChangesSchema,
     },
-    (request) => service.changes(contextOf(request), request.params.id),
+    ({ context, params }) => service.changes(context, params.id),
   );
-
-  app.get(
+  route.get(
     '/sub-programmes/:id/line-item-comments',
-    {
-      schema: {
-        tags,
-        summary: "Every comment on the sub-programme's items, oldest first",
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: commentListSchema },
-      },
-    },
-    (request) => service.itemComments(contextOf(request), request.params.id),
+    { summary: "Every comment on the sub-programme's items, oldest first", ...comments },
+    ({ context, params }) => service.itemComments(context, params.id),
   );
-
-  app.get(
+  route.get(
     '/sub-programmes/:id/comments',
-    {
-      schema: {
-        tags,
-        summary: 'Review comments on the sub-programme',
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: commentListSchema },
-      },
-    },
-    (request) => service.comments(contextOf(request), request.params.id),
+    { summary: 'Review comments on the sub-programme', ...comments },
+    ({ context, params }) => service.comments(context, params.id),
   );
 };

@@ -13,16 +13,18 @@ import {
 } from '@ikt/shared/sub-programme.schema';
 import { submitRuleProblems } from '@ikt/shared/submit-rules';
 import type { RequestContext } from '../../context';
-import { isUniqueViolation } from '../../database-errors';
-import { ConflictError, InvalidStateError, ValidationError, type FieldProblem } from '../../errors';
+import { insertUnique } from '../../database-errors';
+import { ConflictError, InvalidStateError, ValidationError, fieldError, type FieldProblem } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
-import { recordAudit } from '../audit/audit.service';
+import { message } from '../../messages/message';
+import { recordAudit, recordCreated } from '../audit/audit.service';
 import type { CycleService } from '../cycles/cycles.service';
 import {
   NOT_OWNER,
-  NOT_REVIEWER,
   budgetScope,
   ensureAllowed,
+  ensureEditor,
+  ensureReviewer,
   ensureEditable,
   ensureVisible,
   subProgrammeNotFound,
@@ -130,15 +132,15 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
             ? (context.actor.institutionId ?? undefined)
             : input.institutionId;
       if (institutionId === undefined) {
-        throw new ValidationError({ lv: 'Jānorāda iestāde.', en: 'An institution is required.' }, [
-          { path: 'body.institutionId', message: { lv: 'Obligāts lauks', en: 'Required' } },
-        ]);
+        throw fieldError(message('subProgramme.institutionRequired'), 'body.institutionId', message('field.required'));
       }
       const institution = await subProgrammes.institutionOf(institutionId);
       if (!institution || (input.kind === 'institution' && institution.is_itc)) {
-        throw new ValidationError({ lv: 'Nederīga iestāde.', en: 'Invalid institution.' }, [
-          { path: 'body.institutionId', message: { lv: 'Nederīga iestāde', en: 'Invalid institution' } },
-        ]);
+        throw fieldError(
+          message('subProgramme.invalidInstitution'),
+          'body.institutionId',
+          message('field.invalidInstitution'),
+        );
       }
       ensureAllowed(
         context.actor,
@@ -146,54 +148,30 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
         NOT_OWNER,
       );
       if (cycle.status !== 'draft' && cycle.status !== 'open') {
-        throw new InvalidStateError({
-          lv: 'Apakšprogrammas var izveidot, kamēr cikls ir sagatavošanā vai atvērts.',
-          en: 'Sub-programmes can be created while the cycle is in draft or open.',
-        });
+        throw new InvalidStateError(message('subProgramme.createClosed'));
       }
       if (!isSubProgrammeCodeOf(input.code, institution.code)) {
-        const prefix = subProgrammeCodePrefix(institution.code);
-        throw new ValidationError(
-          {
-            lv: 'Apakšprogrammas kods pieder tās iestādei: tas sākas ar IKT un iestādes kodu.',
-            en: 'A sub-programme code belongs to its institution: it begins with IKT and the institution’s code.',
-          },
-          [
-            {
-              path: 'body.code',
-              message: { lv: `Kodam jāsākas ar ${prefix}`, en: `The code must begin with ${prefix}` },
-            },
-          ],
+        throw fieldError(
+          message('subProgramme.codeOfInstitution'),
+          'body.code',
+          message('subProgramme.codePrefix', { prefix: subProgrammeCodePrefix(institution.code) }),
         );
       }
       return db.transaction().execute(async (trx) => {
         const repository = createSubProgrammeRepository(trx);
-        let id: number;
-        try {
-          id = await repository.insert({
-            cycle_id: cycleId,
-            code: input.code,
-            name: input.name,
-            kind: input.kind,
-            institution_id: institutionId,
-          });
-        } catch (error) {
-          if (isUniqueViolation(error)) {
-            throw new ConflictError({
-              lv: 'Šajā ciklā jau ir apakšprogramma ar šo kodu (vai jau ir centralizētā apakšprogramma).',
-              en: 'This cycle already has a sub-programme with this code (or already has the central one).',
-            });
-          }
-          throw error;
-        }
-        const created = toSubProgramme((await repository.findById(id))!);
-        await recordAudit(trx, context, {
-          action: 'subProgramme.create',
-          entityType: 'sub_programme',
-          entityId: id,
-          after: created,
-        });
-        return created;
+        const id = await insertUnique(
+          () =>
+            repository.insert({
+              cycle_id: cycleId,
+              code: input.code,
+              name: input.name,
+              kind: input.kind,
+              institution_id: institutionId,
+            }),
+          () => new ConflictError(message('subProgramme.codeTaken')),
+        );
+        const event = { action: 'subProgramme.create', entityType: 'sub_programme', entityId: id };
+        return recordCreated(trx, context, event, toSubProgramme((await repository.findById(id))!));
       });
     },
 
@@ -204,7 +182,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
       input: UpdateSubProgrammeInput,
     ): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
-        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
+        ensureEditor(context.actor, budgetScope(row));
         ensureVersion(expected, row.version);
         ensureEditable(subProgrammeEditRefusal(row.cycle_status, row.status));
         if (input.name !== undefined) await createSubProgrammeRepository(trx).rename(id, input.name);
@@ -221,7 +199,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     /** Refused with every problem of every item at once unless all pass the submit rules. */
     async submit(context: RequestContext, id: number): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
-        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
+        ensureEditor(context.actor, budgetScope(row));
         ensureEditable(submitRefusal(row.cycle_status, row.status));
         const items = await currentItems(trx, row);
         const counted = items.filter((item) => item.reviewStatus !== 'cut');
@@ -229,19 +207,10 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
           submitRuleProblems(item).map((p) => ({ path: `lineItems.${item.id}.${p.field}`, message: p.message })),
         );
         if (counted.length === 0) {
-          problems.push({
-            path: 'lineItems',
-            message: { lv: 'Apakšprogrammā nav pozīciju', en: 'The sub-programme has no items' },
-          });
+          problems.push({ path: 'lineItems', message: message('subProgramme.noItems') });
         }
         if (problems.length > 0) {
-          throw new ValidationError(
-            {
-              lv: `Apakšprogrammu nevar iesniegt: ${problems.length} problēmas(-u) jānovērš.`,
-              en: `The sub-programme cannot be submitted: ${problems.length} problem(s) to fix.`,
-            },
-            problems,
-          );
+          throw new ValidationError(message('subProgramme.cannotSubmit', { problems: problems.length }), problems);
         }
         const lineItems = createLineItemRepository(trx);
         await lineItems.setReviewStatusWhere(id, ['draft', 'returned'], 'submitted');
@@ -259,12 +228,9 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
 
     async return(context: RequestContext, id: number, comment: string): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
-        ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(row) }, NOT_REVIEWER);
+        ensureReviewer(context.actor, budgetScope(row));
         if (!['open', 'review'].includes(row.cycle_status) || !['submitted', 'accepted'].includes(row.status)) {
-          throw new InvalidStateError({
-            lv: 'Atgriezt var iesniegtu vai pieņemtu apakšprogrammu, kamēr cikls ir atvērts vai izskatīšanā.',
-            en: 'A submitted or accepted sub-programme can be returned while the cycle is open or in review.',
-          });
+          throw new InvalidStateError(message('subProgramme.cannotReturn'));
         }
         const returnedItemIds = (await currentItems(trx, row))
           .filter((item) => item.reviewStatus === 'returned')
@@ -289,25 +255,19 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
 
     async accept(context: RequestContext, id: number, comment: string | undefined): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
-        ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(row) }, NOT_REVIEWER);
+        ensureReviewer(context.actor, budgetScope(row));
         if (!['open', 'review'].includes(row.cycle_status) || row.status !== 'submitted') {
-          throw new InvalidStateError({
-            lv: 'Pieņemt var iesniegtu apakšprogrammu, kamēr cikls ir atvērts vai izskatīšanā.',
-            en: 'A submitted sub-programme can be accepted while the cycle is open or in review.',
-          });
+          throw new InvalidStateError(message('subProgramme.cannotAccept'));
         }
         // Accepting the whole would accept what ITC itself returned: accept those items first, or
         // return the sub-programme.
         const returned = (await currentItems(trx, row)).filter((item) => item.reviewStatus === 'returned');
         if (returned.length > 0) {
           throw new InvalidStateError(
-            {
-              lv: `Apakšprogrammu pieņemt nevar, kamēr tajā ir atgrieztas pozīcijas (${returned.length}). Pieņemiet tās vai atgrieziet apakšprogrammu.`,
-              en: `The sub-programme cannot be accepted while it has returned items (${returned.length}). Accept them or return the sub-programme.`,
-            },
+            message('subProgramme.hasReturnedItems', { count: returned.length }),
             returned.map((item) => ({
               path: `lineItems.${item.id}`,
-              message: { lv: `${item.title}: atgriezta`, en: `${item.title}: returned` },
+              message: message('subProgramme.returnedItem', { title: item.title }),
             })),
           );
         }
@@ -340,18 +300,12 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
      */
     async withdraw(context: RequestContext, id: number): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
-        ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
+        ensureEditor(context.actor, budgetScope(row));
         if (row.status !== 'submitted') {
-          throw new InvalidStateError({
-            lv: 'Atsaukt var tikai iesniegtu apakšprogrammu, kuru ITC vēl nav pieņēmusi vai atgriezusi.',
-            en: 'Only a submitted sub-programme that ITC has not accepted or returned can be withdrawn.',
-          });
+          throw new InvalidStateError(message('subProgramme.withdrawNotSubmitted'));
         }
         if (row.cycle_status !== 'open') {
-          throw new InvalidStateError({
-            lv: 'Iesniegšanu var atsaukt, kamēr cikls ir atvērts: pēc termiņa melnrakstu vairs nevarētu iesniegt.',
-            en: 'A submission can be withdrawn while the cycle is open: past the deadline a draft could not be submitted again.',
-          });
+          throw new InvalidStateError(message('subProgramme.withdrawClosed'));
         }
         const repository = createSubProgrammeRepository(trx);
         const lineItems = createLineItemRepository(trx);
@@ -372,10 +326,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
           submission?.submitted_at ?? new Date(0),
         );
         if (decided.length > 0 || commented) {
-          throw new InvalidStateError({
-            lv: 'ITC jau ir sākusi izskatīšanu (ir lēmumi par pozīcijām vai ITC komentāri), tāpēc iesniegšanu atsaukt vairs nevar. Sazinieties ar ITC.',
-            en: 'ITC has already started the review (items decided or commented on by ITC), so the submission can no longer be withdrawn. Contact ITC.',
-          });
+          throw new InvalidStateError(message('subProgramme.reviewStarted'));
         }
         await lineItems.setReviewStatusWhere(id, ['submitted'], 'draft');
         await repository.setStatus(id, 'draft');

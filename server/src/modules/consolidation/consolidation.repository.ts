@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import type { ConsolidationDimension, CrossDimension } from '@ikt/shared/consolidation.schema';
 import type { CostNature, ReviewStatus } from '@ikt/shared/domain';
+import { countedLastYear } from '../budget/counted-last-year';
 
 export interface ConsolidationFilter {
   institutionId?: number | undefined;
@@ -111,19 +112,6 @@ function filterSql(filter: ConsolidationFilter): RawBuilder<unknown> {
 /** The items a consolidation counts in: the cycle's, narrowed by the filter (cut or not). */
 function scopeSql(cycleId: number, filter: ConsolidationFilter): RawBuilder<unknown> {
   return sql`sp.cycle_id = ${cycleId} ${filterSql(filter)}`;
-}
-
-/**
- * What "last year" counts, the one rule for every figure of it (DESIGN §4): the base cycle's
- * items that were not cut, at their amount in the base cycle's own first fiscal year. A condition
- * over line_item `li`, its sub_programme `sp` and line_item_amount `a`; the base cycle's id and
- * year are values or SQL expressions (such as `base.id` of a joined budget_cycle).
- */
-export function countedLastYear(base: {
-  id: number | RawBuilder<number>;
-  year: number | RawBuilder<number>;
-}): RawBuilder<unknown> {
-  return sql`sp.cycle_id = ${base.id} AND li.review_status <> 'cut' AND a.fiscal_year = ${base.year}`;
 }
 
 export function createConsolidationRepository(db: Kysely<Database>) {

@@ -14,8 +14,7 @@ import type { Language } from '@ikt/shared/messages';
 import { Decimal, parseMoney, toMoneyString } from '@ikt/shared/money';
 import { can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
-import { ValidationError } from '../../errors';
-import { cycleNotFound } from '../budget/budget-access';
+import { ValidationError, cycleNotFound } from '../../errors';
 import type { CycleService } from '../cycles/cycles.service';
 import {
   createConsolidationRepository,

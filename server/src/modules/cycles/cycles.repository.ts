@@ -52,7 +52,8 @@ export function createCyclesRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Rollover (DESIGN §3) in three statements: the base cycle's sub-programmes that have
+     * Rollover (while the new cycle is in draft, last year's maintenance carries on as drafts to
+     * defend again) in three statements: the base cycle's sub-programmes that have
      * maintenance items appear in the new cycle (same code, name, kind, owner) where missing;
      * their maintenance items are copied as drafts continuing the old ones; the amounts move with
      * the calendar — each new fiscal year takes the base cycle's amount for the same year, and

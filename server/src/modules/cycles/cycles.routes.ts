@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema, langQuerySchema } from '@ikt/shared/common.schema';
+import { idParamsSchema } from '@ikt/shared/common.schema';
 import {
   createCycleInputSchema,
   cycleListSchema,
@@ -8,104 +8,52 @@ import {
   rolloverResultSchema,
   updateCycleInputSchema,
 } from '@ikt/shared/cycle.schema';
-import { contextOf } from '../../context';
-import { expectedVersion, setETag } from '../../http/etag';
+import { routesOf } from '../../http/route';
 import type { CycleService } from './cycles.service';
 
 export const cycleRoutes: FastifyPluginAsyncZod<{ service: CycleService }> = async (app, { service }) => {
-  const tags = ['cycles'];
+  const route = routesOf(app, ['cycles']);
+  const one = { params: idParamsSchema, response: cycleSchema } as const;
 
-  app.get(
+  route.get('/cycles', { summary: 'Budget cycles, newest first', response: cycleListSchema }, ({ context }) =>
+    service.list(context),
+  );
+  route.post(
     '/cycles',
     {
-      schema: {
-        tags,
-        summary: 'Budget cycles, newest first',
-        querystring: langQuerySchema,
-        response: { 200: cycleListSchema },
-      },
+      summary: 'Create a cycle (ITC finance)',
+      body: createCycleInputSchema,
+      response: cycleSchema,
+      created: true,
+      etag: true,
     },
-    (request) => service.list(contextOf(request)),
+    ({ context, body }) => service.create(context, body),
   );
-
-  app.post(
-    '/cycles',
-    {
-      schema: {
-        tags,
-        summary: 'Create a cycle (ITC finance)',
-        body: createCycleInputSchema,
-        response: { 201: cycleSchema },
-      },
-    },
-    async (request, reply) => {
-      const cycle = await service.create(contextOf(request), request.body);
-      setETag(reply, cycle.version);
-      return reply.code(201).send(cycle);
-    },
+  route.get('/cycles/:id', { summary: 'One cycle', ...one, etag: true }, ({ context, params }) =>
+    service.get(context, params.id),
   );
-
-  app.get(
+  route.patch(
     '/cycles/:id',
-    {
-      schema: {
-        tags,
-        summary: 'One cycle',
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: cycleSchema },
-      },
-    },
-    async (request, reply) => {
-      const cycle = await service.get(contextOf(request), request.params.id);
-      setETag(reply, cycle.version);
-      return cycle;
-    },
+    { summary: 'Change title or deadline (needs If-Match)', ...one, body: updateCycleInputSchema, etag: true },
+    ({ context, params, ifMatch, body }) => service.update(context, params.id, ifMatch, body),
   );
-
-  app.patch(
-    '/cycles/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change title or deadline (needs If-Match)',
-        params: idParamsSchema,
-        body: updateCycleInputSchema,
-        response: { 200: cycleSchema },
-      },
-    },
-    async (request, reply) => {
-      const cycle = await service.update(contextOf(request), request.params.id, expectedVersion(request), request.body);
-      setETag(reply, cycle.version);
-      return cycle;
-    },
-  );
-
-  app.post(
+  route.post(
     '/cycles/:id/transition',
     {
-      schema: {
-        tags,
-        summary:
-          'Move the cycle to another status (role-gated, audited); into consolidated or approved, 422 listing every sub-programme not accepted unless overrideReason is given',
-        params: idParamsSchema,
-        body: cycleTransitionInputSchema,
-        response: { 200: cycleSchema },
-      },
+      summary:
+        'Move the cycle to another status (role-gated, audited); into consolidated or approved, 422 listing every sub-programme not accepted unless overrideReason is given',
+      ...one,
+      body: cycleTransitionInputSchema,
     },
-    (request) => service.transition(contextOf(request), request.params.id, request.body),
+    ({ context, params, body }) => service.transition(context, params.id, body),
   );
-
-  app.post(
+  route.post(
     '/cycles/:id/rollover',
     {
-      schema: {
-        tags,
-        summary: "Copy the base cycle's maintenance items as drafts, amounts shifted one year",
-        params: idParamsSchema,
-        response: { 200: rolloverResultSchema },
-      },
+      summary: "Copy the base cycle's maintenance items as drafts, amounts shifted one year",
+      params: idParamsSchema,
+      response: rolloverResultSchema,
     },
-    (request) => service.rollover(contextOf(request), request.params.id),
+    ({ context, params }) => service.rollover(context, params.id),
   );
 };

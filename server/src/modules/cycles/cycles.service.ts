@@ -12,14 +12,21 @@ import {
   type UpdateCycleInput,
 } from '@ikt/shared/cycle.schema';
 import { fiscalYearsOf, type CycleStatus } from '@ikt/shared/domain';
-import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import { CYCLE_TRANSITIONS, can } from '@ikt/shared/permissions';
+import { givenOnly } from '../../changes';
 import type { RequestContext } from '../../context';
-import { isUniqueViolation } from '../../database-errors';
-import { ConflictError, ForbiddenError, InvalidStateError, ValidationError } from '../../errors';
+import { insertUnique } from '../../database-errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidStateError,
+  ValidationError,
+  cycleNotFound,
+  fieldError,
+} from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
-import { recordAudit, recordAuditMany, type AuditService } from '../audit/audit.service';
-import { cycleNotFound } from '../budget/budget-access';
+import { message } from '../../messages/message';
+import { recordAudit, recordAuditMany, recordCreated, type AuditService } from '../audit/audit.service';
 import { createCyclesRepository, type CycleRow } from './cycles.repository';
 
 export function toCycle(row: CycleRow): Cycle {
@@ -34,11 +41,6 @@ export function toCycle(row: CycleRow): Cycle {
     version: row.version,
   };
 }
-
-const NOT_CYCLE_MANAGER = {
-  lv: 'Budžeta ciklus pārvalda ITC finanses.',
-  en: 'Budget cycles are managed by ITC finance.',
-};
 
 /** Statuses a cycle reaches only with every sub-programme accepted (or an override). */
 const NEEDS_ACCEPTED: readonly CycleStatus[] = ['consolidated', 'approved'];
@@ -56,32 +58,23 @@ async function overrideOf(
 ): Promise<{ overrideReason?: string; notAccepted?: NotAcceptedSubProgramme[] }> {
   const pending = await repository.subProgrammesNotAccepted(cycleId);
   if (pending.length === 0) return {};
-  const to = CYCLE_STATUS_LABELS[input.to];
+  const notAccepted = pending.map((sp) => ({
+    id: sp.id,
+    code: sp.code,
+    name: sp.name,
+    institutionCode: sp.institution_code,
+    status: sp.status,
+  }));
   if (input.overrideReason === undefined) {
     throw new ValidationError(
-      {
-        lv: `Ciklu nevar pārvietot uz “${to.lv}”, jo ne visas apakšprogrammas ir pieņemtas (nepieņemtas: ${pending.length}). Pieņemiet tās vai norādiet iemeslu, kāpēc turpināt (overrideReason).`,
-        en: `The cycle cannot move to “${to.en}”: not every sub-programme is accepted (not accepted: ${pending.length}). Accept them or give the reason to go on (overrideReason).`,
-      },
-      pending.map((sp) => ({
+      message('cycle.notAllAccepted', { to: input.to, count: pending.length }),
+      notAccepted.map((sp) => ({
         path: `subProgrammes.${sp.id}`,
-        message: {
-          lv: `${sp.code} ${sp.name} (${sp.institution_code}): ${SUB_PROGRAMME_STATUS_LABELS[sp.status].lv}`,
-          en: `${sp.code} ${sp.name} (${sp.institution_code}): ${SUB_PROGRAMME_STATUS_LABELS[sp.status].en}`,
-        },
+        message: message('cycle.notAcceptedSubProgramme', sp),
       })),
     );
   }
-  return {
-    overrideReason: input.overrideReason,
-    notAccepted: pending.map((sp) => ({
-      id: sp.id,
-      code: sp.code,
-      name: sp.name,
-      institutionCode: sp.institution_code,
-      status: sp.status,
-    })),
-  };
+  return { overrideReason: input.overrideReason, notAccepted };
 }
 
 /** The overrides on the cycle's way to where it is now, oldest first, from its audit trail. */
@@ -116,17 +109,14 @@ export function createCycleService(db: Kysely<Database>, audit: AuditService) {
   }
 
   function ensureManager(context: RequestContext): void {
-    if (!can(context.actor, { action: 'cycle.manage' })) throw new ForbiddenError(NOT_CYCLE_MANAGER);
+    if (!can(context.actor, { action: 'cycle.manage' })) throw new ForbiddenError(message('cycle.notManager'));
   }
 
   async function checkBase(baseCycleId: number | null, year: number): Promise<CycleRow | undefined> {
     if (baseCycleId === null) return undefined;
     const base = await cycles.findById(baseCycleId);
     if (!base || base.year >= year) {
-      throw new ValidationError(
-        { lv: 'Bāzes ciklam jābūt agrākam ciklam.', en: 'The base cycle must be an earlier cycle.' },
-        [{ path: 'body.baseCycleId', message: { lv: 'Nederīgs bāzes cikls', en: 'Invalid base cycle' } }],
-      );
+      throw fieldError(message('cycle.baseNotEarlier'), 'body.baseCycleId', message('cycle.baseInvalid'));
     }
     return base;
   }
@@ -159,28 +149,18 @@ export function createCycleService(db: Kysely<Database>, audit: AuditService) {
       await checkBase(input.baseCycleId, input.year);
       return db.transaction().execute(async (trx) => {
         const repository = createCyclesRepository(trx);
-        let id: number;
-        try {
-          id = await repository.insert({
-            year: input.year,
-            title: input.title,
-            submission_deadline: input.submissionDeadline,
-            base_cycle_id: input.baseCycleId,
-          });
-        } catch (error) {
-          if (isUniqueViolation(error)) {
-            throw new ConflictError({ lv: 'Šim gadam cikls jau ir.', en: 'A cycle for this year exists.' });
-          }
-          throw error;
-        }
-        const created = toCycle((await repository.findById(id))!);
-        await recordAudit(trx, context, {
-          action: 'cycle.create',
-          entityType: 'budget_cycle',
-          entityId: id,
-          after: created,
-        });
-        return created;
+        const id = await insertUnique(
+          () =>
+            repository.insert({
+              year: input.year,
+              title: input.title,
+              submission_deadline: input.submissionDeadline,
+              base_cycle_id: input.baseCycleId,
+            }),
+          () => new ConflictError(message('cycle.yearTaken')),
+        );
+        const event = { action: 'cycle.create', entityType: 'budget_cycle', entityId: id };
+        return recordCreated(trx, context, event, toCycle((await repository.findById(id))!));
       });
     },
 
@@ -196,10 +176,7 @@ export function createCycleService(db: Kysely<Database>, audit: AuditService) {
         const repository = createCyclesRepository(trx);
         const before = (await repository.lockById(id))!;
         ensureVersion(expected, before.version);
-        await repository.update(id, {
-          ...(input.title !== undefined ? { title: input.title } : {}),
-          ...(input.submissionDeadline !== undefined ? { submission_deadline: input.submissionDeadline } : {}),
-        });
+        await repository.update(id, givenOnly({ title: input.title, submission_deadline: input.submissionDeadline }));
         const after = toCycle((await repository.findById(id))!);
         await recordAudit(trx, context, {
           action: 'cycle.update',
@@ -226,16 +203,10 @@ export function createCycleService(db: Kysely<Database>, audit: AuditService) {
         const from = before.status;
         // Allowed before possible (403 before 409): a role that never moves a cycle to `to` is
         // refused whatever the cycle's status; the role that does learns why not from here.
-        const anotherRole = new ForbiddenError({
-          lv: 'Šo cikla pāreju veic cita loma.',
-          en: 'Another role makes this cycle transition.',
-        });
+        const anotherRole = new ForbiddenError(message('cycle.anotherRole'));
         if (!CYCLE_TRANSITIONS.some((t) => t.to === to && t.roles.includes(context.actor.role))) throw anotherRole;
         if (!CYCLE_TRANSITIONS.some((t) => t.from === from && t.to === to)) {
-          throw new InvalidStateError({
-            lv: `Ciklu nevar pārvietot no statusa "${from}" uz "${to}".`,
-            en: `A cycle cannot move from "${from}" to "${to}".`,
-          });
+          throw new InvalidStateError(message('cycle.cannotMove', { from, to }));
         }
         if (!can(context.actor, { action: 'cycle.transition', from, to })) throw anotherRole;
         const override = NEEDS_ACCEPTED.includes(to) ? await overrideOf(repository, id, input) : {};
@@ -267,20 +238,14 @@ export function createCycleService(db: Kysely<Database>, audit: AuditService) {
         const repository = createCyclesRepository(trx);
         const cycle = (await repository.lockById(id))!;
         if (cycle.status !== 'draft') {
-          throw new InvalidStateError({
-            lv: 'Pārnešana iespējama, kamēr cikls ir sagatavošanā.',
-            en: 'Rollover is possible while the cycle is in draft.',
-          });
+          throw new InvalidStateError(message('cycle.rolloverNotDraft'));
         }
         const base = cycle.base_cycle_id === null ? undefined : await repository.findById(cycle.base_cycle_id);
         if (!base) {
-          throw new InvalidStateError({ lv: 'Ciklam nav norādīts bāzes cikls.', en: 'The cycle has no base cycle.' });
+          throw new InvalidStateError(message('cycle.noBase'));
         }
         if (await repository.hasCarriedItems(id, base.id)) {
-          throw new ConflictError({
-            lv: 'Bāzes cikla pozīcijas šajā ciklā jau ir pārnestas.',
-            en: 'The base cycle’s items have already been carried into this cycle.',
-          });
+          throw new ConflictError(message('cycle.alreadyCarried'));
         }
         const copied = await repository.rollover(id, cycle.year, base.id, base.year, context.actor.id);
         const result = {

@@ -1,37 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema, langQuerySchema } from '@ikt/shared/common.schema';
+import { idParamsSchema } from '@ikt/shared/common.schema';
 import { indicatorInputsSchema, indicatorsAnswerSchema, indicatorsSchema } from '@ikt/shared/indicators.schema';
-import { contextOf } from '../../context';
+import { routesOf } from '../../http/route';
 import type { IndicatorsService } from './indicators.service';
 
 export const indicatorRoutes: FastifyPluginAsyncZod<{ service: IndicatorsService }> = async (app, { service }) => {
-  const tags = ['indicators'];
-  app.get(
+  const route = routesOf(app, ['indicators']);
+  route.get(
     '/cycles/:id/indicators',
     {
-      schema: {
-        tags,
-        summary: 'M6 efficiency indicators beside the benchmarks and last year',
-        description:
-          'The city’s figures; an institution lead gets only its own institution’s ICT budget (scope `institution`) until the cycle is approved.',
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: indicatorsAnswerSchema },
-      },
+      summary: 'M6 efficiency indicators beside the benchmarks and last year',
+      description:
+        'The city’s figures; an institution lead gets only its own institution’s ICT budget (scope `institution`) until the cycle is approved.',
+      params: idParamsSchema,
+      response: indicatorsAnswerSchema,
     },
-    (request) => service.read(contextOf(request), request.params.id),
+    ({ context, params }) => service.read(context, params.id),
   );
-  app.put(
+  route.put(
     '/cycles/:id/indicators',
     {
-      schema: {
-        tags,
-        summary: 'Set the M6 inputs (ITC finance)',
-        params: idParamsSchema,
-        body: indicatorInputsSchema,
-        response: { 200: indicatorsSchema },
-      },
+      summary: 'Set the M6 inputs (ITC finance)',
+      params: idParamsSchema,
+      body: indicatorInputsSchema,
+      response: indicatorsSchema,
     },
-    (request) => service.set(contextOf(request), request.params.id, request.body),
+    ({ context, params, body }) => service.set(context, params.id, body),
   );
 };

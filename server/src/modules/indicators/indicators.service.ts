@@ -11,9 +11,9 @@ import {
 import { Decimal, parseMoney, toMoneyString } from '@ikt/shared/money';
 import { can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
-import { ForbiddenError } from '../../errors';
+import { ForbiddenError, cycleNotFound } from '../../errors';
+import { message } from '../../messages/message';
 import { recordAudit } from '../audit/audit.service';
-import { cycleNotFound } from '../budget/budget-access';
 import type { CycleService } from '../cycles/cycles.service';
 import { createIndicatorsRepository } from './indicators.repository';
 
@@ -144,12 +144,8 @@ export function createIndicatorsService(db: Kysely<Database>, cycles: CycleServi
 
     async set(context: RequestContext, cycleId: number, input: IndicatorInputs): Promise<Indicators> {
       await cycles.get(context, cycleId);
-      if (!can(context.actor, { action: 'indicators.manage' })) {
-        throw new ForbiddenError({
-          lv: 'Rādītāju ievaddatus norāda ITC finanses.',
-          en: 'Indicator inputs are set by ITC finance.',
-        });
-      }
+      if (!can(context.actor, { action: 'indicators.manage' }))
+        throw new ForbiddenError(message('indicators.notManager'));
       await db.transaction().execute(async (trx) => {
         const indicators = createIndicatorsRepository(trx);
         const before = await indicators.inputsOf(cycleId);

@@ -1,6 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 
+/**
+ * The codes a goal or an action direction is linked with, sorted (the link table reads both
+ * ways): `column` of goal_action_direction `gad`, '{}' where there is none.
+ */
+const linkedCodes = (column: 'gad.action_direction_code' | 'gad.goal_code') =>
+  sql<string[]>`coalesce(array_agg(${sql.ref(column)} ORDER BY ${sql.ref(column)})
+    FILTER (WHERE ${sql.ref(column)} IS NOT NULL), '{}')`;
+
 /** SQL for the reference tables; a factory over an executor so a service can pass a transaction. */
 export function createReferenceRepository(db: Kysely<Database>) {
   return {
@@ -42,39 +50,33 @@ export function createReferenceRepository(db: Kysely<Database>) {
     },
 
     listGoals() {
-      return db
-        .selectFrom('goal as g')
-        .select([
-          'g.code',
-          'g.group_lv',
-          'g.group_en',
-          'g.name_lv',
-          'g.name_en',
-          sql<string[]>`coalesce(array_agg(gad.action_direction_code ORDER BY gad.action_direction_code)
-            FILTER (WHERE gad.action_direction_code IS NOT NULL), '{}')`.as('action_direction_codes'),
-        ])
-        .leftJoin('goal_action_direction as gad', 'gad.goal_code', 'g.code')
-        .groupBy('g.code')
-        .orderBy(sql`length(g.code)`)
-        .orderBy('g.code')
-        .execute();
+      return (
+        db
+          .selectFrom('goal as g')
+          .leftJoin('goal_action_direction as gad', 'gad.goal_code', 'g.code')
+          .select(['g.code', 'g.group_lv', 'g.group_en', 'g.name_lv', 'g.name_en'])
+          .select(linkedCodes('gad.action_direction_code').as('action_direction_codes'))
+          .groupBy('g.code')
+          // M2 before M10.
+          .orderBy(sql`length(g.code)`)
+          .orderBy('g.code')
+          .execute()
+      );
     },
 
     listActionDirections() {
-      return db
-        .selectFrom('action_direction as a')
-        .select([
-          'a.code',
-          'a.name_lv',
-          'a.name_en',
-          sql<string[]>`coalesce(array_agg(gad.goal_code ORDER BY gad.goal_code)
-            FILTER (WHERE gad.goal_code IS NOT NULL), '{}')`.as('goal_codes'),
-        ])
-        .leftJoin('goal_action_direction as gad', 'gad.action_direction_code', 'a.code')
-        .groupBy('a.code')
-        .orderBy(sql`length(a.code)`)
-        .orderBy('a.code')
-        .execute();
+      return (
+        db
+          .selectFrom('action_direction as a')
+          .leftJoin('goal_action_direction as gad', 'gad.action_direction_code', 'a.code')
+          .select(['a.code', 'a.name_lv', 'a.name_en'])
+          .select(linkedCodes('gad.goal_code').as('goal_codes'))
+          .groupBy('a.code')
+          // M2 before M10.
+          .orderBy(sql`length(a.code)`)
+          .orderBy('a.code')
+          .execute()
+      );
     },
 
     listIctServices() {

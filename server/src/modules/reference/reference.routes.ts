@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema, langQuerySchema } from '@ikt/shared/common.schema';
+import type { z } from 'zod';
+import { idParamsSchema } from '@ikt/shared/common.schema';
 import {
   actionDirectionListSchema,
   benchmarkListSchema,
@@ -24,161 +25,108 @@ import {
   updateInformationSystemInputSchema,
   updateInstitutionInputSchema,
 } from '@ikt/shared/reference.schema';
-import { contextOf } from '../../context';
+import type { RequestContext } from '../../context';
+import { routesOf, type Answer, type Parsed } from '../../http/route';
 import type { ReferenceService } from './reference.service';
+
+/** One list an administrator maintains: how its entries are named in a URL, added and changed. */
+interface MaintainedList<P extends z.ZodType, C extends z.ZodType, U extends z.ZodType, E extends z.ZodType> {
+  params: P;
+  entry: E;
+  create: C;
+  update: U;
+  added: string;
+  changed: string;
+  add(context: RequestContext, input: Parsed<C>): Promise<Answer<E>>;
+  change(context: RequestContext, params: Parsed<P>, input: Parsed<U>): Promise<Answer<E>>;
+}
 
 /** Everyone signed in reads reference data; an administrator maintains it. */
 export const referenceRoutes: FastifyPluginAsyncZod<{ service: ReferenceService }> = async (app, { service }) => {
-  const tags = ['reference data'];
-  const list = (summary: string, response: object) => ({
-    schema: { tags, summary, querystring: langQuerySchema, response: { 200: response } },
-  });
+  const route = routesOf(app, ['reference data']);
 
-  app.get('/institutions', list('Institutions', institutionListSchema), () => service.listInstitutions());
-  app.get(
+  route.get('/institutions', { summary: 'Institutions', response: institutionListSchema }, () =>
+    service.listInstitutions(),
+  );
+  route.get(
     '/ekk-codes',
     {
-      schema: {
-        tags,
-        summary: 'Economic classification (EKK) codes in hierarchy order',
-        querystring: ekkCodeListQuerySchema,
-        response: { 200: ekkCodeListSchema },
-      },
+      summary: 'Economic classification (EKK) codes in hierarchy order',
+      querystring: ekkCodeListQuerySchema,
+      response: ekkCodeListSchema,
     },
-    (request) => service.listEkkCodes(request.query),
+    ({ query }) => service.listEkkCodes(query),
   );
-  app.get('/goals', list('Goals M1–M7', goalListSchema), () => service.listGoals());
-  app.get('/action-directions', list('Action directions R1–R6', actionDirectionListSchema), () =>
+  route.get('/goals', { summary: 'Goals M1–M7', response: goalListSchema }, () => service.listGoals());
+  route.get('/action-directions', { summary: 'Action directions R1–R6', response: actionDirectionListSchema }, () =>
     service.listActionDirections(),
   );
-  app.get('/ict-services', list('ITC service catalogue', ictServiceListSchema), () => service.listIctServices());
-  app.get('/information-systems', list('Information systems', informationSystemListSchema), () =>
+  route.get('/ict-services', { summary: 'ITC service catalogue', response: ictServiceListSchema }, () =>
+    service.listIctServices(),
+  );
+  route.get('/information-systems', { summary: 'Information systems', response: informationSystemListSchema }, () =>
     service.listInformationSystems(),
   );
-  app.get('/benchmarks', list('M6 benchmark figures', benchmarkListSchema), () => service.listBenchmarks());
+  route.get('/benchmarks', { summary: 'M6 benchmark figures', response: benchmarkListSchema }, () =>
+    service.listBenchmarks(),
+  );
 
-  app.post(
-    '/ekk-codes',
-    {
-      schema: {
-        tags,
-        summary: 'Add an EKK code (admin)',
-        body: createEkkCodeInputSchema,
-        response: { 201: ekkCodeSchema },
-      },
-    },
-    async (request, reply) => {
-      await service.createEkkCode(contextOf(request), request.body);
-      return reply.code(201).send(await service.findEkkCode(request.body.code));
-    },
-  );
-  app.patch(
-    '/ekk-codes/:code',
-    {
-      schema: {
-        tags,
-        summary: 'Rename, mark selectable, retire an EKK code (admin)',
-        params: ekkCodeParamsSchema,
-        body: updateEkkCodeInputSchema,
-        response: { 200: ekkCodeSchema },
-      },
-    },
-    async (request) => {
-      await service.updateEkkCode(contextOf(request), request.params.code, request.body);
-      return service.findEkkCode(request.params.code);
-    },
-  );
-  app.post(
-    '/ict-services',
-    {
-      schema: {
-        tags,
-        summary: 'Add an ICT service (admin)',
-        body: createIctServiceInputSchema,
-        response: { 201: ictServiceSchema },
-      },
-    },
-    async (request, reply) => {
-      await service.createIctService(contextOf(request), request.body);
-      return reply.code(201).send(await service.findIctService(request.body.code));
-    },
-  );
-  app.patch(
-    '/ict-services/:code',
-    {
-      schema: {
-        tags,
-        summary: 'Change an ICT service (admin)',
-        params: catalogueCodeParamsSchema,
-        body: updateIctServiceInputSchema,
-        response: { 200: ictServiceSchema },
-      },
-    },
-    async (request) => {
-      await service.updateIctService(contextOf(request), request.params.code, request.body);
-      return service.findIctService(request.params.code);
-    },
-  );
-  app.post(
-    '/information-systems',
-    {
-      schema: {
-        tags,
-        summary: 'Add an information system (admin)',
-        body: createInformationSystemInputSchema,
-        response: { 201: informationSystemSchema },
-      },
-    },
-    async (request, reply) => {
-      await service.createInformationSystem(contextOf(request), request.body);
-      return reply.code(201).send(await service.findInformationSystem(request.body.code));
-    },
-  );
-  app.patch(
-    '/information-systems/:code',
-    {
-      schema: {
-        tags,
-        summary: 'Change an information system (admin)',
-        params: catalogueCodeParamsSchema,
-        body: updateInformationSystemInputSchema,
-        response: { 200: informationSystemSchema },
-      },
-    },
-    async (request) => {
-      await service.updateInformationSystem(contextOf(request), request.params.code, request.body);
-      return service.findInformationSystem(request.params.code);
-    },
-  );
-  app.post(
-    '/institutions',
-    {
-      schema: {
-        tags,
-        summary: 'Add an institution (admin)',
-        body: createInstitutionInputSchema,
-        response: { 201: institutionSchema },
-      },
-    },
-    async (request, reply) => {
-      const id = await service.createInstitution(contextOf(request), request.body);
-      return reply.code(201).send(await service.findInstitution(id));
-    },
-  );
-  app.patch(
-    '/institutions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Rename or deactivate an institution (admin)',
-        params: idParamsSchema,
-        body: updateInstitutionInputSchema,
-        response: { 200: institutionSchema },
-      },
-    },
-    async (request) => {
-      await service.updateInstitution(contextOf(request), request.params.id, request.body);
-      return service.findInstitution(request.params.id);
-    },
-  );
+  /** Adding an entry (201) and changing one (200); both answer the entry as the list shows it. */
+  function maintained<P extends z.ZodType, C extends z.ZodType, U extends z.ZodType, E extends z.ZodType>(
+    path: string,
+    key: string,
+    list: MaintainedList<P, C, U, E>,
+  ): void {
+    route.post(
+      path,
+      { summary: list.added, body: list.create, response: list.entry, created: true },
+      ({ context, body }) => list.add(context, body),
+    );
+    route.patch(
+      `${path}/:${key}`,
+      { summary: list.changed, params: list.params, body: list.update, response: list.entry },
+      ({ context, params, body }) => list.change(context, params, body),
+    );
+  }
+
+  maintained('/ekk-codes', 'code', {
+    params: ekkCodeParamsSchema,
+    entry: ekkCodeSchema,
+    create: createEkkCodeInputSchema,
+    update: updateEkkCodeInputSchema,
+    added: 'Add an EKK code (admin)',
+    changed: 'Rename, mark selectable, retire an EKK code (admin)',
+    add: service.createEkkCode,
+    change: (context, { code }, input) => service.updateEkkCode(context, code, input),
+  });
+  maintained('/ict-services', 'code', {
+    params: catalogueCodeParamsSchema,
+    entry: ictServiceSchema,
+    create: createIctServiceInputSchema,
+    update: updateIctServiceInputSchema,
+    added: 'Add an ICT service (admin)',
+    changed: 'Change an ICT service (admin)',
+    add: service.createIctService,
+    change: (context, { code }, input) => service.updateIctService(context, code, input),
+  });
+  maintained('/information-systems', 'code', {
+    params: catalogueCodeParamsSchema,
+    entry: informationSystemSchema,
+    create: createInformationSystemInputSchema,
+    update: updateInformationSystemInputSchema,
+    added: 'Add an information system (admin)',
+    changed: 'Change an information system (admin)',
+    add: service.createInformationSystem,
+    change: (context, { code }, input) => service.updateInformationSystem(context, code, input),
+  });
+  maintained('/institutions', 'id', {
+    params: idParamsSchema,
+    entry: institutionSchema,
+    create: createInstitutionInputSchema,
+    update: updateInstitutionInputSchema,
+    added: 'Add an institution (admin)',
+    changed: 'Rename or deactivate an institution (admin)',
+    add: service.createInstitution,
+    change: (context, { id }, input) => service.updateInstitution(context, id, input),
+  });
 };

@@ -22,9 +22,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import { can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
-import { isUniqueViolation } from '../../database-errors';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
-import { recordAudit } from '../audit/audit.service';
+import { insertUnique } from '../../database-errors';
+import { ConflictError, ForbiddenError, NotFoundError, fieldError } from '../../errors';
+import { message } from '../../messages/message';
+import { givenOnly } from '../../changes';
+import { recordAudit, type AuditEntry } from '../audit/audit.service';
 import { createReferenceRepository, type ReferenceRepository } from './reference.repository';
 
 const EKK_LEVELS = 4;
@@ -48,72 +50,95 @@ function ekkAuditShape(row: {
   };
 }
 
-const codeTaken = () => new ConflictError({ lv: 'Šāds kods jau ir.', en: 'This code exists already.' });
-const codeNotFound = () => new NotFoundError({ lv: 'Kods nav atrasts.', en: 'Code not found.' });
+const codeTaken = () => new ConflictError(message('reference.codeTaken'));
+const codeNotFound = () => new NotFoundError(message('reference.codeNotFound'));
+const institutionNotFound = () => new NotFoundError(message('reference.institutionNotFound'));
 
 /** Inserts, turning a duplicate key into a 409 rather than a 500. */
-async function insertOnce(insert: () => Promise<unknown>): Promise<void> {
-  try {
-    await insert();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw codeTaken();
-    throw error;
-  }
-}
+const insertOnce = <T>(insert: () => Promise<T>) => insertUnique(insert, codeTaken);
 
 /** Reference data as the API shows it (camelCase, retired flags instead of timestamps); admins maintain it. */
 export function createReferenceService(db: Kysely<Database>) {
   const repository = createReferenceRepository(db);
 
-  /** Runs an admin's change in a transaction with its audit event. */
-  async function manage<T>(
+  /** Runs an admin's change in a transaction with the audit event it answers. */
+  async function manage(
     context: RequestContext,
-    change: (
-      repository: ReferenceRepository,
-      trx: Kysely<Database>,
-    ) => Promise<{ result: T; audit: Parameters<typeof recordAudit>[2] }>,
-  ): Promise<T> {
+    change: (repository: ReferenceRepository, trx: Kysely<Database>) => Promise<AuditEntry>,
+  ): Promise<AuditEntry> {
     if (!can(context.actor, { action: 'referenceData.manage' })) {
-      throw new ForbiddenError({
-        lv: 'Klasifikatorus uztur administrators.',
-        en: 'Reference data is maintained by an administrator.',
-      });
+      throw new ForbiddenError(message('reference.notAdmin'));
     }
     return db.transaction().execute(async (trx) => {
-      const { result, audit } = await change(createReferenceRepository(trx), trx);
+      const audit = await change(createReferenceRepository(trx), trx);
       await recordAudit(trx, context, audit);
-      return result;
+      return audit;
     });
   }
 
-  return {
-    async listInstitutions(): Promise<Institution[]> {
-      const rows = await repository.listInstitutions();
-      return rows.map((r) => ({
-        id: r.id,
-        code: r.code,
-        nameLv: r.name_lv,
-        nameEn: r.name_en,
-        isItc: r.is_itc,
-        active: r.active,
-      }));
-    },
+  /** An entry of a reference list as the list shows it (the lists are short; one query serves both). */
+  async function entryOf<T>(list: Promise<T[]>, isIt: (entry: T) => boolean, notFound: () => Error): Promise<T> {
+    const found = (await list).find(isIt);
+    if (!found) throw notFound();
+    return found;
+  }
 
-    async listEkkCodes(query: EkkCodeListQuery): Promise<EkkCode[]> {
-      const rows = await repository.listEkkCodes({
+  const listInstitutions = async (): Promise<Institution[]> =>
+    (await repository.listInstitutions()).map((r) => ({
+      id: r.id,
+      code: r.code,
+      nameLv: r.name_lv,
+      nameEn: r.name_en,
+      isItc: r.is_itc,
+      active: r.active,
+    }));
+
+  const listEkkCodes = async (query: EkkCodeListQuery): Promise<EkkCode[]> =>
+    (
+      await repository.listEkkCodes({
         includeRetired: query.includeRetired ?? false,
         selectableOnly: query.selectable ?? false,
-      });
-      return rows.map((r) => ({
-        code: r.code,
-        parentCode: r.parent_code,
-        nameLv: r.name_lv,
-        nameEn: r.name_en,
-        level: Number(r.level),
-        selectable: r.selectable,
-        retired: r.retired_at !== null,
-      }));
-    },
+      })
+    ).map((r) => ({
+      code: r.code,
+      parentCode: r.parent_code,
+      nameLv: r.name_lv,
+      nameEn: r.name_en,
+      level: Number(r.level),
+      selectable: r.selectable,
+      retired: r.retired_at !== null,
+    }));
+
+  const listIctServices = async (): Promise<IctService[]> =>
+    (await repository.listIctServices()).map((r) => ({
+      code: r.code,
+      nameLv: r.name_lv,
+      nameEn: r.name_en,
+      active: r.active,
+    }));
+
+  const listInformationSystems = async (): Promise<InformationSystem[]> =>
+    (await repository.listInformationSystems()).map((r) => ({
+      code: r.code,
+      name: r.name,
+      functionLv: r.function_lv,
+      functionEn: r.function_en,
+      kind: r.kind,
+      active: r.active,
+    }));
+
+  const findEkkCode = (code: string) =>
+    entryOf(listEkkCodes({ includeRetired: true }), (c) => c.code === code, codeNotFound);
+  const findIctService = (code: string) => entryOf(listIctServices(), (c) => c.code === code, codeNotFound);
+  const findInformationSystem = (code: string) =>
+    entryOf(listInformationSystems(), (c) => c.code === code, codeNotFound);
+  const findInstitution = (id: number) => entryOf(listInstitutions(), (i) => i.id === id, institutionNotFound);
+
+  return {
+    listInstitutions,
+    listEkkCodes,
+    listIctServices,
+    listInformationSystems,
 
     async listGoals(): Promise<Goal[]> {
       const rows = await repository.listGoals();
@@ -132,23 +157,6 @@ export function createReferenceService(db: Kysely<Database>) {
       return rows.map((r) => ({ code: r.code, nameLv: r.name_lv, nameEn: r.name_en, goalCodes: r.goal_codes }));
     },
 
-    async listIctServices(): Promise<IctService[]> {
-      const rows = await repository.listIctServices();
-      return rows.map((r) => ({ code: r.code, nameLv: r.name_lv, nameEn: r.name_en, active: r.active }));
-    },
-
-    async listInformationSystems(): Promise<InformationSystem[]> {
-      const rows = await repository.listInformationSystems();
-      return rows.map((r) => ({
-        code: r.code,
-        name: r.name,
-        functionLv: r.function_lv,
-        functionEn: r.function_en,
-        kind: r.kind,
-        active: r.active,
-      }));
-    },
-
     async listBenchmarks(): Promise<Benchmark[]> {
       const rows = await repository.listBenchmarks();
       return rows.map((r) => ({
@@ -160,49 +168,17 @@ export function createReferenceService(db: Kysely<Database>) {
       }));
     },
 
-    /** One entry as the lists show it (reference lists are short; one query serves both). */
-    async findEkkCode(code: string): Promise<EkkCode> {
-      const found = (await this.listEkkCodes({ includeRetired: true })).find((c) => c.code === code);
-      if (!found) throw codeNotFound();
-      return found;
-    },
-    async findIctService(code: string): Promise<IctService> {
-      const found = (await this.listIctServices()).find((c) => c.code === code);
-      if (!found) throw codeNotFound();
-      return found;
-    },
-    async findInformationSystem(code: string): Promise<InformationSystem> {
-      const found = (await this.listInformationSystems()).find((c) => c.code === code);
-      if (!found) throw codeNotFound();
-      return found;
-    },
-    async findInstitution(id: number): Promise<Institution> {
-      const found = (await this.listInstitutions()).find((i) => i.id === id);
-      if (!found) throw new NotFoundError({ lv: 'Iestāde nav atrasta.', en: 'Institution not found.' });
-      return found;
-    },
-
     /** A new code under a parent; the parent becomes a group (not selectable) if it was a leaf. */
-    createEkkCode(context: RequestContext, input: CreateEkkCodeInput) {
-      return manage(context, async (repo, trx) => {
+    async createEkkCode(context: RequestContext, input: CreateEkkCodeInput): Promise<EkkCode> {
+      await manage(context, async (repo, trx) => {
         if (input.parentCode !== null) {
           const parent = await repo.findEkkCode(input.parentCode);
           if (!parent) {
-            throw new ValidationError({ lv: 'Nezināms augstākais kods.', en: 'Unknown parent code.' }, [
-              { path: 'body.parentCode', message: { lv: 'Nezināms kods', en: 'Unknown code' } },
-            ]);
+            throw fieldError(message('reference.unknownParent'), 'body.parentCode', message('field.unknownCode'));
           }
           // The classification has four levels (Cabinet Regulation No. 1031).
           if ((await repo.levelOf(parent.code)) >= EKK_LEVELS) {
-            throw new ValidationError(
-              { lv: 'EKK klasifikācijā ir četri līmeņi.', en: 'The EKK classification has four levels.' },
-              [
-                {
-                  path: 'body.parentCode',
-                  message: { lv: 'Ceturtā līmeņa kodam apakškodu nav', en: 'A fourth-level code has no children' },
-                },
-              ],
-            );
+            throw fieldError(message('reference.ekkLevels'), 'body.parentCode', message('reference.ekkFourthLevel'));
           }
           if (parent.selectable) {
             await repo.updateEkkCode(parent.code, { selectable: false });
@@ -224,75 +200,68 @@ export function createReferenceService(db: Kysely<Database>) {
             selectable: input.selectable,
           }),
         );
-        const created = await repo.findEkkCode(input.code);
-        return {
-          result: created!,
-          audit: { action: 'ekkCode.create', entityType: 'ekk_code', entityId: input.code, after: input },
-        };
+        return { action: 'ekkCode.create', entityType: 'ekk_code', entityId: input.code, after: input };
       });
+      return findEkkCode(input.code);
     },
 
-    updateEkkCode(context: RequestContext, code: string, input: UpdateEkkCodeInput) {
-      return manage(context, async (repo) => {
+    async updateEkkCode(context: RequestContext, code: string, input: UpdateEkkCodeInput): Promise<EkkCode> {
+      await manage(context, async (repo) => {
         const before = await repo.findEkkCode(code);
         if (!before) throw codeNotFound();
         if (input.selectable === true && (await repo.hasChildren(code))) {
-          throw new ValidationError(
-            { lv: 'Grupas kodu pozīcijām izmantot nevar.', en: 'A group code cannot be used on items.' },
-            [{ path: 'body.selectable', message: { lv: 'Kodam ir apakškodi', en: 'The code has child codes' } }],
+          throw fieldError(
+            message('reference.groupNotSelectable'),
+            'body.selectable',
+            message('reference.hasChildren'),
           );
         }
-        await repo.updateEkkCode(code, {
-          ...(input.nameLv !== undefined ? { name_lv: input.nameLv } : {}),
-          ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
-          ...(input.selectable !== undefined ? { selectable: input.selectable } : {}),
-          ...(input.retired !== undefined
-            ? { retired_at: input.retired ? (before.retired_at ?? new Date()) : null }
-            : {}),
-        });
-        const after = await repo.findEkkCode(code);
+        await repo.updateEkkCode(
+          code,
+          givenOnly({
+            name_lv: input.nameLv,
+            name_en: input.nameEn,
+            selectable: input.selectable,
+            retired_at:
+              input.retired === undefined ? undefined : input.retired ? (before.retired_at ?? new Date()) : null,
+          }),
+        );
+        const after = (await repo.findEkkCode(code))!;
         return {
-          result: after!,
-          audit: {
-            action: 'ekkCode.update',
-            entityType: 'ekk_code',
-            entityId: code,
-            before: ekkAuditShape(before),
-            after: ekkAuditShape(after!),
-          },
+          action: 'ekkCode.update',
+          entityType: 'ekk_code',
+          entityId: code,
+          before: ekkAuditShape(before),
+          after: ekkAuditShape(after),
         };
       });
+      return findEkkCode(code);
     },
 
-    createIctService(context: RequestContext, input: CreateIctServiceInput) {
-      return manage(context, async (repo) => {
+    async createIctService(context: RequestContext, input: CreateIctServiceInput): Promise<IctService> {
+      await manage(context, async (repo) => {
         await insertOnce(() =>
           repo.insertIctService({ code: input.code, name_lv: input.nameLv, name_en: input.nameEn }),
         );
-        return {
-          result: undefined,
-          audit: { action: 'ictService.create', entityType: 'ict_service', entityId: input.code, after: input },
-        };
+        return { action: 'ictService.create', entityType: 'ict_service', entityId: input.code, after: input };
       });
+      return findIctService(input.code);
     },
 
-    updateIctService(context: RequestContext, code: string, input: UpdateIctServiceInput) {
-      return manage(context, async (repo) => {
-        const updated = await repo.updateIctService(code, {
-          ...(input.nameLv !== undefined ? { name_lv: input.nameLv } : {}),
-          ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
-          ...(input.active !== undefined ? { active: input.active } : {}),
-        });
-        if (!updated) throw codeNotFound();
-        return {
-          result: undefined,
-          audit: { action: 'ictService.update', entityType: 'ict_service', entityId: code, after: input },
-        };
+    async updateIctService(context: RequestContext, code: string, input: UpdateIctServiceInput): Promise<IctService> {
+      await manage(context, async (repo) => {
+        const changes = givenOnly({ name_lv: input.nameLv, name_en: input.nameEn, active: input.active });
+        if (!(await repo.updateIctService(code, changes))) throw codeNotFound();
+        return { action: 'ictService.update', entityType: 'ict_service', entityId: code, after: input };
       });
+      return findIctService(code);
     },
 
-    createInformationSystem(context: RequestContext, input: CreateInformationSystemInput) {
-      return manage(context, async (repo) => {
+    async createInformationSystem(
+      context: RequestContext,
+      input: CreateInformationSystemInput,
+    ): Promise<InformationSystem> {
+      await manage(context, async (repo) => {
         await insertOnce(() =>
           repo.insertInformationSystem({
             code: input.code,
@@ -303,60 +272,51 @@ export function createReferenceService(db: Kysely<Database>) {
           }),
         );
         return {
-          result: undefined,
-          audit: {
-            action: 'informationSystem.create',
-            entityType: 'information_system',
-            entityId: input.code,
-            after: input,
-          },
+          action: 'informationSystem.create',
+          entityType: 'information_system',
+          entityId: input.code,
+          after: input,
         };
       });
+      return findInformationSystem(input.code);
     },
 
-    updateInformationSystem(context: RequestContext, code: string, input: UpdateInformationSystemInput) {
-      return manage(context, async (repo) => {
-        const updated = await repo.updateInformationSystem(code, {
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.functionLv !== undefined ? { function_lv: input.functionLv } : {}),
-          ...(input.functionEn !== undefined ? { function_en: input.functionEn } : {}),
-          ...(input.kind !== undefined ? { kind: input.kind } : {}),
-          ...(input.active !== undefined ? { active: input.active } : {}),
+    async updateInformationSystem(
+      context: RequestContext,
+      code: string,
+      input: UpdateInformationSystemInput,
+    ): Promise<InformationSystem> {
+      await manage(context, async (repo) => {
+        const changes = givenOnly({
+          name: input.name,
+          function_lv: input.functionLv,
+          function_en: input.functionEn,
+          kind: input.kind,
+          active: input.active,
         });
-        if (!updated) throw codeNotFound();
-        return {
-          result: undefined,
-          audit: { action: 'informationSystem.update', entityType: 'information_system', entityId: code, after: input },
-        };
+        if (!(await repo.updateInformationSystem(code, changes))) throw codeNotFound();
+        return { action: 'informationSystem.update', entityType: 'information_system', entityId: code, after: input };
       });
+      return findInformationSystem(code);
     },
 
-    createInstitution(context: RequestContext, input: CreateInstitutionInput) {
-      return manage(context, async (repo) => {
-        let id = 0;
-        await insertOnce(async () => {
-          id = await repo.insertInstitution({ code: input.code, name_lv: input.nameLv, name_en: input.nameEn });
-        });
-        return {
-          result: id,
-          audit: { action: 'institution.create', entityType: 'institution', entityId: id, after: input },
-        };
+    async createInstitution(context: RequestContext, input: CreateInstitutionInput): Promise<Institution> {
+      const { entityId } = await manage(context, async (repo) => {
+        const id = await insertOnce(() =>
+          repo.insertInstitution({ code: input.code, name_lv: input.nameLv, name_en: input.nameEn }),
+        );
+        return { action: 'institution.create', entityType: 'institution', entityId: id, after: input };
       });
+      return findInstitution(Number(entityId));
     },
 
-    updateInstitution(context: RequestContext, id: number, input: UpdateInstitutionInput) {
-      return manage(context, async (repo) => {
-        const updated = await repo.updateInstitution(id, {
-          ...(input.nameLv !== undefined ? { name_lv: input.nameLv } : {}),
-          ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
-          ...(input.active !== undefined ? { active: input.active } : {}),
-        });
-        if (!updated) throw new NotFoundError({ lv: 'Iestāde nav atrasta.', en: 'Institution not found.' });
-        return {
-          result: undefined,
-          audit: { action: 'institution.update', entityType: 'institution', entityId: id, after: input },
-        };
+    async updateInstitution(context: RequestContext, id: number, input: UpdateInstitutionInput): Promise<Institution> {
+      await manage(context, async (repo) => {
+        const changes = givenOnly({ name_lv: input.nameLv, name_en: input.nameEn, active: input.active });
+        if (!(await repo.updateInstitution(id, changes))) throw institutionNotFound();
+        return { action: 'institution.update', entityType: 'institution', entityId: id, after: input };
       });
+      return findInstitution(id);
     },
   };
 }

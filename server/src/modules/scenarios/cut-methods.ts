@@ -2,8 +2,9 @@ import type { Priority } from '@ikt/shared/domain';
 import { Decimal, parseMoney, sumMoney, toMoneyString } from '@ikt/shared/money';
 
 /**
- * The two answers to "reduce fiscal year Y by X" (DESIGN §4), as pure functions of the items:
- * `priority` cuts whole items by tier, `uniform` is the mechanical cut it is compared with.
+ * The two answers to "reduce fiscal year Y by X" (an amount or a percentage), as pure functions
+ * of the items: `priority` cuts whole items by tier, never a mandatory one; `uniform` is the
+ * mechanical cut it is compared with, the same percentage off every non-mandatory item.
  */
 export interface CandidateItem {
   id: number;

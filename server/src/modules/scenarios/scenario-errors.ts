@@ -1,6 +1,7 @@
-import { Decimal, formatMoneyLv, parseMoney } from '@ikt/shared/money';
+import { Decimal, parseMoney } from '@ikt/shared/money';
 import type { ScenarioInfeasible } from '@ikt/shared/scenario.schema';
 import { ValidationError } from '../../errors';
+import { message } from '../../messages/message';
 
 /**
  * The largest reduction as a percentage of the year's total, rounded down to two decimals: a
@@ -19,22 +20,10 @@ export class ScenarioInfeasibleError extends ValidationError {
     readonly facts: Pick<ScenarioInfeasible, 'fiscalYear' | 'yearTotal' | 'largestReduction' | 'largestPercent'>,
     target: Decimal,
   ) {
-    const amount = formatMoneyLv(facts.largestReduction);
-    const total = formatMoneyLv(facts.yearTotal);
-    const percentLv = `${facts.largestPercent.replace('.', ',')}\u00a0%`;
-    const percentEn = `${facts.largestPercent}%`;
-    super(
-      {
-        lv: `Samazinājumu par ${formatMoneyLv(target)} nevar panākt: ${facts.fiscalYear}. gadu var samazināt ne vairāk kā par ${percentLv} no gada kopsummas ${total}, tas ir, ${amount} (visas neobligātās pozīcijas).`,
-        en: `A cut of ${formatMoneyLv(target)} cannot be reached: ${facts.fiscalYear} can be cut by at most ${percentEn} of the year’s total of ${total}, that is ${amount} (every non-mandatory item).`,
-      },
-      [
-        {
-          path: 'body.target.value',
-          message: { lv: `Ne vairāk kā ${percentLv} (${amount})`, en: `At most ${percentEn} (${amount})` },
-        },
-      ],
-    );
+    const reach = { ...facts, target };
+    super(message('scenario.infeasible', reach), [
+      { path: 'body.target.value', message: message('scenario.infeasibleField', reach) },
+    ]);
   }
 
   override get extensions(): Record<string, unknown> {

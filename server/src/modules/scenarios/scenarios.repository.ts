@@ -1,6 +1,25 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, NewScenarioRow } from '@ikt/db/database';
 
+/** What a scenario shows of an item it may cut: line_item `li`, its sub_programme `sp` and institution `i`. */
+const CUT_ITEM_COLUMNS = [
+  'li.title',
+  'li.priority',
+  'li.rank',
+  'li.impact_if_cut',
+  'sp.code as sub_programme_code',
+  'i.code as institution_code',
+] as const;
+
+/** Scenarios with their cycle's status (who may read one depends on it). */
+function selectScenarios(db: Kysely<Database>) {
+  return db
+    .selectFrom('scenario as s')
+    .innerJoin('budget_cycle as c', 'c.id', 's.cycle_id')
+    .selectAll('s')
+    .select('c.status as cycle_status');
+}
+
 export function createScenariosRepository(db: Kysely<Database>) {
   return {
     /**
@@ -31,16 +50,7 @@ export function createScenariosRepository(db: Kysely<Database>) {
         .leftJoin('line_item_amount as a', (join) =>
           join.onRef('a.line_item_id', '=', 'li.id').on('a.fiscal_year', '=', fiscalYear),
         )
-        .select([
-          'li.id',
-          'li.title',
-          'li.priority',
-          'li.rank',
-          'li.impact_if_cut',
-          'sp.code as sub_programme_code',
-          'i.code as institution_code',
-          sql<string>`coalesce(a.amount, 0)::text`.as('amount'),
-        ])
+        .select(['li.id', ...CUT_ITEM_COLUMNS, sql<string>`coalesce(a.amount, 0)::text`.as('amount')])
         .where('sp.cycle_id', '=', cycleId)
         .where('li.review_status', '<>', 'cut')
         .orderBy('li.id')
@@ -75,24 +85,11 @@ export function createScenariosRepository(db: Kysely<Database>) {
     },
 
     findById(id: number) {
-      return db
-        .selectFrom('scenario as s')
-        .innerJoin('budget_cycle as c', 'c.id', 's.cycle_id')
-        .selectAll('s')
-        .select('c.status as cycle_status')
-        .where('s.id', '=', id)
-        .executeTakeFirst();
+      return selectScenarios(db).where('s.id', '=', id).executeTakeFirst();
     },
 
     listByCycle(cycleId: number) {
-      return db
-        .selectFrom('scenario as s')
-        .innerJoin('budget_cycle as c', 'c.id', 's.cycle_id')
-        .selectAll('s')
-        .select('c.status as cycle_status')
-        .where('s.cycle_id', '=', cycleId)
-        .orderBy('s.id', 'desc')
-        .execute();
+      return selectScenarios(db).where('s.cycle_id', '=', cycleId).orderBy('s.id', 'desc').execute();
     },
 
     cutsOf(scenarioId: number) {
@@ -101,19 +98,7 @@ export function createScenariosRepository(db: Kysely<Database>) {
         .innerJoin('line_item as li', 'li.id', 'sc.line_item_id')
         .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
         .innerJoin('institution as i', 'i.id', 'sp.institution_id')
-        .select([
-          'sc.line_item_id',
-          'sc.before',
-          'sc.cut',
-          'sc.after',
-          'sc.whole_item',
-          'li.title',
-          'li.priority',
-          'li.rank',
-          'li.impact_if_cut',
-          'sp.code as sub_programme_code',
-          'i.code as institution_code',
-        ])
+        .select(['sc.line_item_id', 'sc.before', 'sc.cut', 'sc.after', 'sc.whole_item', ...CUT_ITEM_COLUMNS])
         .where('sc.scenario_id', '=', scenarioId)
         .orderBy('i.code')
         .orderBy('sp.code')

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema, langQuerySchema } from '@ikt/shared/common.schema';
+import { idParamsSchema } from '@ikt/shared/common.schema';
 import {
   createScenarioInputSchema,
   scenarioCompareParamsSchema,
@@ -7,79 +7,43 @@ import {
   scenarioListSchema,
   scenarioSchema,
 } from '@ikt/shared/scenario.schema';
-import { contextOf } from '../../context';
+import { routesOf } from '../../http/route';
 import type { ScenarioService } from './scenarios.service';
 
 export const scenarioRoutes: FastifyPluginAsyncZod<{ service: ScenarioService }> = async (app, { service }) => {
-  const tags = ['cut scenarios'];
+  const route = routesOf(app, ['cut scenarios']);
+  const one = { params: idParamsSchema, response: scenarioSchema } as const;
 
-  app.post(
+  route.post(
     '/cycles/:id/scenarios',
     {
-      schema: {
-        tags,
-        summary: 'Compute a cut scenario (priority or uniform); 422 with the largest possible reduction if infeasible',
-        params: idParamsSchema,
-        body: createScenarioInputSchema,
-        response: { 201: scenarioSchema },
-      },
+      summary: 'Compute a cut scenario (priority or uniform); 422 with the largest possible reduction if infeasible',
+      ...one,
+      body: createScenarioInputSchema,
+      created: true,
     },
-    async (request, reply) =>
-      reply.code(201).send(await service.create(contextOf(request), request.params.id, request.body)),
+    ({ context, params, body }) => service.create(context, params.id, body),
   );
-
-  app.get(
+  route.get(
     '/cycles/:id/scenarios',
-    {
-      schema: {
-        tags,
-        summary: "A cycle's scenarios, newest first",
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: scenarioListSchema },
-      },
-    },
-    (request) => service.list(contextOf(request), request.params.id),
+    { summary: "A cycle's scenarios, newest first", params: idParamsSchema, response: scenarioListSchema },
+    ({ context, params }) => service.list(context, params.id),
   );
-
-  app.get(
-    '/scenarios/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A scenario with every cut and its impact',
-        params: idParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: scenarioSchema },
-      },
-    },
-    (request) => service.get(contextOf(request), request.params.id),
+  route.get('/scenarios/:id', { summary: 'A scenario with every cut and its impact', ...one }, ({ context, params }) =>
+    service.get(context, params.id),
   );
-
-  app.post(
+  route.post(
     '/scenarios/:id/adopt',
-    {
-      schema: {
-        tags,
-        summary: 'Adopt (council): apply the cuts in one transaction; 409 if the data changed since',
-        params: idParamsSchema,
-        response: { 200: scenarioSchema },
-      },
-    },
-    (request) => service.adopt(contextOf(request), request.params.id),
+    { summary: 'Adopt (council): apply the cuts in one transaction; 409 if the data changed since', ...one },
+    ({ context, params }) => service.adopt(context, params.id),
   );
-
-  app.get(
+  route.get(
     '/scenarios/:id/compare/:otherId',
     {
-      schema: {
-        tags,
-        summary: 'Two scenarios side by side: the items and impacts each hits, per institution',
-        params: scenarioCompareParamsSchema,
-        querystring: langQuerySchema,
-        response: { 200: scenarioComparisonSchema },
-      },
+      summary: 'Two scenarios side by side: the items and impacts each hits, per institution',
+      params: scenarioCompareParamsSchema,
+      response: scenarioComparisonSchema,
     },
-    (request) => service.compare(contextOf(request), request.params.id, request.params.otherId),
+    ({ context, params }) => service.compare(context, params.id, params.otherId),
   );
 };

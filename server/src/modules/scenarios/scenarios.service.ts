@@ -4,7 +4,16 @@ import { Decimal, parseMoney, sumMoney, toMoneyString } from '@ikt/shared/money'
 import { can } from '@ikt/shared/permissions';
 import type { CreateScenarioInput, Scenario, ScenarioComparison, ScenarioCut } from '@ikt/shared/scenario.schema';
 import type { RequestContext } from '../../context';
-import { ConflictError, ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../../errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  ValidationError,
+  cycleNotFound,
+  fieldError,
+} from '../../errors';
+import { message } from '../../messages/message';
 import { recordAudit } from '../audit/audit.service';
 import type { CycleService } from '../cycles/cycles.service';
 import { maxReduction, priorityCut, uniformCut, type CandidateItem } from './cut-methods';
@@ -19,7 +28,7 @@ interface InstitutionEffect {
   cut: string;
 }
 
-const scenarioNotFound = () => new NotFoundError({ lv: 'Scenārijs nav atrasts.', en: 'Scenario not found.' });
+const scenarioNotFound = () => new NotFoundError(message('scenario.notFound'));
 
 /** Totals per institution for the year, before and after the cuts. */
 function institutionEffects(
@@ -98,27 +107,13 @@ export function createScenarioService(db: Kysely<Database>, cycles: CycleService
   return {
     async create(context: RequestContext, cycleId: number, input: CreateScenarioInput): Promise<Scenario> {
       const cycle = await cycles.get(context, cycleId);
-      if (!can(context.actor, { action: 'scenario.read', cycleStatus: cycle.status })) {
-        throw new NotFoundError({ lv: 'Budžeta cikls nav atrasts.', en: 'Budget cycle not found.' });
-      }
-      if (!can(context.actor, { action: 'scenario.create' })) {
-        throw new ForbiddenError({
-          lv: 'Samazinājuma scenārijus veido ITC finanses un IKT padome.',
-          en: 'Cut scenarios are made by ITC finance and the ICT council.',
-        });
-      }
+      if (!can(context.actor, { action: 'scenario.read', cycleStatus: cycle.status })) throw cycleNotFound();
+      if (!can(context.actor, { action: 'scenario.create' })) throw new ForbiddenError(message('scenario.notMaker'));
       if (!cycle.fiscalYears.includes(input.fiscalYear)) {
-        throw new ValidationError(
-          { lv: 'Gads nav šī cikla finanšu gads.', en: 'The year is not one of the cycle’s fiscal years.' },
-          [
-            {
-              path: 'body.fiscalYear',
-              message: {
-                lv: `Jābūt vienam no ${cycle.fiscalYears.join(', ')}`,
-                en: `Must be one of ${cycle.fiscalYears.join(', ')}`,
-              },
-            },
-          ],
+        throw fieldError(
+          message('scenario.yearNotInCycle'),
+          'body.fiscalYear',
+          message('field.oneOf', { values: cycle.fiscalYears }),
         );
       }
 
@@ -200,40 +195,27 @@ export function createScenarioService(db: Kysely<Database>, cycles: CycleService
 
     async list(context: RequestContext, cycleId: number): Promise<Scenario[]> {
       const cycle = await cycles.get(context, cycleId);
-      if (!can(context.actor, { action: 'scenario.read', cycleStatus: cycle.status })) {
-        throw new NotFoundError({ lv: 'Budžeta cikls nav atrasts.', en: 'Budget cycle not found.' });
-      }
+      if (!can(context.actor, { action: 'scenario.read', cycleStatus: cycle.status })) throw cycleNotFound();
       return Promise.all((await scenarios.listByCycle(cycleId)).map((row) => toScenario(row, false)));
     },
 
     /** The council applies a scenario: all its cuts in one transaction, each audited. */
     async adopt(context: RequestContext, id: number): Promise<Scenario> {
       await readable(context, id);
-      if (!can(context.actor, { action: 'scenario.adopt' })) {
-        throw new ForbiddenError({
-          lv: 'Scenāriju pieņem IKT attīstības padome.',
-          en: 'A scenario is adopted by the ICT council.',
-        });
-      }
+      if (!can(context.actor, { action: 'scenario.adopt' })) throw new ForbiddenError(message('scenario.notAdopter'));
       return db.transaction().execute(async (trx) => {
         const repository = createScenariosRepository(trx);
         const row = (await repository.findById(id))!;
         const cycle = await cycles.lockForChange(trx, row.cycle_id);
         if (cycle.status !== 'review' && cycle.status !== 'consolidated') {
-          throw new InvalidStateError({
-            lv: 'Scenāriju var pieņemt, kamēr cikls ir izskatīšanā vai konsolidēts.',
-            en: 'A scenario can be adopted while the cycle is in review or consolidated.',
-          });
+          throw new InvalidStateError(message('scenario.adoptClosed'));
         }
         if (row.adopted_at !== null) {
-          throw new ConflictError({ lv: 'Scenārijs jau ir pieņemts.', en: 'The scenario has been adopted already.' });
+          throw new ConflictError(message('scenario.adoptedAlready'));
         }
         await repository.lockCycleItems(row.cycle_id);
         if ((await repository.fingerprint(row.cycle_id)) !== row.data_fingerprint) {
-          throw new ConflictError({
-            lv: 'Kopš scenārija aprēķina cikla dati ir mainījušies. Aprēķiniet scenāriju no jauna.',
-            en: 'The cycle’s data changed since the scenario was computed. Compute it again.',
-          });
+          throw new ConflictError(message('scenario.stale'));
         }
         const cuts = await repository.cutsOf(id);
         if (row.method === 'priority') {
@@ -271,10 +253,7 @@ export function createScenarioService(db: Kysely<Database>, cycles: CycleService
     async compare(context: RequestContext, id: number, otherId: number): Promise<ScenarioComparison> {
       const [left, right] = await Promise.all([this.get(context, id), this.get(context, otherId)]);
       if (left.cycleId !== right.cycleId || left.fiscalYear !== right.fiscalYear) {
-        throw new ValidationError({
-          lv: 'Salīdzināt var viena cikla un viena gada scenārijus.',
-          en: 'Only scenarios of the same cycle and fiscal year can be compared.',
-        });
+        throw new ValidationError(message('scenario.notComparable'));
       }
       const codes = [...new Set([...left.institutions, ...right.institutions].map((i) => i.institutionCode))].sort(
         (a, b) => a.localeCompare(b, 'lv'),

@@ -3,7 +3,8 @@ import { Decimal } from '@ikt/shared/money';
 
 /**
  * How values become cells. This file is the one place where money becomes a JavaScript number
- * (DESIGN §2): decimal strings stay exact up to here, and an Excel cell holds a double anyway.
+ * (money is NUMERIC and a decimal string everywhere else): exact up to here, and a cell holds a
+ * double anyway.
  * Styles are shared objects: exceljs caches a style's id by object identity, which keeps
  * writing 100,000 rows cheap.
  */

@@ -13,22 +13,23 @@ const PUBLIC_COLUMNS = [
   'u.active',
 ] as const;
 
+/** Users as the API shows them (`u`, their institution `i`); the sign-in's session lookup builds on it. */
+export function selectUsers(db: Kysely<Database>) {
+  return db.selectFrom('app_user as u').leftJoin('institution as i', 'i.id', 'u.institution_id').select(PUBLIC_COLUMNS);
+}
+
 export function createUsersRepository(db: Kysely<Database>) {
-  const base = () => db.selectFrom('app_user as u').leftJoin('institution as i', 'i.id', 'u.institution_id');
   return {
     findById(id: number) {
-      return base().select(PUBLIC_COLUMNS).where('u.id', '=', id).executeTakeFirst();
+      return selectUsers(db).where('u.id', '=', id).executeTakeFirst();
     },
 
     findCredentials(email: string) {
-      return base()
-        .select([...PUBLIC_COLUMNS, 'u.password_hash'])
-        .where('u.email', '=', email)
-        .executeTakeFirst();
+      return selectUsers(db).select('u.password_hash').where('u.email', '=', email).executeTakeFirst();
     },
 
     list() {
-      return base().select(PUBLIC_COLUMNS).orderBy('u.email').execute();
+      return selectUsers(db).orderBy('u.email').execute();
     },
 
     async insert(row: NewAppUserRow): Promise<number> {

@@ -3,10 +3,12 @@ import type { Database } from '@ikt/db/database';
 import type { User } from '@ikt/shared/auth.schema';
 import { can } from '@ikt/shared/permissions';
 import type { CreateUserInput, UpdateUserInput } from '@ikt/shared/user.schema';
+import { givenOnly } from '../../changes';
 import type { RequestContext } from '../../context';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
-import { isUniqueViolation } from '../../database-errors';
-import { recordAudit } from '../audit/audit.service';
+import { insertUnique } from '../../database-errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../../errors';
+import { message } from '../../messages/message';
+import { recordAudit, recordCreated } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './password';
 import { createUsersRepository, type UserRow } from './users.repository';
 
@@ -22,38 +24,31 @@ export function toUser(row: UserRow): User {
   };
 }
 
-const userNotFound = () => new NotFoundError({ lv: 'Lietotājs nav atrasts.', en: 'User not found.' });
+const userNotFound = () => new NotFoundError(message('user.notFound'));
 
 export function createUsersService(db: Kysely<Database>) {
   const repository = createUsersRepository(db);
 
   function requireAdmin(context: RequestContext | null): void {
     if (context && !can(context.actor, { action: 'user.manage' })) {
-      throw new ForbiddenError({
-        lv: 'Lietotājus pārvalda administrators.',
-        en: 'Users are managed by an administrator.',
-      });
+      throw new ForbiddenError(message('user.notAdmin'));
     }
   }
 
   /** A lead belongs to exactly one institution; nobody else is bound to one. */
   async function checkInstitution(role: User['role'], institutionId: number | null): Promise<void> {
     if (role === 'institution_lead' && institutionId === null) {
-      throw new ValidationError(
-        { lv: 'Nozares IKT vadītājam jānorāda iestāde.', en: 'An institution lead needs an institution.' },
-        [{ path: 'body.institutionId', message: { lv: 'Obligāts lauks', en: 'Required' } }],
-      );
+      throw fieldError(message('user.leadNeedsInstitution'), 'body.institutionId', message('field.required'));
     }
     if (role !== 'institution_lead' && institutionId !== null) {
-      throw new ValidationError(
-        { lv: 'Iestādi norāda tikai nozares IKT vadītājam.', en: 'Only an institution lead has an institution.' },
-        [{ path: 'body.institutionId', message: { lv: 'Jābūt tukšam šai lomai', en: 'Must be empty for this role' } }],
+      throw fieldError(
+        message('user.onlyLeadHasInstitution'),
+        'body.institutionId',
+        message('user.institutionMustBeEmpty'),
       );
     }
     if (institutionId !== null && !(await repository.institutionExists(institutionId))) {
-      throw new ValidationError({ lv: 'Nezināma iestāde.', en: 'Unknown institution.' }, [
-        { path: 'body.institutionId', message: { lv: 'Nezināma iestāde', en: 'Unknown institution' } },
-      ]);
+      throw fieldError(message('user.unknownInstitution'), 'body.institutionId', message('field.unknownInstitution'));
     }
   }
 
@@ -103,25 +98,20 @@ export function createUsersService(db: Kysely<Database>) {
       const passwordHash = await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
         const users = createUsersRepository(trx);
-        let id: number;
-        try {
-          id = await users.insert({
-            email: input.email,
-            name: input.name,
-            role: input.role,
-            institution_id: input.institutionId,
-            password_hash: passwordHash,
-          });
-        } catch (error) {
-          if (isUniqueViolation(error)) {
-            const taken = { lv: 'Lietotājs ar šādu e-pastu jau ir.', en: 'A user with this email exists.' };
-            throw new ConflictError(taken, [{ path: 'body.email', message: taken }]);
-          }
-          throw error;
-        }
-        const user = toUser((await users.findById(id))!);
-        await recordAudit(trx, context, { action: 'user.create', entityType: 'user', entityId: id, after: user });
-        return user;
+        const taken = message('user.emailTaken');
+        const id = await insertUnique(
+          () =>
+            users.insert({
+              email: input.email,
+              name: input.name,
+              role: input.role,
+              institution_id: input.institutionId,
+              password_hash: passwordHash,
+            }),
+          () => new ConflictError(taken, [{ path: 'body.email', message: taken }]),
+        );
+        const event = { action: 'user.create', entityType: 'user', entityId: id };
+        return recordCreated(trx, context, event, toUser((await users.findById(id))!));
       });
     },
 
@@ -133,21 +123,21 @@ export function createUsersService(db: Kysely<Database>) {
       const institutionId = input.institutionId !== undefined ? input.institutionId : before.institution_id;
       await checkInstitution(role, institutionId);
       if (id === context.actor.id && (input.active === false || (input.role && input.role !== 'admin'))) {
-        throw new ValidationError({
-          lv: 'Sevi atslēgt vai atņemt sev administratora lomu nevar.',
-          en: 'You cannot disable yourself or drop your own admin role.',
-        });
+        throw new ValidationError(message('user.cannotLockOutSelf'));
       }
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
       return db.transaction().execute(async (trx) => {
         const users = createUsersRepository(trx);
-        await users.update(id, {
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          role,
-          institution_id: institutionId,
-          ...(input.active !== undefined ? { active: input.active } : {}),
-          ...(passwordHash ? { password_hash: passwordHash } : {}),
-        });
+        await users.update(
+          id,
+          givenOnly({
+            name: input.name,
+            role,
+            institution_id: institutionId,
+            active: input.active,
+            password_hash: passwordHash,
+          }),
+        );
         // A new password or a disabled account ends every session at once.
         if (passwordHash || input.active === false) await users.revokeSessions(id);
         const after = toUser((await users.findById(id))!);

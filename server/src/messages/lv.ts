@@ -1,0 +1,199 @@
+import type { CycleStatus, SubProgrammeStatus } from '@ikt/shared/domain';
+import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
+import { formatMoneyLv, type Decimal } from '@ikt/shared/money';
+
+/**
+ * A message's wording in one language: a text, or a function of the message's parameters (by
+ * name) where the wording depends on them — so each language formats a number or picks a label
+ * its own way.
+ */
+export type Template = string | ((params: never) => string);
+
+/**
+ * Everything the server says to a user, in Latvian. This dictionary is the source of the codes:
+ * `en.ts` must have the same codes with the same parameters (the type checker holds it to that).
+ */
+export const lv = {
+  // Problem titles, by HTTP status, and a few more precise ones by problem type.
+  'title.400': 'Nepareizs pieprasījums',
+  'title.401': 'Nepieciešama pieteikšanās',
+  'title.403': 'Darbība nav atļauta',
+  'title.404': 'Nav atrasts',
+  'title.405': 'Metode nav atļauta',
+  'title.408': 'Pieprasījums nepienāca laikā',
+  'title.409': 'Konflikts',
+  'title.412': 'Dati pa to laiku ir mainīti',
+  'title.413': 'Pieprasījums ir par lielu',
+  'title.414': 'Adrese ir par garu',
+  'title.415': 'Neatbalstīts satura tips',
+  'title.422': 'Dati neatbilst noteikumiem',
+  'title.428': 'Nepieciešams If-Match',
+  'title.429': 'Pārāk daudz pieprasījumu',
+  'title.431': 'Pieprasījuma galvenes ir par lielu',
+  'title.500': 'Servera kļūda',
+  'title.503': 'Pakalpojums īslaicīgi nav pieejams',
+  'title.invalid-credentials': 'Nepareizi pieteikšanās dati',
+
+  // What the error handler says of errors that are no domain error.
+  'problem.validation': 'Pieprasījuma dati nav derīgi.',
+  'problem.internal': 'Radās neparedzēta kļūda. Mēģiniet vēlreiz; ja kļūda atkārtojas, sazinieties ar atbalstu.',
+  'problem.unavailable': 'Datubāze pašlaik nav pieejama. Mēģiniet vēlreiz pēc brīža.',
+  'problem.conflict':
+    'Izmaiņas sadūrās ar kāda cita vienlaicīgām izmaiņām, un nekas netika saglabāts. Mēģiniet vēlreiz.',
+  'problem.noRoute': 'Šāda adrese nav.',
+
+  // The answers every route may give.
+  'request.signInRequired': 'Nepieciešams pieteikties.',
+  'request.crossSite': 'Pieprasījums no citas vietnes ir atteikts.',
+  'request.versionRequired': 'Izmaiņām nepieciešama If-Match galvene ar ieraksta versiju (ETag).',
+  'request.versionStale':
+    'Ierakstu pa to laikam ir mainījis kāds cits. Ielādējiet jaunāko versiju un atkārtojiet izmaiņas.',
+  'request.tooManyOfYours': ({ places }: { places: number }) =>
+    `Jums jau notiek ${places} eksporti vai importi. Pagaidiet, līdz kāds beidzas, un mēģiniet vēlreiz.`,
+  'request.serverBusy': 'Serveris šobrīd veic pārāk daudz eksportu un importu. Mēģiniet vēlreiz pēc brīža.',
+
+  // Field messages (errors[].message) more than one rule gives.
+  'field.required': 'Obligāts lauks',
+  'field.unknownCode': 'Nezināms kods',
+  'field.unknownInstitution': 'Nezināma iestāde',
+  'field.invalidInstitution': 'Nederīga iestāde',
+  'field.oneOf': ({ values }: { values: readonly (string | number)[] }) => `Jābūt vienam no ${values.join(', ')}`,
+
+  // Sign-in, sessions and passwords.
+  'auth.wrongCredentials': 'Nepareizs e-pasts vai parole.',
+  'auth.tooManyForAccount': 'Pārāk daudz neveiksmīgu pieteikšanās mēģinājumu šim kontam. Mēģiniet vēlāk.',
+  'auth.tooManyFromAddress': 'No šīs adreses vienlaikus ir pārāk daudz pieteikšanās mēģinājumu. Mēģiniet pēc brīža.',
+  'auth.samePassword': 'Jaunā parole ir tāda pati kā pašreizējā.',
+  'auth.samePasswordField': 'Jābūt citādai nekā pašreizējā parole',
+  'auth.wrongCurrentPassword': 'Pašreizējā parole nav pareiza.',
+  'auth.wrongPasswordField': 'Nepareiza parole',
+  'auth.sessionNotFound': 'Sesija nav atrasta.',
+
+  // Users.
+  'user.notFound': 'Lietotājs nav atrasts.',
+  'user.notAdmin': 'Lietotājus pārvalda administrators.',
+  'user.leadNeedsInstitution': 'Nozares IKT vadītājam jānorāda iestāde.',
+  'user.onlyLeadHasInstitution': 'Iestādi norāda tikai nozares IKT vadītājam.',
+  'user.institutionMustBeEmpty': 'Jābūt tukšam šai lomai',
+  'user.unknownInstitution': 'Nezināma iestāde.',
+  'user.emailTaken': 'Lietotājs ar šādu e-pastu jau ir.',
+  'user.cannotLockOutSelf': 'Sevi atslēgt vai atņemt sev administratora lomu nevar.',
+
+  // The audit log.
+  'audit.notAllowed': 'Audita žurnāls pieejams ITC finansēm un administratoram.',
+
+  // Reference data.
+  'reference.notAdmin': 'Klasifikatorus uztur administrators.',
+  'reference.codeTaken': 'Šāds kods jau ir.',
+  'reference.codeNotFound': 'Kods nav atrasts.',
+  'reference.institutionNotFound': 'Iestāde nav atrasta.',
+  'reference.unknownParent': 'Nezināms augstākais kods.',
+  'reference.ekkLevels': 'EKK klasifikācijā ir četri līmeņi.',
+  'reference.ekkFourthLevel': 'Ceturtā līmeņa kodam apakškodu nav',
+  'reference.groupNotSelectable': 'Grupas kodu pozīcijām izmantot nevar.',
+  'reference.hasChildren': 'Kodam ir apakškodi',
+
+  // Budget cycles.
+  'cycle.notFound': 'Budžeta cikls nav atrasts.',
+  'cycle.notManager': 'Budžeta ciklus pārvalda ITC finanses.',
+  'cycle.yearTaken': 'Šim gadam cikls jau ir.',
+  'cycle.baseNotEarlier': 'Bāzes ciklam jābūt agrākam ciklam.',
+  'cycle.baseInvalid': 'Nederīgs bāzes cikls',
+  'cycle.anotherRole': 'Šo cikla pāreju veic cita loma.',
+  'cycle.cannotMove': ({ from, to }: { from: CycleStatus; to: CycleStatus }) =>
+    `Ciklu nevar pārvietot no statusa "${from}" uz "${to}".`,
+  'cycle.notAllAccepted': ({ to, count }: { to: CycleStatus; count: number }) =>
+    `Ciklu nevar pārvietot uz “${CYCLE_STATUS_LABELS[to].lv}”, jo ne visas apakšprogrammas ir pieņemtas (nepieņemtas: ${count}). Pieņemiet tās vai norādiet iemeslu, kāpēc turpināt (overrideReason).`,
+  'cycle.notAcceptedSubProgramme': (sp: NotAcceptedParams) =>
+    `${sp.code} ${sp.name} (${sp.institutionCode}): ${SUB_PROGRAMME_STATUS_LABELS[sp.status].lv}`,
+  'cycle.rolloverNotDraft': 'Pārnešana iespējama, kamēr cikls ir sagatavošanā.',
+  'cycle.noBase': 'Ciklam nav norādīts bāzes cikls.',
+  'cycle.alreadyCarried': 'Bāzes cikla pozīcijas šajā ciklā jau ir pārnestas.',
+
+  // Who may change a budget, and when.
+  'budget.notOwner': 'Šo apakšprogrammu labo tās iestāde (centralizēto — ITC).',
+  'budget.notReviewer': 'Pozīcijas un apakšprogrammas izskata ITC finanses.',
+  'budget.cycleNotOpen': 'Budžeta cikls pašlaik nav atvērts labošanai.',
+  'budget.subProgrammeLocked': 'Apakšprogramma ir iesniegta vai pieņemta; to var labot tikai pēc atgriešanas.',
+  'budget.itemNotReturned': 'Pēc iesniegšanas termiņa var labot tikai atgrieztās pozīcijas.',
+  'budget.itemCut': 'Pozīcija ir izslēgta (samazinājuma scenārijs).',
+
+  // Sub-programmes.
+  'subProgramme.notFound': 'Apakšprogramma nav atrasta.',
+  'subProgramme.institutionRequired': 'Jānorāda iestāde.',
+  'subProgramme.invalidInstitution': 'Nederīga iestāde.',
+  'subProgramme.createClosed': 'Apakšprogrammas var izveidot, kamēr cikls ir sagatavošanā vai atvērts.',
+  'subProgramme.codeOfInstitution': 'Apakšprogrammas kods pieder tās iestādei: tas sākas ar IKT un iestādes kodu.',
+  'subProgramme.codePrefix': ({ prefix }: { prefix: string }) => `Kodam jāsākas ar ${prefix}`,
+  'subProgramme.codeTaken': 'Šajā ciklā jau ir apakšprogramma ar šo kodu (vai jau ir centralizētā apakšprogramma).',
+  'subProgramme.noItems': 'Apakšprogrammā nav pozīciju',
+  'subProgramme.cannotSubmit': ({ problems }: { problems: number }) =>
+    `Apakšprogrammu nevar iesniegt: ${problems} problēmas(-u) jānovērš.`,
+  'subProgramme.cannotReturn':
+    'Atgriezt var iesniegtu vai pieņemtu apakšprogrammu, kamēr cikls ir atvērts vai izskatīšanā.',
+  'subProgramme.cannotAccept': 'Pieņemt var iesniegtu apakšprogrammu, kamēr cikls ir atvērts vai izskatīšanā.',
+  'subProgramme.hasReturnedItems': ({ count }: { count: number }) =>
+    `Apakšprogrammu pieņemt nevar, kamēr tajā ir atgrieztas pozīcijas (${count}). Pieņemiet tās vai atgrieziet apakšprogrammu.`,
+  'subProgramme.returnedItem': ({ title }: { title: string }) => `${title}: atgriezta`,
+  'subProgramme.withdrawNotSubmitted':
+    'Atsaukt var tikai iesniegtu apakšprogrammu, kuru ITC vēl nav pieņēmusi vai atgriezusi.',
+  'subProgramme.withdrawClosed':
+    'Iesniegšanu var atsaukt, kamēr cikls ir atvērts: pēc termiņa melnrakstu vairs nevarētu iesniegt.',
+  'subProgramme.reviewStarted':
+    'ITC jau ir sākusi izskatīšanu (ir lēmumi par pozīcijām vai ITC komentāri), tāpēc iesniegšanu atsaukt vairs nevar. Sazinieties ar ITC.',
+
+  // Line items.
+  'lineItem.notFound': 'Pozīcija nav atrasta.',
+  'lineItem.batchRefused':
+    'Pozīcijas netika izveidotas, nekas nav saglabāts. Izlabojiet norādītās vietas un mēģiniet vēlreiz.',
+  'lineItem.unknownReferences': 'Pozīcijas dati neatbilst klasifikatoriem.',
+  'lineItem.ekkNotSelectable': 'Šo EKK kodu pozīcijām izmantot nevar (grupas vai izslēgts kods)',
+  'lineItem.notCycleYear': ({ years }: { years: readonly string[] }) => `Cikla finanšu gadi ir ${years.join(', ')}`,
+  'lineItem.reviewClosed':
+    'Izskatīt var tikai iesniegtas apakšprogrammas pozīcijas, kamēr cikls ir atvērts vai izskatīšanā.',
+  'lineItem.notReviewable': 'Šo pozīciju izskatīt nevar.',
+  'lineItem.returnNeedsComment': 'Atgriežot jānorāda komentārs.',
+  'lineItem.notCommenter': 'Komentēt var pozīcijas iestāde, ITC un IKT padome.',
+
+  // Cut scenarios.
+  'scenario.notFound': 'Scenārijs nav atrasts.',
+  'scenario.notMaker': 'Samazinājuma scenārijus veido ITC finanses un IKT padome.',
+  'scenario.yearNotInCycle': 'Gads nav šī cikla finanšu gads.',
+  'scenario.notAdopter': 'Scenāriju pieņem IKT attīstības padome.',
+  'scenario.adoptClosed': 'Scenāriju var pieņemt, kamēr cikls ir izskatīšanā vai konsolidēts.',
+  'scenario.adoptedAlready': 'Scenārijs jau ir pieņemts.',
+  'scenario.stale': 'Kopš scenārija aprēķina cikla dati ir mainījušies. Aprēķiniet scenāriju no jauna.',
+  'scenario.notComparable': 'Salīdzināt var viena cikla un viena gada scenārijus.',
+  'scenario.infeasible': (p: InfeasibleParams) =>
+    `Samazinājumu par ${formatMoneyLv(p.target)} nevar panākt: ${p.fiscalYear}. gadu var samazināt ne vairāk kā par ${percentLv(p.largestPercent)} no gada kopsummas ${formatMoneyLv(p.yearTotal)}, tas ir, ${formatMoneyLv(p.largestReduction)} (visas neobligātās pozīcijas).`,
+  'scenario.infeasibleField': (p: InfeasibleParams) =>
+    `Ne vairāk kā ${percentLv(p.largestPercent)} (${formatMoneyLv(p.largestReduction)})`,
+
+  // M6 indicators.
+  'indicators.notManager': 'Rādītāju ievaddatus norāda ITC finanses.',
+} satisfies Record<string, Template>;
+
+export type Catalogue = typeof lv;
+
+/** A sub-programme that holds a cycle back from consolidation. */
+export interface NotAcceptedParams {
+  code: string;
+  name: string;
+  institutionCode: string;
+  status: SubProgrammeStatus;
+}
+
+/** What a cut scenario could reach at most, against what was asked. */
+export interface InfeasibleParams {
+  target: Decimal;
+  fiscalYear: number;
+  yearTotal: string;
+  largestReduction: string;
+  /** "34.5": a percentage as a target takes it. */
+  largestPercent: string;
+}
+
+/** "34,5 %": a decimal comma and a no-break space before the sign. */
+function percentLv(percent: string): string {
+  return `${percent.replace('.', ',')}\u00a0%`;
+}
