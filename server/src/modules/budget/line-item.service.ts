@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, LineItemUpdate } from '@ikt/db/database';
 import { fiscalYearsOf } from '@ikt/shared/domain';
-import { itemCreateRefusal, itemEditRefusal } from '@ikt/shared/editability';
+import { canDecideOnSubmission, isDecidableItem, itemCreateRefusal, itemEditRefusal } from '@ikt/shared/editability';
 import type {
   Comment,
   CreateLineItemInput,
@@ -442,13 +442,13 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         const scope = (await repository.scopeOf(id))!;
         ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(scope) }, NOT_REVIEWER);
         const before = await read(repository, id, scope.cycle_year);
-        if (!['open', 'review'].includes(scope.cycle_status) || scope.sub_programme_status !== 'submitted') {
+        if (!canDecideOnSubmission(scope.cycle_status, scope.sub_programme_status)) {
           throw new InvalidStateError({
             lv: 'Izskatīt var tikai iesniegtas apakšprogrammas pozīcijas, kamēr cikls ir atvērts vai izskatīšanā.',
             en: 'Only items of a submitted sub-programme can be reviewed, while the cycle is open or in review.',
           });
         }
-        if (!['submitted', 'accepted', 'returned'].includes(before.reviewStatus)) {
+        if (!isDecidableItem(before.reviewStatus)) {
           throw new InvalidStateError({ lv: 'Šo pozīciju izskatīt nevar.', en: 'This item cannot be reviewed.' });
         }
         if (input.decision === 'return' && !input.comment) {

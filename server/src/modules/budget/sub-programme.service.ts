@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
-import { submitRefusal, subProgrammeEditRefusal } from '@ikt/shared/editability';
+import {
+  canDecideOnSubmission,
+  canReturnSubProgramme,
+  isHandedIn,
+  submitRefusal,
+  subProgrammeEditRefusal,
+  withdrawRefusal,
+} from '@ikt/shared/editability';
 import { LINE_ITEM_FIELDS, type Comment, type LineItem } from '@ikt/shared/line-item.schema';
 import { can } from '@ikt/shared/permissions';
 import {
@@ -260,7 +267,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     async return(context: RequestContext, id: number, comment: string): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
         ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(row) }, NOT_REVIEWER);
-        if (!['open', 'review'].includes(row.cycle_status) || !['submitted', 'accepted'].includes(row.status)) {
+        if (!canReturnSubProgramme(row.cycle_status, row.status)) {
           throw new InvalidStateError({
             lv: 'Atgriezt var iesniegtu vai pieņemtu apakšprogrammu, kamēr cikls ir atvērts vai izskatīšanā.',
             en: 'A submitted or accepted sub-programme can be returned while the cycle is open or in review.',
@@ -290,7 +297,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     async accept(context: RequestContext, id: number, comment: string | undefined): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
         ensureAllowed(context.actor, { action: 'subProgramme.review', scope: budgetScope(row) }, NOT_REVIEWER);
-        if (!['open', 'review'].includes(row.cycle_status) || row.status !== 'submitted') {
+        if (!canDecideOnSubmission(row.cycle_status, row.status)) {
           throw new InvalidStateError({
             lv: 'Pieņemt var iesniegtu apakšprogrammu, kamēr cikls ir atvērts vai izskatīšanā.',
             en: 'A submitted sub-programme can be accepted while the cycle is open or in review.',
@@ -341,13 +348,14 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     async withdraw(context: RequestContext, id: number): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
         ensureAllowed(context.actor, { action: 'subProgramme.edit', scope: budgetScope(row) }, NOT_OWNER);
-        if (row.status !== 'submitted') {
+        const refusal = withdrawRefusal(row.cycle_status, row.status);
+        if (refusal === 'not-submitted') {
           throw new InvalidStateError({
             lv: 'Atsaukt var tikai iesniegtu apakšprogrammu, kuru ITC vēl nav pieņēmusi vai atgriezusi.',
             en: 'Only a submitted sub-programme that ITC has not accepted or returned can be withdrawn.',
           });
         }
-        if (row.cycle_status !== 'open') {
+        if (refusal === 'cycle-not-open') {
           throw new InvalidStateError({
             lv: 'Iesniegšanu var atsaukt, kamēr cikls ir atvērts: pēc termiņa melnrakstu vairs nevarētu iesniegt.',
             en: 'A submission can be withdrawn while the cycle is open: past the deadline a draft could not be submitted again.',
@@ -408,7 +416,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     async changes(context: RequestContext, id: number): Promise<SubProgrammeChanges> {
       const row = await visible(context, id);
       const snapshots = await subProgrammes.latestSnapshots(id, 2);
-      const underReview = row.status === 'submitted' || row.status === 'accepted';
+      const underReview = isHandedIn(row.status);
       const [newest, previous] = snapshots;
       const base = underReview ? previous : newest;
       const current = underReview && newest ? (newest.items as LineItem[]) : await currentItems(db, row);
