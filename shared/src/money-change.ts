@@ -19,6 +19,8 @@ function difference(current: string, previous: string): { change: Decimal; ratio
   return { change, ratio: base.isZero() ? null : change.div(base) };
 }
 
+export function changeAgainst(current: string, previous: string): MoneyChange & { change: MoneyString };
+export function changeAgainst(current: string, previous: string | null): MoneyChange;
 export function changeAgainst(current: string, previous: string | null): MoneyChange {
   if (previous === null) return { change: null, changePercent: null };
   const { change, ratio } = difference(current, previous);

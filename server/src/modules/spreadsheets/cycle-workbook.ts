@@ -1,10 +1,9 @@
 import type ExcelJS from 'exceljs';
-import type { Consolidation, ConsolidationRow } from '@ikt/shared/consolidation.schema';
 import type { Cycle, CycleOverride } from '@ikt/shared/cycle.schema';
 import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import type { Indicators } from '@ikt/shared/indicators.schema';
 import type { Language } from '@ikt/shared/messages';
-import { Decimal, sumMoney } from '@ikt/shared/money';
+import type { MoneyString } from '@ikt/shared/money';
 import { ITEM_SHEET, itemColumns, letterOf, reviewStatusLabel, writeItemRow, type ItemColumn } from './item-sheet';
 import { collectGarbage } from './memory';
 import type { ItemRecord } from './spreadsheets.repository';
@@ -18,12 +17,48 @@ import {
   formulaValue,
   moneyFormula,
   moneyNumber,
-  ratioNumber,
   sheetRef,
   textValue,
 } from './xlsx-cells';
 
-/** What the consolidated workbook shows; the service gathers it, this file only writes. */
+/** Each fiscal year's amount, by the year ("2027"). */
+type Amounts = Readonly<Record<string, MoneyString>>;
+
+/** A row's figures and, with a base cycle, last year's approved figure and the change against it. */
+export interface ComparedFigures {
+  amounts: Amounts;
+  lastYear: {
+    amount: MoneyString;
+    /** The first fiscal year's amount less last year's. */
+    change: MoneyString;
+    /** The change as a fraction of last year's (a decimal string); null from zero. */
+    changeRatio: string | null;
+  } | null;
+}
+
+export interface KeyedRow extends ComparedFigures {
+  key: string;
+  label: string;
+}
+
+export interface SummaryRow extends KeyedRow {
+  institutionCode: string;
+  institutionName: string | undefined;
+}
+
+export interface EkkRow extends KeyedRow {
+  level: number | undefined;
+  parentKey: string | undefined;
+  /** A group: its figure is the sum of its sub-codes' rows. */
+  hasSubCodes: boolean;
+  /** By year: items booked on a group's own code add to it (a code that was once a leaf). */
+  ownItems: Readonly<Record<string, boolean>>;
+}
+
+/**
+ * What the consolidated workbook shows, every figure already worked out (workbook-snapshot.ts
+ * reads it in one snapshot, through the consolidation the API answers with); this file only writes.
+ */
 export interface CycleWorkbookData {
   language: Language;
   cycle: Cycle;
@@ -31,37 +66,20 @@ export interface CycleWorkbookData {
   baseYear: number | null;
   exportedAt: Date;
   exportedBy: string;
-  bySubProgramme: Consolidation;
-  byEkk: Consolidation;
-  byGoal: Consolidation;
+  summary: { rows: readonly SummaryRow[]; total: ComparedFigures; cut: Amounts };
+  byEkk: { rows: readonly EkkRow[]; total: Amounts };
+  byGoal: { rows: readonly KeyedRow[]; total: Amounts };
   indicators: Indicators;
   /** Moves to consolidated or approved made with sub-programmes not accepted, oldest first. */
   overrides: readonly CycleOverride[];
   /** The cycle's sub-programmes in the order their items are written. */
   subProgrammes: readonly { id: number; code: string; institutionCode: string }[];
-  institutionNames: ReadonlyMap<string, string>;
   ekkNames: ReadonlyMap<string, string>;
   /** How many items the cycle holds (every status): the extent of the item ranges. */
   itemCount: number;
-  items: (subProgrammeIds: readonly number[]) => AsyncIterable<{ subProgrammeId: number; items: ItemRecord[] }>;
+  /** The items of `subProgrammes`, in their order, a page at a time. */
+  items: AsyncIterable<{ subProgrammeId: number; items: ItemRecord[] }>;
 }
-
-/** Sums per key and fiscal year, kept while the items stream past, to check the summary sheets. */
-class Tally {
-  private readonly sums = new Map<string, Decimal>();
-  add(key: string, year: string, amount: string): void {
-    const at = `${key}\u0000${year}`;
-    this.sums.set(at, (this.sums.get(at) ?? new Decimal(0)).plus(amount));
-  }
-  get(key: string, year: string): Decimal {
-    return this.sums.get(`${key}\u0000${year}`) ?? new Decimal(0);
-  }
-  keys(): Set<string> {
-    return new Set([...this.sums.entries()].filter(([, v]) => !v.isZero()).map(([k]) => k.split('\u0000')[0]!));
-  }
-}
-
-const equal = (a: Decimal | string, b: Decimal | string) => new Decimal(a).equals(b);
 
 /** How often the item sheet asks for a garbage collection (see memory.ts). */
 const GARBAGE_EVERY_ROWS = 10_000;
@@ -69,13 +87,11 @@ const GARBAGE_EVERY_ROWS = 10_000;
 /**
  * Writes the consolidated workbook: Kopsavilkums, Pēc EKK, Pēc mērķiem, Pozīcijas, Rādītāji.
  * Every total is a live SUM/SUMIFS formula over the item sheet with the server's figure as its
- * cached result. Answers whether the items streamed agree with the figures written before them
- * (they may not when someone edits while the export runs; the caller then writes it again).
+ * cached result; the figures and the items come from one snapshot, so they agree.
  */
-export async function writeCycleWorkbook(filename: string, data: CycleWorkbookData): Promise<{ consistent: boolean }> {
+export async function writeCycleWorkbook(filename: string, data: CycleWorkbookData): Promise<void> {
   const { language, cycle } = data;
   const years = cycle.fiscalYears.map(String);
-  const firstYear = years[0]!;
   const heading: ExportHeading = {
     language,
     title: `${LABELS.consolidatedTitle[language]} — ${cycle.title}`,
@@ -97,11 +113,9 @@ export async function writeCycleWorkbook(filename: string, data: CycleWorkbookDa
   const summaryTotal = writeSummary(workbook, data, heading, items, notCut, cutLabel);
   writeByEkk(workbook, data, heading, items, notCut);
   writeByGoal(workbook, data, heading, items, notCut, summaryTotal);
-  const tallies = await writeItems(workbook, data, heading, columns, items, notCut, lastItemRow);
+  await writeItems(workbook, data, heading, columns, items, notCut, lastItemRow);
   writeIndicators(workbook, data, heading, summaryTotal);
   await workbook.commit();
-
-  return { consistent: agrees(data, tallies, years, firstYear) };
 }
 
 interface ItemRanges {
@@ -149,7 +163,7 @@ function comparisonCells(
   firstAmountColumn: number,
   years: readonly string[],
   amounts: ExcelJS.CellValue[],
-  row: Pick<ConsolidationRow, 'previousYear' | 'change'> & { amounts: Record<string, string> },
+  lastYear: ComparedFigures['lastYear'],
   styles: { money: Partial<ExcelJS.Style>; percent: Partial<ExcelJS.Style> },
   /** The previous-year cell when it is not a plain value (a total row sums its column). */
   previousValue?: ExcelJS.CellValue,
@@ -158,14 +172,15 @@ function comparisonCells(
   const previousCell = `${columnLetter(firstAmountColumn + years.length)}${rowNumber}`;
   const changeCell = `${columnLetter(firstAmountColumn + years.length + 1)}${rowNumber}`;
   const cells: (readonly [ExcelJS.CellValue, Partial<ExcelJS.Style>])[] = amounts.map((a) => [a, styles.money]);
-  if (row.previousYear === null) return [...cells, [null, styles.money], [null, styles.money], [null, styles.percent]];
-  const change = new Decimal(row.amounts[years[0]!]!).minus(row.previousYear);
-  const ratio = ratioNumber(change, row.previousYear);
+  if (lastYear === null) return [...cells, [null, styles.money], [null, styles.money], [null, styles.percent]];
   return [
     ...cells,
-    [previousValue ?? moneyNumber(row.previousYear), styles.money],
-    [moneyFormula(`${first}-${previousCell}`, change), styles.money],
-    [formulaValue(`IF(${previousCell}=0,"",${changeCell}/${previousCell})`, ratio ?? ''), styles.percent],
+    [previousValue ?? moneyNumber(lastYear.amount), styles.money],
+    [moneyFormula(`${first}-${previousCell}`, lastYear.change), styles.money],
+    [
+      formulaValue(`IF(${previousCell}=0,"",${changeCell}/${previousCell})`, decimalNumber(lastYear.changeRatio)),
+      styles.percent,
+    ],
   ];
 }
 
@@ -177,7 +192,7 @@ function writeSummary(
   notCut: string,
   cutLabel: string,
 ): SummaryTotal {
-  const { language, bySubProgramme } = data;
+  const { language, summary } = data;
   const years = data.cycle.fiscalYears.map(String);
   const name = SHEET_NAMES.summary[language];
   const sheet = new SheetWriter(workbook, name, {
@@ -190,11 +205,9 @@ function writeSummary(
   const headers = [LABELS.code, LABELS.name, LABELS.institution, LABELS.institutionName].map((l) => l[language]);
   sheet.header([...headers, ...comparisonHeaders(data)]);
 
-  const owners = new Map(data.subProgrammes.map((s) => [s.code, s.institutionCode]));
   const firstRow = sheet.rowNumber;
-  for (const row of bySubProgramme.rows) {
+  for (const row of summary.rows) {
     const number = sheet.rowNumber;
-    const institution = owners.get(row.key) ?? '';
     const amounts = years.map((year) =>
       moneyFormula(
         `SUMIFS(${items.amount(year)},${items.subProgramme},$A${number},${notCut})`,
@@ -204,14 +217,14 @@ function writeSummary(
     sheet.row([
       [textValue(row.key), STYLE.text],
       [textValue(row.label), STYLE.wrap],
-      [textValue(institution), STYLE.text],
-      [textValue(data.institutionNames.get(institution)), STYLE.wrap],
-      ...comparisonCells(number, 5, years, amounts, row, { money: STYLE.money, percent: STYLE.percent }),
+      [textValue(row.institutionCode), STYLE.text],
+      [textValue(row.institutionName), STYLE.wrap],
+      ...comparisonCells(number, 5, years, amounts, row.lastYear, { money: STYLE.money, percent: STYLE.percent }),
     ]);
   }
   const lastRow = Math.max(firstRow, sheet.rowNumber - 1);
   const totalRow = sheet.rowNumber;
-  const total = bySubProgramme.total;
+  const total = summary.total;
   const sum = (column: number) => `SUM(${columnLetter(column)}${firstRow}:${columnLetter(column)}${lastRow})`;
   const totals = years.map((year, i) => moneyFormula(sum(5 + i), total.amounts[year] ?? '0'));
   const previousColumn = 5 + years.length;
@@ -220,10 +233,10 @@ function writeSummary(
     5,
     years,
     totals,
-    { amounts: total.amounts, previousYear: total.previousYear, change: null },
+    total.lastYear,
     { money: STYLE.totalMoney, percent: STYLE.totalPercent },
     // Last year's total is a SUM of its column too, so the whole total row is live.
-    total.previousYear === null ? undefined : moneyFormula(sum(previousColumn), total.previousYear),
+    total.lastYear === null ? undefined : moneyFormula(sum(previousColumn), total.lastYear.amount),
   );
   sheet.row([
     [LABELS.total[language], STYLE.totalLabel],
@@ -242,7 +255,7 @@ function writeSummary(
         [
           moneyFormula(
             `SUMIFS(${items.amount(year)},${items.status},${formulaString(cutLabel)})`,
-            data.bySubProgramme.cut.amounts[year] ?? '0',
+            summary.cut[year] ?? '0',
           ),
           STYLE.money,
         ] as const,
@@ -300,17 +313,14 @@ function writeByEkk(
   const own = (letter: string) => `$${letter}$${firstRow}:$${letter}$${lastRow}`;
   for (const row of byEkk.rows) {
     const number = sheet.rowNumber;
-    const children = byEkk.rows.filter((r) => r.parentKey === row.key);
     const amounts = years.map((year, i) => {
       const column = columnLetter(5 + i);
-      const direct = new Decimal(row.amounts[year] ?? '0').minus(sumMoney(children.map((c) => c.amounts[year] ?? '0')));
       const itemsOfCode = `SUMIFS(${items.amount(year)},${items.ekk},$A${number},${notCut})`;
       // A group's figure is the sum of its sub-codes' rows; items booked on the group itself
       // (possible only for a code that was once a leaf) are added from the item sheet.
-      const formula =
-        children.length === 0
-          ? itemsOfCode
-          : `SUMIFS(${column}${firstRow}:${column}${lastRow},${own('D')},$A${number})${direct.isZero() ? '' : `+${itemsOfCode}`}`;
+      const formula = row.hasSubCodes
+        ? `SUMIFS(${column}${firstRow}:${column}${lastRow},${own('D')},$A${number})${row.ownItems[year] ? `+${itemsOfCode}` : ''}`
+        : itemsOfCode;
       return moneyFormula(formula, row.amounts[year] ?? '0');
     });
     const bold = (row.level ?? 1) <= 2;
@@ -319,7 +329,7 @@ function writeByEkk(
       [textValue(row.label), ekkNameStyle(row.level ?? 1)],
       [row.level ?? null, STYLE.count],
       [textValue(row.parentKey), STYLE.text],
-      ...comparisonCells(number, 5, years, amounts, row, {
+      ...comparisonCells(number, 5, years, amounts, row.lastYear, {
         money: bold ? STYLE.subtotalMoney : STYLE.money,
         percent: STYLE.percent,
       }),
@@ -334,7 +344,7 @@ function writeByEkk(
     ...years.map((year, i) => {
       const column = columnLetter(5 + i);
       return [
-        moneyFormula(`SUMIFS(${column}${firstRow}:${column}${lastRow},${own('C')},1)`, total.amounts[year] ?? '0'),
+        moneyFormula(`SUMIFS(${column}${firstRow}:${column}${lastRow},${own('C')},1)`, total[year] ?? '0'),
         STYLE.totalMoney,
       ] as const;
     }),
@@ -386,7 +396,7 @@ function writeByGoal(
     sheet.row([
       [textValue(row.key), STYLE.text],
       [textValue(row.label), STYLE.wrap],
-      ...comparisonCells(number, 3, years, amounts, row, { money: STYLE.money, percent: STYLE.percent }),
+      ...comparisonCells(number, 3, years, amounts, row.lastYear, { money: STYLE.money, percent: STYLE.percent }),
     ]);
   }
   const lastRow = Math.max(firstRow, sheet.rowNumber - 1);
@@ -398,7 +408,7 @@ function writeByGoal(
         [
           moneyFormula(
             `${sheetRef(summaryTotal.sheet)}${summaryTotal.amountColumn(year)}${summaryTotal.row}`,
-            byGoal.total.amounts[year] ?? '0',
+            byGoal.total[year] ?? '0',
           ),
           STYLE.totalMoney,
         ] as const,
@@ -406,14 +416,6 @@ function writeByGoal(
   ]);
   sheet.autoFilter(`A${firstRow - 1}`, `${columnLetter(2 + years.length + 3)}${lastRow}`);
   sheet.commit();
-}
-
-interface Tallies {
-  bySubProgramme: Tally;
-  byEkk: Tally;
-  byGoal: Tally;
-  cut: Tally;
-  count: number;
 }
 
 async function writeItems(
@@ -424,7 +426,7 @@ async function writeItems(
   items: ItemRanges,
   notCut: string,
   lastItemRow: number,
-): Promise<Tallies> {
+): Promise<void> {
   const { language } = data;
   const years = data.cycle.fiscalYears.map(String);
   const titleColumn = columns.findIndex((c) => c.field === 'title') + 1;
@@ -440,7 +442,7 @@ async function writeItems(
     for (const year of years) {
       const column = columns.findIndex((c) => c.field === `amount:${year}`) + 1;
       const cell = row.getCell(column);
-      cell.value = moneyFormula(`SUMIFS(${items.amount(year)},${notCut})`, data.bySubProgramme.total.amounts[year]!);
+      cell.value = moneyFormula(`SUMIFS(${items.amount(year)},${notCut})`, data.summary.total.amounts[year]!);
       cell.style = STYLE.totalMoney;
     }
   });
@@ -449,17 +451,11 @@ async function writeItems(
     columns.map((c) => c.readOnly),
   );
 
-  const tallies: Tallies = {
-    bySubProgramme: new Tally(),
-    byEkk: new Tally(),
-    byGoal: new Tally(),
-    cut: new Tally(),
-    count: 0,
-  };
   const subProgrammes = new Map(data.subProgrammes.map((s) => [s.id, s]));
   const ekkName = (code: string) => data.ekkNames.get(code) ?? null;
+  let written = 0;
   let collectedAt = 0;
-  for await (const page of data.items(data.subProgrammes.map((s) => s.id))) {
+  for await (const page of data.items) {
     const subProgramme = subProgrammes.get(page.subProgrammeId)!;
     const context = {
       language,
@@ -467,25 +463,12 @@ async function writeItems(
       subProgrammeCode: subProgramme.code,
       ekkName,
     };
-    for (const item of page.items) {
-      sheet.rowWith((row) => writeItemRow(row, columns, item, context));
-      tallies.count++;
-      for (const year of years) {
-        const amount = item.amounts[year] ?? '0';
-        if (item.review_status === 'cut') {
-          tallies.cut.add('', year, amount);
-          continue;
-        }
-        tallies.bySubProgramme.add(subProgramme.code, year, amount);
-        tallies.byEkk.add(item.ekk_code, year, amount);
-        if (item.goal_codes.length === 0) tallies.byGoal.add('', year, amount);
-        for (const goal of item.goal_codes) tallies.byGoal.add(goal, year, amount);
-      }
-    }
+    for (const item of page.items) sheet.rowWith((row) => writeItemRow(row, columns, item, context));
+    written += page.items.length;
     await sheet.drain();
-    if (tallies.count - collectedAt >= GARBAGE_EVERY_ROWS) {
+    if (written - collectedAt >= GARBAGE_EVERY_ROWS) {
       collectGarbage();
-      collectedAt = tallies.count;
+      collectedAt = written;
     }
   }
   sheet.autoFilter(
@@ -493,7 +476,6 @@ async function writeItems(
     `${columnLetter(columns.length)}${Math.max(lastItemRow, sheet.rowNumber - 1)}`,
   );
   sheet.commit();
-  return tallies;
 }
 
 function writeIndicators(
@@ -579,33 +561,4 @@ function writeIndicators(
   ]);
   sheet.autoFilter(`A5`, `G${firstIndicatorRow + indicators.indicators.length - 1}`);
   sheet.commit();
-}
-
-/** Do the items written agree with every figure written before them? */
-function agrees(data: CycleWorkbookData, tallies: Tallies, years: readonly string[], firstYear: string): boolean {
-  if (tallies.count !== data.itemCount) return false;
-  const rowsAgree = (
-    rows: readonly ConsolidationRow[],
-    tally: Tally,
-    own: (row: ConsolidationRow, year: string) => Decimal,
-  ) =>
-    rows.every((row) => years.every((year) => equal(own(row, year), tally.get(row.key, year)))) &&
-    [...tally.keys()].every((key) => rows.some((row) => row.key === key));
-  const amountOf = (row: ConsolidationRow, year: string) => new Decimal(row.amounts[year] ?? '0');
-  const directOf = (row: ConsolidationRow, year: string) =>
-    amountOf(row, year).minus(
-      sumMoney(data.byEkk.rows.filter((r) => r.parentKey === row.key).map((r) => r.amounts[year] ?? '0')),
-    );
-  return (
-    rowsAgree(data.bySubProgramme.rows, tallies.bySubProgramme, amountOf) &&
-    rowsAgree(data.byEkk.rows, tallies.byEkk, directOf) &&
-    rowsAgree(data.byGoal.rows, tallies.byGoal, amountOf) &&
-    years.every((year) => equal(data.bySubProgramme.cut.amounts[year] ?? '0', tallies.cut.get('', year))) &&
-    (data.bySubProgramme.total.previousYear === null ||
-      equal(
-        sumMoney(data.bySubProgramme.rows.map((r) => r.previousYear ?? '0')),
-        data.bySubProgramme.total.previousYear,
-      )) &&
-    equal(data.indicators.ictBudgetTotal, data.bySubProgramme.total.amounts[firstYear] ?? '0')
-  );
 }

@@ -3,7 +3,6 @@ import { COST_NATURES, PRIORITIES } from '@ikt/shared/domain';
 import type { Cycle } from '@ikt/shared/cycle.schema';
 import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import type { Language } from '@ikt/shared/messages';
-import { Decimal } from '@ikt/shared/money';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import {
   ITEM_SHEET,
@@ -43,8 +42,10 @@ export interface SubProgrammeWorkbookData {
     actionDirections: readonly CodeAndName[];
   };
   ekkNames: ReadonlyMap<string, string>;
+  /** How many items the sub-programme holds (every status): the extent of the item ranges. */
   itemCount: number;
-  items: () => AsyncIterable<{ items: ItemRecord[] }>;
+  /** Its items in their order, a page at a time, from the snapshot `subProgramme` was read in. */
+  items: AsyncIterable<{ items: ItemRecord[] }>;
 }
 
 interface ListRange {
@@ -56,12 +57,9 @@ interface ListRange {
 /**
  * The sub-programme workbook, which is also the import template: the item sheet with id and
  * version columns and drop-down lists, an instructions sheet, and the lists the drop-downs use.
- * Answers whether the items written agree with the totals written above them.
+ * The totals above the items are the sub-programme's, read in the same snapshot as the items.
  */
-export async function writeSubProgrammeWorkbook(
-  filename: string,
-  data: SubProgrammeWorkbookData,
-): Promise<{ consistent: boolean }> {
+export async function writeSubProgrammeWorkbook(filename: string, data: SubProgrammeWorkbookData): Promise<void> {
   const { language, cycle, subProgramme } = data;
   const years = cycle.fiscalYears.map(String);
   const heading: ExportHeading = {
@@ -116,15 +114,8 @@ export async function writeSubProgrammeWorkbook(
     subProgrammeCode: subProgramme.code,
     ekkName: (code: string) => data.ekkNames.get(code) ?? null,
   };
-  const totals = new Map(years.map((year) => [year, new Decimal(0)]));
-  let count = 0;
-  for await (const page of data.items()) {
-    for (const item of page.items) {
-      sheet.rowWith((row) => writeItemRow(row, columns, item, context));
-      count++;
-      if (item.review_status === 'cut') continue;
-      for (const year of years) totals.set(year, totals.get(year)!.plus(item.amounts[year] ?? '0'));
-    }
+  for await (const page of data.items) {
+    for (const item of page.items) sheet.rowWith((row) => writeItemRow(row, columns, item, context));
     await sheet.drain();
   }
 
@@ -174,10 +165,6 @@ export async function writeSubProgrammeWorkbook(
   writeInstructions(workbook, heading);
   writeLists(workbook, data, listsSheet);
   await workbook.commit();
-
-  const consistent =
-    count === data.itemCount && years.every((year) => totals.get(year)!.equals(subProgramme.totals[year] ?? '0'));
-  return { consistent };
 }
 
 interface ValidationSink {
