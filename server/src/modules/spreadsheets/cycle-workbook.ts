@@ -4,11 +4,19 @@ import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/la
 import type { Indicators } from '@ikt/shared/indicators.schema';
 import type { Language } from '@ikt/shared/messages';
 import type { MoneyString } from '@ikt/shared/money';
-import { ITEM_SHEET, itemColumns, letterOf, reviewStatusLabel, writeItemRow, type ItemColumn } from './item-sheet';
+import {
+  ITEM_SHEET,
+  itemColumns,
+  letterOf,
+  openItemSheet,
+  reviewStatusLabel,
+  writeItemRow,
+  type ItemColumn,
+} from './item-sheet';
 import { collectGarbage } from './memory';
 import type { ItemRecord } from './spreadsheets.repository';
 import { INDICATOR_LABELS, LABELS, SHEET_NAMES, amountHeader } from './workbook-labels';
-import { SheetWriter, formatTimestamp, openWorkbook, type ExportHeading } from './workbook-writer';
+import { SheetWriter, formatTimestamp, openWorkbook, type ExportHeading, type Exported } from './workbook-writer';
 import {
   STYLE,
   columnLetter,
@@ -64,8 +72,7 @@ export interface CycleWorkbookData {
   cycle: Cycle;
   /** The base cycle's year, when there is one ("last year's approved"). */
   baseYear: number | null;
-  exportedAt: Date;
-  exportedBy: string;
+  exported: Exported;
   summary: { rows: readonly SummaryRow[]; total: ComparedFigures; cut: Amounts };
   byEkk: { rows: readonly EkkRow[]; total: Amounts };
   byGoal: { rows: readonly KeyedRow[]; total: Amounts };
@@ -96,13 +103,11 @@ export async function writeCycleWorkbook(filename: string, data: CycleWorkbookDa
     language,
     title: `${LABELS.consolidatedTitle[language]} — ${cycle.title}`,
     context: `${LABELS.cycle[language]}: ${cycle.year} (${years[0]}–${years[years.length - 1]}) · ${LABELS.status[language]}: ${CYCLE_STATUS_LABELS[cycle.status][language]}`,
-    exportedAt: data.exportedAt,
-    exportedBy: data.exportedBy,
-  };
-  const workbook = openWorkbook(filename, heading, {
     subject: `${LABELS.consolidatedTitle[language]} ${cycle.year}`,
     keywords: 'IKT, ICT, budžets, budget, EKK',
-  });
+    exported: data.exported,
+  };
+  const workbook = openWorkbook(filename, heading);
 
   const columns = itemColumns('cycle', cycle.fiscalYears, language);
   const lastItemRow = Math.max(ITEM_SHEET.firstDataRow, ITEM_SHEET.firstDataRow + data.itemCount - 1);
@@ -428,27 +433,16 @@ async function writeItems(
   lastItemRow: number,
 ): Promise<void> {
   const { language } = data;
-  const years = data.cycle.fiscalYears.map(String);
-  const titleColumn = columns.findIndex((c) => c.field === 'title') + 1;
-  const sheet = new SheetWriter(workbook, SHEET_NAMES.items[language], {
-    headerRow: ITEM_SHEET.headerRow,
-    frozenColumns: titleColumn,
-    widths: columns.map((c) => c.width),
-  });
-  sheet.titleBlock(heading);
-  sheet.rowWith((row) => {
-    row.getCell(titleColumn).value = `${LABELS.total[language]} (${LABELS.totalsNote[language]})`;
-    row.getCell(titleColumn).style = STYLE.totalLabel;
-    for (const year of years) {
-      const column = columns.findIndex((c) => c.field === `amount:${year}`) + 1;
-      const cell = row.getCell(column);
-      cell.value = moneyFormula(`SUMIFS(${items.amount(year)},${notCut})`, data.summary.total.amounts[year]!);
-      cell.style = STYLE.totalMoney;
-    }
-  });
-  sheet.header(
+  const sheet = openItemSheet(
+    workbook,
+    heading,
+    columns,
+    {
+      years: data.cycle.fiscalYears.map(String),
+      sumOf: (year) => `SUMIFS(${items.amount(year)},${notCut})`,
+      amounts: data.summary.total.amounts,
+    },
     columns.map((c) => c.header),
-    columns.map((c) => c.readOnly),
   );
 
   const subProgrammes = new Map(data.subProgrammes.map((s) => [s.id, s]));

@@ -8,7 +8,6 @@ import type { Language } from '@ikt/shared/messages';
 import { can } from '@ikt/shared/permissions';
 import type { ImportedRow, ImportProblem, ImportProgressEvent, ImportResult } from '@ikt/shared/spreadsheet.schema';
 import type { RequestContext } from '../../context';
-import { readSnapshot } from '../../database-snapshot';
 import {
   DomainError,
   InvalidStateError,
@@ -42,7 +41,13 @@ import { createSpreadsheetsRepository, itemsOf } from './spreadsheets.repository
 import { writeSubProgrammeWorkbook } from './sub-programme-workbook';
 import { XLSX_TYPE, ZIP_TYPE, tempFolder, writeExport, type ExportFile } from './temp-file';
 import { IMPORT_LIMITS, inspectWorkbook, readSheets, type ImportLimits } from './workbook-reader';
-import { readCycleWorkbook, readSubProgrammeWorkbook, referenceNames, type ReadersOver } from './workbook-snapshot';
+import {
+  inExportSnapshot,
+  readCycleWorkbook,
+  readSubProgrammeWorkbook,
+  referenceNames,
+  type ReadersOver,
+} from './workbook-snapshot';
 
 export interface SpreadsheetDependencies {
   cycles: CycleService;
@@ -123,10 +128,10 @@ export function createSpreadsheetService(
       exportedBy: string,
     ): Promise<ExportFile> {
       const cycle = await readableCycle(context, cycleId);
-      const request = { context, language, exportedBy };
+      const request = { context, language, exportedBy, cycleId };
       return writeExport({ filename: `IKT-budzets-${cycle.year}-konsolidets.xlsx`, contentType: XLSX_TYPE }, (file) =>
-        readSnapshot(db, async (trx) =>
-          writeCycleWorkbook(file, await readCycleWorkbook(trx, deps.readersOver, cycleId, request)),
+        inExportSnapshot(db, deps.readersOver, async (snapshot) =>
+          writeCycleWorkbook(file, await readCycleWorkbook(snapshot, request)),
         ),
       );
     },
@@ -140,10 +145,10 @@ export function createSpreadsheetService(
     ): Promise<ExportFile> {
       const subProgramme = await deps.subProgrammes.get(context, id);
       const cycle = await deps.cycles.get(context, subProgramme.cycleId);
-      const request = { context, language, exportedBy };
+      const request = { context, language, exportedBy, id };
       return writeExport({ filename: `${subProgramme.code}-${cycle.year}.xlsx`, contentType: XLSX_TYPE }, (file) =>
-        readSnapshot(db, async (trx) =>
-          writeSubProgrammeWorkbook(file, await readSubProgrammeWorkbook(trx, deps.readersOver, id, request)),
+        inExportSnapshot(db, deps.readersOver, async (snapshot) =>
+          writeSubProgrammeWorkbook(file, await readSubProgrammeWorkbook(snapshot, request)),
         ),
       );
     },

@@ -9,6 +9,7 @@ import {
   costNatureLabel,
   itemColumns,
   letterOf,
+  openItemSheet,
   priorityLabel,
   reviewStatusLabel,
   writeItemRow,
@@ -16,8 +17,8 @@ import {
 } from './item-sheet';
 import type { ItemRecord } from './spreadsheets.repository';
 import { INSTRUCTIONS, ITEM_HEADERS, LABELS, SHEET_NAMES } from './workbook-labels';
-import { SheetWriter, openWorkbook, type ExportHeading } from './workbook-writer';
-import { STYLE, columnLetter, formulaString, moneyFormula, sheetRef } from './xlsx-cells';
+import { SheetWriter, openWorkbook, type ExportHeading, type Exported } from './workbook-writer';
+import { STYLE, columnLetter, formulaString, sheetRef } from './xlsx-cells';
 
 /** Empty rows under the items that carry the drop-downs, for new items. */
 export const TEMPLATE_SPARE_ROWS = 300;
@@ -32,8 +33,7 @@ export interface SubProgrammeWorkbookData {
   cycle: Cycle;
   subProgramme: SubProgramme;
   institutionName: string;
-  exportedAt: Date;
-  exportedBy: string;
+  exported: Exported;
   lists: {
     ekk: readonly CodeAndName[];
     ictServices: readonly CodeAndName[];
@@ -70,13 +70,11 @@ export async function writeSubProgrammeWorkbook(filename: string, data: SubProgr
       `${LABELS.cycle[language]}: ${cycle.title} (${CYCLE_STATUS_LABELS[cycle.status][language]})`,
       `${LABELS.status[language]}: ${SUB_PROGRAMME_STATUS_LABELS[subProgramme.status][language]}`,
     ].join(' · '),
-    exportedAt: data.exportedAt,
-    exportedBy: data.exportedBy,
-  };
-  const workbook = openWorkbook(filename, heading, {
     subject: `${LABELS.subProgrammeTitle[language]} ${subProgramme.code}`,
     keywords: 'IKT, ICT, budžets, budget, import',
-  });
+    exported: data.exported,
+  };
+  const workbook = openWorkbook(filename, heading);
 
   const columns = itemColumns('subProgramme', cycle.fiscalYears, language);
   const lastTemplateRow = ITEM_SHEET.firstDataRow + data.itemCount + TEMPLATE_SPARE_ROWS - 1;
@@ -84,28 +82,18 @@ export async function writeSubProgrammeWorkbook(filename: string, data: SubProgr
   const listsSheet = SHEET_NAMES.lists[language];
   const lists = listColumns(data, language, listsSheet);
 
-  const titleColumn = columns.findIndex((c) => c.field === 'title') + 1;
-  const sheet = new SheetWriter(workbook, SHEET_NAMES.items[language], {
-    headerRow: ITEM_SHEET.headerRow,
-    frozenColumns: titleColumn,
-    widths: columns.map((c) => c.width),
-  });
-  sheet.titleBlock(heading);
   const status = range(letterOf(columns, 'reviewStatus'));
   const notCut = formulaString(`<>${reviewStatusLabel('cut', language)}`);
-  sheet.rowWith((row) => {
-    row.getCell(titleColumn).value = `${LABELS.total[language]} (${LABELS.totalsNote[language]})`;
-    row.getCell(titleColumn).style = STYLE.totalLabel;
-    for (const year of years) {
-      const letter = letterOf(columns, `amount:${year}`);
-      const cell = row.getCell(letter);
-      cell.value = moneyFormula(`SUMIFS(${range(letter)},${status},${notCut})`, subProgramme.totals[year] ?? '0');
-      cell.style = STYLE.totalMoney;
-    }
-  });
-  sheet.header(
+  const sheet = openItemSheet(
+    workbook,
+    heading,
+    columns,
+    {
+      years,
+      sumOf: (year) => `SUMIFS(${range(letterOf(columns, `amount:${year}`))},${status},${notCut})`,
+      amounts: subProgramme.totals,
+    },
     columns.map((c) => (c.readOnly ? `${c.header} (${LABELS.readOnly[language]})` : c.header)),
-    columns.map((c) => c.readOnly),
   );
 
   const context = {

@@ -5,6 +5,7 @@ import type { Language } from '@ikt/shared/messages';
 import type { MoneyString } from '@ikt/shared/money';
 import { changeAgainst, changeRatio } from '@ikt/shared/money-change';
 import type { RequestContext } from '../../context';
+import { readSnapshot } from '../../database-snapshot';
 import type { SubProgrammeService } from '../budget/sub-programme.service';
 import { ekkComposition } from '../consolidation/consolidation-rollup';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
@@ -12,8 +13,9 @@ import type { CycleService } from '../cycles/cycles.service';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { ReferenceService } from '../reference/reference.service';
 import type { ComparedFigures, CycleWorkbookData } from './cycle-workbook';
-import { createSpreadsheetsRepository, itemsOf } from './spreadsheets.repository';
+import { createSpreadsheetsRepository, itemsOf, type SpreadsheetsRepository } from './spreadsheets.repository';
 import type { SubProgrammeWorkbookData } from './sub-programme-workbook';
+import type { Exported } from './workbook-writer';
 
 /**
  * What a workbook shows, read in one snapshot: the transaction the export runs in, through the
@@ -34,11 +36,29 @@ export interface ExportReaders {
 /** The reading services over one executor: app.ts builds them as it builds its own. */
 export type ReadersOver = (executor: Kysely<Database>) => ExportReaders;
 
+/** One export's snapshot: the services and the item pages, all over its one transaction. */
+export interface ExportSnapshot {
+  read: ExportReaders;
+  items: SpreadsheetsRepository;
+}
+
+/** Runs `use` — read, then write what was read — inside one snapshot (see database-snapshot.ts). */
+export function inExportSnapshot<T>(
+  db: Kysely<Database>,
+  readersOver: ReadersOver,
+  use: (snapshot: ExportSnapshot) => Promise<T>,
+): Promise<T> {
+  return readSnapshot(db, (trx) => use({ read: readersOver(trx), items: createSpreadsheetsRepository(trx) }));
+}
+
+/** Who asks for a workbook, in which language, and the name it shows as the exporter's. */
 export interface WorkbookRequest {
   context: RequestContext;
   language: Language;
   exportedBy: string;
 }
+
+const exportedNow = (request: WorkbookRequest): Exported => ({ at: new Date(), by: request.exportedBy });
 
 /** Institutions' and EKK codes' names, in both languages and in the request's. */
 export async function referenceNames(reference: ReferenceService, language: Language) {
@@ -74,13 +94,9 @@ function comparedRows(consolidation: Consolidation, firstYear: string) {
 }
 
 /** Everything the consolidated workbook of `cycleId` shows; run inside the export's snapshot. */
-export async function readCycleWorkbook(
-  trx: Kysely<Database>,
-  readersOver: ReadersOver,
-  cycleId: number,
-  { context, language, exportedBy }: WorkbookRequest,
-): Promise<CycleWorkbookData> {
-  const read = readersOver(trx);
+export async function readCycleWorkbook(snapshot: ExportSnapshot, request: WorkbookRequest & { cycleId: number }) {
+  const { read, items } = snapshot;
+  const { context, language, cycleId } = request;
   const cycle = await read.cycles.get(context, cycleId);
   const base = cycle.baseCycleId === null ? undefined : await read.cycles.find(cycle.baseCycleId);
   const consolidate = (by: 'sub_programme' | 'ekk' | 'goal') =>
@@ -96,19 +112,17 @@ export async function readCycleWorkbook(
   }));
   const names = await referenceNames(read.reference, language);
   const overrides = await read.cycles.overrides(cycleId);
-  const items = createSpreadsheetsRepository(trx);
   const ids = subProgrammes.map((s) => s.id);
 
   const years = cycle.fiscalYears.map(String);
   const firstYear = years[0]!;
   const owners = new Map(subProgrammes.map((s) => [s.code, s.institutionCode]));
   const composition = ekkComposition(byEkk.rows, years);
-  return {
+  const data: CycleWorkbookData = {
     language,
     cycle,
     baseYear: base?.year ?? null,
-    exportedAt: new Date(),
-    exportedBy,
+    exported: exportedNow(request),
     summary: {
       rows: comparedRows(bySubProgramme, firstYear).map((row) => {
         const institutionCode = owners.get(row.key) ?? '';
@@ -132,16 +146,13 @@ export async function readCycleWorkbook(
     itemCount: await items.itemCount(ids),
     items: itemsOf(items, ids, { withCut: true }),
   };
+  return data;
 }
 
 /** Everything the sub-programme workbook (the import template) shows; run inside the export's snapshot. */
-export async function readSubProgrammeWorkbook(
-  trx: Kysely<Database>,
-  readersOver: ReadersOver,
-  id: number,
-  { context, language, exportedBy }: WorkbookRequest,
-): Promise<SubProgrammeWorkbookData> {
-  const read = readersOver(trx);
+export async function readSubProgrammeWorkbook(snapshot: ExportSnapshot, request: WorkbookRequest & { id: number }) {
+  const { read, items } = snapshot;
+  const { context, language, id } = request;
   const subProgramme = await read.subProgrammes.get(context, id);
   const cycle = await read.cycles.get(context, subProgramme.cycleId);
   const ekk = await read.reference.listEkkCodes({ selectable: true });
@@ -150,15 +161,13 @@ export async function readSubProgrammeWorkbook(
   const goals = await read.reference.listGoals();
   const directions = await read.reference.listActionDirections();
   const names = await referenceNames(read.reference, language);
-  const items = createSpreadsheetsRepository(trx);
   const lv = language === 'lv';
-  return {
+  const data: SubProgrammeWorkbookData = {
     language,
     cycle,
     subProgramme,
     institutionName: names.institutionNames.get(subProgramme.institutionCode) ?? '',
-    exportedAt: new Date(),
-    exportedBy,
+    exported: exportedNow(request),
     lists: {
       ekk: ekk.map((e) => ({ code: e.code, name: lv ? e.nameLv : e.nameEn })),
       ictServices: services.filter((s) => s.active).map((s) => ({ code: s.code, name: lv ? s.nameLv : s.nameEn })),
@@ -172,4 +181,5 @@ export async function readSubProgrammeWorkbook(
     itemCount: await items.itemCount([id]),
     items: itemsOf(items, [id], { withCut: true }),
   };
+  return data;
 }
