@@ -28,17 +28,6 @@ export function createSpreadsheetsRepository(db: Kysely<Database>) {
       }
       return query.execute();
     },
-
-    /** How many items the sub-programmes hold, of every status: the extent of a workbook's item ranges. */
-    async itemCount(subProgrammeIds: readonly number[]): Promise<number> {
-      if (subProgrammeIds.length === 0) return 0;
-      const { items } = await db
-        .selectFrom('line_item')
-        .select((eb) => eb.fn.countAll<string>().as('items'))
-        .where('sub_programme_id', 'in', subProgrammeIds)
-        .executeTakeFirstOrThrow();
-      return Number(items);
-    },
   };
 }
 

@@ -46,6 +46,7 @@ import {
   readCycleWorkbook,
   readSubProgrammeWorkbook,
   referenceNames,
+  type ExportSnapshot,
   type ReadersOver,
 } from './workbook-snapshot';
 
@@ -129,10 +130,12 @@ export function createSpreadsheetService(
     ): Promise<ExportFile> {
       const cycle = await readableCycle(context, cycleId);
       const request = { context, language, exportedBy, cycleId };
-      return writeExport({ filename: `IKT-budzets-${cycle.year}-konsolidets.xlsx`, contentType: XLSX_TYPE }, (file) =>
-        inExportSnapshot(db, deps.readersOver, async (snapshot) =>
-          writeCycleWorkbook(file, await readCycleWorkbook(snapshot, request)),
-        ),
+      return writeExport(
+        { filename: `IKT-budzets-${cycle.year}-konsolidets.xlsx`, contentType: XLSX_TYPE },
+        async (file) => {
+          const read = (snapshot: ExportSnapshot) => readCycleWorkbook(snapshot, request);
+          await writeCycleWorkbook(file, await inExportSnapshot(db, deps.readersOver, `${file}.items`, read));
+        },
       );
     },
 
@@ -146,10 +149,12 @@ export function createSpreadsheetService(
       const subProgramme = await deps.subProgrammes.get(context, id);
       const cycle = await deps.cycles.get(context, subProgramme.cycleId);
       const request = { context, language, exportedBy, id };
-      return writeExport({ filename: `${subProgramme.code}-${cycle.year}.xlsx`, contentType: XLSX_TYPE }, (file) =>
-        inExportSnapshot(db, deps.readersOver, async (snapshot) =>
-          writeSubProgrammeWorkbook(file, await readSubProgrammeWorkbook(snapshot, request)),
-        ),
+      return writeExport(
+        { filename: `${subProgramme.code}-${cycle.year}.xlsx`, contentType: XLSX_TYPE },
+        async (file) => {
+          const read = (snapshot: ExportSnapshot) => readSubProgrammeWorkbook(snapshot, request);
+          await writeSubProgrammeWorkbook(file, await inExportSnapshot(db, deps.readersOver, `${file}.items`, read));
+        },
       );
     },
 

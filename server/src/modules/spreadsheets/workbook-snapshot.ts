@@ -13,7 +13,8 @@ import type { CycleService } from '../cycles/cycles.service';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { ReferenceService } from '../reference/reference.service';
 import type { ComparedFigures, CycleWorkbookData } from './cycle-workbook';
-import { createSpreadsheetsRepository, itemsOf, type SpreadsheetsRepository } from './spreadsheets.repository';
+import { spoolItemPages, type ItemPage } from './item-spool';
+import { createSpreadsheetsRepository, itemsOf } from './spreadsheets.repository';
 import type { SubProgrammeWorkbookData } from './sub-programme-workbook';
 import type { Exported } from './workbook-writer';
 
@@ -36,19 +37,29 @@ export interface ExportReaders {
 /** The reading services over one executor: app.ts builds them as it builds its own. */
 export type ReadersOver = (executor: Kysely<Database>) => ExportReaders;
 
-/** One export's snapshot: the services and the item pages, all over its one transaction. */
+/** One export's snapshot: the services, and the items, all read in its one transaction. */
 export interface ExportSnapshot {
   read: ExportReaders;
-  items: SpreadsheetsRepository;
+  /** Every item of the sub-programmes (every status), in their order, kept for after the snapshot. */
+  items(subProgrammeIds: readonly number[]): Promise<{ count: number; pages: AsyncIterable<ItemPage> }>;
 }
 
-/** Runs `use` — read, then write what was read — inside one snapshot (see database-snapshot.ts). */
+/**
+ * Runs `read` inside one snapshot (see database-snapshot.ts) and answers what it read; the item
+ * pages wait in `spoolFile` (see item-spool.ts), so the snapshot ends before the writing starts.
+ */
 export function inExportSnapshot<T>(
   db: Kysely<Database>,
   readersOver: ReadersOver,
-  use: (snapshot: ExportSnapshot) => Promise<T>,
+  spoolFile: string,
+  read: (snapshot: ExportSnapshot) => Promise<T>,
 ): Promise<T> {
-  return readSnapshot(db, (trx) => use({ read: readersOver(trx), items: createSpreadsheetsRepository(trx) }));
+  return readSnapshot(db, (trx) =>
+    read({
+      read: readersOver(trx),
+      items: (ids) => spoolItemPages(itemsOf(createSpreadsheetsRepository(trx), ids, { withCut: true }), spoolFile),
+    }),
+  );
 }
 
 /** Who asks for a workbook, in which language, and the name it shows as the exporter's. */
@@ -95,7 +106,7 @@ function comparedRows(consolidation: Consolidation, firstYear: string) {
 
 /** Everything the consolidated workbook of `cycleId` shows; run inside the export's snapshot. */
 export async function readCycleWorkbook(snapshot: ExportSnapshot, request: WorkbookRequest & { cycleId: number }) {
-  const { read, items } = snapshot;
+  const { read } = snapshot;
   const { context, language, cycleId } = request;
   const cycle = await read.cycles.get(context, cycleId);
   const base = cycle.baseCycleId === null ? undefined : await read.cycles.find(cycle.baseCycleId);
@@ -112,7 +123,7 @@ export async function readCycleWorkbook(snapshot: ExportSnapshot, request: Workb
   }));
   const names = await referenceNames(read.reference, language);
   const overrides = await read.cycles.overrides(cycleId);
-  const ids = subProgrammes.map((s) => s.id);
+  const items = await snapshot.items(subProgrammes.map((s) => s.id));
 
   const years = cycle.fiscalYears.map(String);
   const firstYear = years[0]!;
@@ -143,15 +154,15 @@ export async function readCycleWorkbook(snapshot: ExportSnapshot, request: Workb
     overrides,
     subProgrammes,
     ekkNames: names.ekkNames,
-    itemCount: await items.itemCount(ids),
-    items: itemsOf(items, ids, { withCut: true }),
+    itemCount: items.count,
+    items: items.pages,
   };
   return data;
 }
 
 /** Everything the sub-programme workbook (the import template) shows; run inside the export's snapshot. */
 export async function readSubProgrammeWorkbook(snapshot: ExportSnapshot, request: WorkbookRequest & { id: number }) {
-  const { read, items } = snapshot;
+  const { read } = snapshot;
   const { context, language, id } = request;
   const subProgramme = await read.subProgrammes.get(context, id);
   const cycle = await read.cycles.get(context, subProgramme.cycleId);
@@ -161,6 +172,7 @@ export async function readSubProgrammeWorkbook(snapshot: ExportSnapshot, request
   const goals = await read.reference.listGoals();
   const directions = await read.reference.listActionDirections();
   const names = await referenceNames(read.reference, language);
+  const items = await snapshot.items([id]);
   const lv = language === 'lv';
   const data: SubProgrammeWorkbookData = {
     language,
@@ -178,8 +190,8 @@ export async function readSubProgrammeWorkbook(snapshot: ExportSnapshot, request
       actionDirections: directions.map((d) => ({ code: d.code, name: lv ? d.nameLv : d.nameEn })),
     },
     ekkNames: names.ekkNames,
-    itemCount: await items.itemCount([id]),
-    items: itemsOf(items, [id], { withCut: true }),
+    itemCount: items.count,
+    items: items.pages,
   };
   return data;
 }
