@@ -13,7 +13,7 @@ import {
   writeItemRow,
   type ItemColumn,
 } from './item-sheet';
-import { collectGarbage } from './memory';
+import { collectorEvery } from './memory';
 import type { ItemRecord } from './spreadsheets.repository';
 import { INDICATOR_LABELS, LABELS, SHEET_NAMES, amountHeader } from './workbook-labels';
 import { SheetWriter, formatTimestamp, openWorkbook, type ExportHeading, type Exported } from './workbook-writer';
@@ -87,9 +87,6 @@ export interface CycleWorkbookData {
   /** The items of `subProgrammes`, in their order, a page at a time. */
   items: AsyncIterable<{ subProgrammeId: number; items: ItemRecord[] }>;
 }
-
-/** How often the item sheet asks for a garbage collection (see memory.ts). */
-const GARBAGE_EVERY_ROWS = 10_000;
 
 /**
  * Writes the consolidated workbook: Kopsavilkums, Pēc EKK, Pēc mērķiem, Pozīcijas, Rādītāji.
@@ -447,8 +444,9 @@ async function writeItems(
 
   const subProgrammes = new Map(data.subProgrammes.map((s) => [s.id, s]));
   const ekkName = (code: string) => data.ekkNames.get(code) ?? null;
+  // See memory.ts: exceljs's garbage piles up otherwise.
+  const collect = collectorEvery();
   let written = 0;
-  let collectedAt = 0;
   for await (const page of data.items) {
     const subProgramme = subProgrammes.get(page.subProgrammeId)!;
     const context = {
@@ -460,10 +458,7 @@ async function writeItems(
     for (const item of page.items) sheet.rowWith((row) => writeItemRow(row, columns, item, context));
     written += page.items.length;
     await sheet.drain();
-    if (written - collectedAt >= GARBAGE_EVERY_ROWS) {
-      collectGarbage();
-      collectedAt = written;
-    }
+    collect(written);
   }
   sheet.autoFilter(
     `A${ITEM_SHEET.headerRow}`,

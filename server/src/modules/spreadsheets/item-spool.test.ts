@@ -50,6 +50,17 @@ describe('spoolItemPages', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('reads back pages larger than a chunk of the file, whatever letters fall on the seams', async () => {
+    const long = 'Ēģīļņšūž — '.repeat(2_000);
+    const pages = Array.from({ length: 5 }, (_, p) => ({
+      subProgrammeId: p,
+      items: Array.from({ length: 20 }, (_, i) => item(p * 100 + i, `${long}${i}`)),
+    }));
+    const spooled = await spoolItemPages(pagesOf(pages), path.join(folder, 'long.items'));
+    expect(spooled.count).toBe(100);
+    expect(await readAll(spooled.pages)).toEqual(pages);
+  });
+
   it('keeps nothing for no items', async () => {
     const spooled = await spoolItemPages(pagesOf([]), path.join(folder, 'none.items'));
     expect(spooled.count).toBe(0);

@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { collectorEvery } from './memory';
 import type { ItemRecord } from './spreadsheets.repository';
 
 export interface ItemPage {
@@ -22,9 +22,12 @@ export async function spoolItemPages(
   file: string,
 ): Promise<{ count: number; pages: AsyncIterable<ItemPage> }> {
   let count = 0;
+  // Pages come faster than a workbook takes them: their garbage would pile up (see memory.ts).
+  const collect = collectorEvery();
   async function* lines(): AsyncGenerator<string> {
     for await (const page of pages) {
       count += page.items.length;
+      collect(count);
       yield `${JSON.stringify(page)}\n`;
     }
   }
@@ -37,12 +40,29 @@ function reviveTimestamps(key: string, value: unknown): unknown {
   return (key === 'created_at' || key === 'updated_at') && typeof value === 'string' ? new Date(value) : value;
 }
 
+/**
+ * The pages back, one line each. Pulled a chunk at a time (readline would read the whole file
+ * ahead of a slow writer and hold it in memory).
+ */
 async function* readBack(file: string): AsyncGenerator<ItemPage> {
   try {
-    for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-      yield JSON.parse(line, reviveTimestamps) as ItemPage;
+    let partial: string[] = [];
+    for await (const chunk of createReadStream(file, { encoding: 'utf8' }) as AsyncIterable<string>) {
+      const lines = chunk.split('\n');
+      if (lines.length === 1) {
+        partial.push(chunk);
+        continue;
+      }
+      const [first = '', ...rest] = lines;
+      yield parsePage([...partial, first].join(''));
+      partial = [rest.pop() ?? ''];
+      for (const line of rest) yield parsePage(line);
     }
   } finally {
     await rm(file, { force: true });
   }
+}
+
+function parsePage(line: string): ItemPage {
+  return JSON.parse(line, reviveTimestamps) as ItemPage;
 }
