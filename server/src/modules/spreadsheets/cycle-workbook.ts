@@ -112,12 +112,36 @@ export async function writeCycleWorkbook(filename: string, data: CycleWorkbookDa
   const cutLabel = reviewStatusLabel('cut', language);
   const notCut = `${items.status},${formulaString(`<>${cutLabel}`)}`;
 
-  const summaryTotal = writeSummary(workbook, data, heading, items, notCut, cutLabel);
-  writeByEkk(workbook, data, heading, items, notCut);
-  writeByGoal(workbook, data, heading, items, notCut, summaryTotal);
-  await writeItems(workbook, data, heading, columns, items, notCut, lastItemRow);
-  writeIndicators(workbook, data, heading, summaryTotal);
+  const book: CycleBook = { workbook, data, heading, items, notCut };
+  const summaryTotal = writeSummary(book, cutLabel);
+  writeByEkk(book);
+  writeByGoal(book, summaryTotal);
+  await writeItems(book, columns, lastItemRow);
+  writeIndicators(book, summaryTotal);
   await workbook.commit();
+}
+
+/** What every sheet of the workbook writes with: the item sheet's ranges and the not-cut criterion. */
+interface CycleBook {
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  data: CycleWorkbookData;
+  heading: ExportHeading;
+  items: ItemRanges;
+  /** The SUMIFS criterion pair that leaves cut items out. */
+  notCut: string;
+}
+
+/** A summary sheet's opening: the title block, a note on how its figures are made, its headings (row 5). */
+function openSummarySheet(
+  book: CycleBook,
+  name: string,
+  layout: { widths: readonly number[]; note: string; headers: readonly string[] },
+): SheetWriter {
+  const sheet = new SheetWriter(book.workbook, name, { headerRow: 5, frozenColumns: 2, widths: layout.widths });
+  sheet.titleBlock(book.heading);
+  sheet.row([[layout.note, STYLE.note]]);
+  sheet.header(layout.headers);
+  return sheet;
 }
 
 interface ItemRanges {
@@ -186,26 +210,19 @@ function comparisonCells(
   ];
 }
 
-function writeSummary(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  data: CycleWorkbookData,
-  heading: ExportHeading,
-  items: ItemRanges,
-  notCut: string,
-  cutLabel: string,
-): SummaryTotal {
+function writeSummary(book: CycleBook, cutLabel: string): SummaryTotal {
+  const { data, items, notCut } = book;
   const { language, summary } = data;
   const years = data.cycle.fiscalYears.map(String);
   const name = SHEET_NAMES.summary[language];
-  const sheet = new SheetWriter(workbook, name, {
-    headerRow: 5,
-    frozenColumns: 2,
+  const sheet = openSummarySheet(book, name, {
     widths: [16, 45, 11, 45, ...years.map(() => 17), 19, 17, 12],
+    note: LABELS.totalsNote[language],
+    headers: [
+      ...[LABELS.code, LABELS.name, LABELS.institution, LABELS.institutionName].map((l) => l[language]),
+      ...comparisonHeaders(data),
+    ],
   });
-  sheet.titleBlock(heading);
-  sheet.row([[LABELS.totalsNote[language], STYLE.note]]);
-  const headers = [LABELS.code, LABELS.name, LABELS.institution, LABELS.institutionName].map((l) => l[language]);
-  sheet.header([...headers, ...comparisonHeaders(data)]);
 
   const firstRow = sheet.rowNumber;
   for (const row of summary.rows) {
@@ -289,26 +306,18 @@ function writeOverrides(sheet: SheetWriter, data: CycleWorkbookData): void {
   }
 }
 
-function writeByEkk(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  data: CycleWorkbookData,
-  heading: ExportHeading,
-  items: ItemRanges,
-  notCut: string,
-): void {
+function writeByEkk(book: CycleBook): void {
+  const { data, items, notCut } = book;
   const { language, byEkk } = data;
   const years = data.cycle.fiscalYears.map(String);
-  const sheet = new SheetWriter(workbook, SHEET_NAMES.byEkk[language], {
-    headerRow: 5,
-    frozenColumns: 2,
+  const sheet = openSummarySheet(book, SHEET_NAMES.byEkk[language], {
     widths: [9, 55, 8, 10, ...years.map(() => 17), 19, 17, 12],
+    note: LABELS.ekkNote[language],
+    headers: [
+      ...[LABELS.code, LABELS.name, LABELS.level, LABELS.parent].map((l) => l[language]),
+      ...comparisonHeaders(data),
+    ],
   });
-  sheet.titleBlock(heading);
-  sheet.row([[LABELS.ekkNote[language], STYLE.note]]);
-  sheet.header([
-    ...[LABELS.code, LABELS.name, LABELS.level, LABELS.parent].map((l) => l[language]),
-    ...comparisonHeaders(data),
-  ]);
 
   const firstRow = sheet.rowNumber;
   const lastRow = firstRow + Math.max(byEkk.rows.length, 1) - 1;
@@ -362,24 +371,15 @@ function ekkNameStyle(level: number): Partial<ExcelJS.Style> {
   return ekkIndent[Math.min(Math.max(level, 1), 4) - 1]!;
 }
 
-function writeByGoal(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  data: CycleWorkbookData,
-  heading: ExportHeading,
-  items: ItemRanges,
-  notCut: string,
-  summaryTotal: SummaryTotal,
-): void {
+function writeByGoal(book: CycleBook, summaryTotal: SummaryTotal): void {
+  const { data, items, notCut } = book;
   const { language, byGoal } = data;
   const years = data.cycle.fiscalYears.map(String);
-  const sheet = new SheetWriter(workbook, SHEET_NAMES.byGoal[language], {
-    headerRow: 5,
-    frozenColumns: 2,
+  const sheet = openSummarySheet(book, SHEET_NAMES.byGoal[language], {
     widths: [9, 55, ...years.map(() => 17), 19, 17, 12],
+    note: LABELS.goalNote[language],
+    headers: [LABELS.code[language], LABELS.name[language], ...comparisonHeaders(data)],
   });
-  sheet.titleBlock(heading);
-  sheet.row([[LABELS.goalNote[language], STYLE.note]]);
-  sheet.header([LABELS.code[language], LABELS.name[language], ...comparisonHeaders(data)]);
   const firstRow = sheet.rowNumber;
   for (const row of byGoal.rows) {
     const number = sheet.rowNumber;
@@ -420,19 +420,12 @@ function writeByGoal(
   sheet.commit();
 }
 
-async function writeItems(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  data: CycleWorkbookData,
-  heading: ExportHeading,
-  columns: readonly ItemColumn[],
-  items: ItemRanges,
-  notCut: string,
-  lastItemRow: number,
-): Promise<void> {
+async function writeItems(book: CycleBook, columns: readonly ItemColumn[], lastItemRow: number): Promise<void> {
+  const { data, items, notCut } = book;
   const { language } = data;
   const sheet = openItemSheet(
-    workbook,
-    heading,
+    book.workbook,
+    book.heading,
     columns,
     {
       years: data.cycle.fiscalYears.map(String),
@@ -467,12 +460,7 @@ async function writeItems(
   sheet.commit();
 }
 
-function writeIndicators(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  data: CycleWorkbookData,
-  heading: ExportHeading,
-  summaryTotal: SummaryTotal,
-): void {
+function writeIndicators({ workbook, data, heading }: CycleBook, summaryTotal: SummaryTotal): void {
   const { language, indicators } = data;
   const sheet = new SheetWriter(workbook, SHEET_NAMES.indicators[language], {
     headerRow: 5,

@@ -108,10 +108,14 @@ export async function writeSubProgrammeWorkbook(filename: string, data: SubProgr
   }
 
   const validations = (sheet.sheet as unknown as { dataValidations: ValidationSink }).dataValidations;
+  /** The field's column from the first item row to the last spare one. */
+  const rows = (field: ItemField) => {
+    const letter = letterOf(columns, field);
+    return `${letter}${ITEM_SHEET.firstDataRow}:${letter}${lastTemplateRow}`;
+  };
   for (const list of lists) {
-    const letter = letterOf(columns, list.field);
     const goals = list.field === 'goalCodes';
-    validations.add(`${letter}${ITEM_SHEET.firstDataRow}:${letter}${lastTemplateRow}`, {
+    validations.add(rows(list.field), {
       type: 'list',
       allowBlank: true,
       formulae: [list.source],
@@ -124,26 +128,19 @@ export async function writeSubProgrammeWorkbook(filename: string, data: SubProgr
       error: LIST_ERROR[language],
     });
   }
-  for (const field of [...years.map((y) => `amount:${y}` as const), 'unitPrice' as const]) {
-    const letter = letterOf(columns, field);
-    validations.add(`${letter}${ITEM_SHEET.firstDataRow}:${letter}${lastTemplateRow}`, {
-      type: 'decimal',
+  const atLeast = (field: ItemField, type: 'decimal' | 'whole', minimum: number, error: string) =>
+    validations.add(rows(field), {
+      type,
       operator: 'greaterThanOrEqual',
       allowBlank: true,
-      formulae: [0],
+      formulae: [minimum],
       showErrorMessage: true,
-      error: AMOUNT_ERROR[language],
+      error,
     });
+  for (const field of [...years.map((y) => `amount:${y}` as const), 'unitPrice' as const]) {
+    atLeast(field, 'decimal', 0, AMOUNT_ERROR[language]);
   }
-  const rank = letterOf(columns, 'rank');
-  validations.add(`${rank}${ITEM_SHEET.firstDataRow}:${rank}${lastTemplateRow}`, {
-    type: 'whole',
-    operator: 'greaterThanOrEqual',
-    allowBlank: true,
-    formulae: [1],
-    showErrorMessage: true,
-    error: RANK_ERROR[language],
-  });
+  atLeast('rank', 'whole', 1, RANK_ERROR[language]);
   sheet.autoFilter(
     `A${ITEM_SHEET.headerRow}`,
     `${columnLetter(columns.length)}${Math.max(ITEM_SHEET.firstDataRow, sheet.rowNumber - 1)}`,
