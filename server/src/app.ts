@@ -13,16 +13,11 @@ import { createAuthService } from './modules/auth/auth.service';
 import { lineItemRoutes } from './modules/budget/line-item.routes';
 import { createLineItemService } from './modules/budget/line-item.service';
 import { subProgrammeRoutes } from './modules/budget/sub-programme.routes';
-import { createSubProgrammeService } from './modules/budget/sub-programme.service';
 import { consolidationRoutes } from './modules/consolidation/consolidation.routes';
-import { createConsolidationService } from './modules/consolidation/consolidation.service';
 import { cycleRoutes } from './modules/cycles/cycles.routes';
-import { createCycleService } from './modules/cycles/cycles.service';
 import { healthRoutes } from './modules/health/health.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
-import { createIndicatorsService } from './modules/indicators/indicators.service';
 import { referenceRoutes } from './modules/reference/reference.routes';
-import { createReferenceService } from './modules/reference/reference.service';
 import { scenarioRoutes } from './modules/scenarios/scenarios.routes';
 import { createScenarioService } from './modules/scenarios/scenarios.service';
 import { spreadsheetRoutes } from './modules/spreadsheets/spreadsheets.routes';
@@ -35,6 +30,7 @@ import { openapiPlugin } from './plugins/openapi';
 import { answerClientError, problemPlugin, sendFrameworkProblem } from './plugins/problem';
 import { requestGuardPlugin } from './plugins/request-guard';
 import { securityHeadersPlugin, setSecurityHeaders } from './plugins/security-headers';
+import { createBudgetServices } from './services';
 
 export interface BuildAppOptions {
   db: Kysely<Database>;
@@ -87,13 +83,9 @@ export async function buildApp({
   const audit = createAuditService(db);
   const users = createUsersService(db);
   const auth = createAuthService(db, users, security);
-  const cycles = createCycleService(db, audit);
-  const subProgrammes = createSubProgrammeService(db, cycles);
+  const { cycles, subProgrammes, reference, consolidation, indicators } = createBudgetServices(db, audit);
   const lineItems = createLineItemService(db, audit);
-  const reference = createReferenceService(db);
-  const consolidation = createConsolidationService(db, cycles);
   const scenarios = createScenarioService(db, cycles);
-  const indicators = createIndicatorsService(db, cycles);
   const spreadsheets = createSpreadsheetService(db, {
     cycles,
     subProgrammes,
@@ -101,6 +93,7 @@ export async function buildApp({
     consolidation,
     indicators,
     reference,
+    readersOver: (executor) => createBudgetServices(executor),
   });
 
   await app.register(problemPlugin);

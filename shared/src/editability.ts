@@ -33,3 +33,44 @@ export function itemEditRefusal(
 
 /** Submitting: the same window as editing. */
 export const submitRefusal = subProgrammeEditRefusal;
+
+/**
+ * ITC's review (DESIGN §3): it decides while the cycle is `open` or in `review` — on each item of
+ * a submitted sub-programme, and on the sub-programme as a whole.
+ */
+export function isReviewWindow(cycle: CycleStatus): boolean {
+  return cycle === 'open' || cycle === 'review';
+}
+
+/** A sub-programme handed in to ITC: submitted, or accepted (ITC may still give it back). */
+export function isHandedIn(subProgramme: SubProgrammeStatus): boolean {
+  return subProgramme === 'submitted' || subProgramme === 'accepted';
+}
+
+/** Deciding on items, and accepting the whole: only a submitted sub-programme, in the review window. */
+export function canDecideOnSubmission(cycle: CycleStatus, subProgramme: SubProgrammeStatus): boolean {
+  return isReviewWindow(cycle) && subProgramme === 'submitted';
+}
+
+/** Returning the whole to its owner: a submitted or accepted sub-programme, in the review window. */
+export function canReturnSubProgramme(cycle: CycleStatus, subProgramme: SubProgrammeStatus): boolean {
+  return isReviewWindow(cycle) && isHandedIn(subProgramme);
+}
+
+/** An item ITC decides on: one that was handed in (a draft is not; a cut one is out of the review). */
+export function isDecidableItem(item: ReviewStatus): boolean {
+  return item === 'submitted' || item === 'accepted' || item === 'returned';
+}
+
+export type WithdrawRefusal = 'not-submitted' | 'cycle-not-open';
+
+/**
+ * Its owner takes a submission back: only a submitted one, and only while the cycle is open —
+ * past the deadline a draft could not be submitted again. (The server also refuses once ITC has
+ * started on it, which only it knows.)
+ */
+export function withdrawRefusal(cycle: CycleStatus, subProgramme: SubProgrammeStatus): WithdrawRefusal | null {
+  if (subProgramme !== 'submitted') return 'not-submitted';
+  if (cycle !== 'open') return 'cycle-not-open';
+  return null;
+}

@@ -12,12 +12,8 @@ import { buildApp } from '@ikt/server/app';
 import { DEFAULT_SECURITY } from '@ikt/server/config';
 import { createAuditService } from '@ikt/server/modules/audit/audit.service';
 import { createLineItemService } from '@ikt/server/modules/budget/line-item.service';
-import { createSubProgrammeService } from '@ikt/server/modules/budget/sub-programme.service';
-import { createConsolidationService } from '@ikt/server/modules/consolidation/consolidation.service';
-import { createCycleService } from '@ikt/server/modules/cycles/cycles.service';
-import { createIndicatorsService } from '@ikt/server/modules/indicators/indicators.service';
-import { createReferenceService } from '@ikt/server/modules/reference/reference.service';
 import { createSpreadsheetService } from '@ikt/server/modules/spreadsheets/spreadsheets.service';
+import { createBudgetServices } from '@ikt/server/services';
 import { itemColumns } from '@ikt/server/modules/spreadsheets/item-sheet';
 import { IMPORT_LIMITS } from '@ikt/server/modules/spreadsheets/workbook-reader';
 import { decimalNumber, moneyNumber } from '@ikt/server/modules/spreadsheets/xlsx-cells';
@@ -218,16 +214,12 @@ async function importTask(task: Extract<ChildTask, { kind: 'import' }>) {
         return { status: response.statusCode, ms: performance.now() - started, body: response.json<unknown>() };
       }
       const db = handle.db;
-      const cycles = createCycleService(db, createAuditService(db));
       const service = createSpreadsheetService(
         db,
         {
-          cycles,
-          subProgrammes: createSubProgrammeService(db, cycles),
+          ...createBudgetServices(db),
           lineItems: createLineItemService(db, createAuditService(db)),
-          consolidation: createConsolidationService(db, cycles),
-          indicators: createIndicatorsService(db, cycles),
-          reference: createReferenceService(db),
+          readersOver: (executor) => createBudgetServices(executor),
         },
         { ...IMPORT_LIMITS, rows: task.rowLimit ?? IMPORT_LIMITS.rows },
       );

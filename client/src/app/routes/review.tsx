@@ -1,4 +1,5 @@
 import type { Cycle } from '@ikt/shared/cycle.schema';
+import { canDecideOnSubmission, canReturnSubProgramme, isReviewWindow } from '@ikt/shared/editability';
 import { can } from '@ikt/shared/permissions';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useId, useMemo } from 'react';
@@ -64,8 +65,8 @@ function Review({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle: Cy
     action: 'subProgramme.review',
     scope: { institutionId: subProgramme.institutionId, kind: subProgramme.kind, cycleStatus: cycle.status },
   });
-  const inReview = cycle.status === 'open' || cycle.status === 'review';
-  const canDecideItems = reviewer && inReview && subProgramme.status === 'submitted';
+  const inReview = isReviewWindow(cycle.status);
+  const canDecideItems = reviewer && canDecideOnSubmission(cycle.status, subProgramme.status);
 
   return (
     <>
@@ -117,8 +118,8 @@ function Review({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle: Cy
         cycleStatus={cycle.status}
         returnedItems={(items.data ?? []).filter((item) => item.reviewStatus === 'returned')}
         threads={threads}
-        canAccept={reviewer && inReview && subProgramme.status === 'submitted'}
-        canReturn={reviewer && inReview && (subProgramme.status === 'submitted' || subProgramme.status === 'accepted')}
+        canAccept={canDecideItems}
+        canReturn={reviewer && canReturnSubProgramme(cycle.status, subProgramme.status)}
       />
     </>
   );

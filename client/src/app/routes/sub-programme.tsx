@@ -1,5 +1,12 @@
 import type { Cycle } from '@ikt/shared/cycle.schema';
-import { itemCreateRefusal, itemEditRefusal, submitRefusal, subProgrammeEditRefusal } from '@ikt/shared/editability';
+import {
+  canDecideOnSubmission,
+  itemCreateRefusal,
+  itemEditRefusal,
+  submitRefusal,
+  subProgrammeEditRefusal,
+  withdrawRefusal,
+} from '@ikt/shared/editability';
 import type { LineItem } from '@ikt/shared/line-item.schema';
 import { can, type BudgetScope } from '@ikt/shared/permissions';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
@@ -115,11 +122,9 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
   const canCreate = owns && itemCreateRefusal(cycle.status, subProgramme.status) === null;
   const canSubmit = owns && submitRefusal(cycle.status, subProgramme.status) === null;
   // The server also refuses once ITC has started the review; only it knows about ITC's comments.
-  const canWithdraw = owns && subProgramme.status === 'submitted' && cycle.status === 'open';
+  const canWithdraw = owns && withdrawRefusal(cycle.status, subProgramme.status) === null;
   const canReview =
-    can(user, { action: 'subProgramme.review', scope }) &&
-    (cycle.status === 'open' || cycle.status === 'review') &&
-    subProgramme.status === 'submitted';
+    can(user, { action: 'subProgramme.review', scope }) && canDecideOnSubmission(cycle.status, subProgramme.status);
   const canComment = can(user, { action: 'lineItem.comment', scope });
   const canEditItem = useCallback(
     (item: LineItem) => owns && itemEditRefusal(cycle.status, subProgramme.status, item.reviewStatus) === null,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, LineItemUpdate } from '@ikt/db/database';
 import { fiscalYearsOf } from '@ikt/shared/domain';
-import { itemCreateRefusal, itemEditRefusal } from '@ikt/shared/editability';
+import { canDecideOnSubmission, isDecidableItem, itemCreateRefusal, itemEditRefusal } from '@ikt/shared/editability';
 import type {
   Comment,
   CreateLineItemInput,
@@ -426,10 +426,10 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         const scope = (await repository.scopeOf(id))!;
         ensureReviewer(context.actor, budgetScope(scope));
         const before = await read(repository, id, scope.cycle_year);
-        if (!['open', 'review'].includes(scope.cycle_status) || scope.sub_programme_status !== 'submitted') {
+        if (!canDecideOnSubmission(scope.cycle_status, scope.sub_programme_status)) {
           throw new InvalidStateError(message('lineItem.reviewClosed'));
         }
-        if (!['submitted', 'accepted', 'returned'].includes(before.reviewStatus)) {
+        if (!isDecidableItem(before.reviewStatus)) {
           throw new InvalidStateError(message('lineItem.notReviewable'));
         }
         if (input.decision === 'return' && !input.comment) {

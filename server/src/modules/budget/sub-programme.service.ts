@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
-import { submitRefusal, subProgrammeEditRefusal } from '@ikt/shared/editability';
+import {
+  canDecideOnSubmission,
+  canReturnSubProgramme,
+  isHandedIn,
+  submitRefusal,
+  subProgrammeEditRefusal,
+  withdrawRefusal,
+} from '@ikt/shared/editability';
 import { LINE_ITEM_FIELDS, type Comment, type LineItem } from '@ikt/shared/line-item.schema';
 import { can } from '@ikt/shared/permissions';
 import {
@@ -229,7 +236,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     async return(context: RequestContext, id: number, comment: string): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
         ensureReviewer(context.actor, budgetScope(row));
-        if (!['open', 'review'].includes(row.cycle_status) || !['submitted', 'accepted'].includes(row.status)) {
+        if (!canReturnSubProgramme(row.cycle_status, row.status)) {
           throw new InvalidStateError(message('subProgramme.cannotReturn'));
         }
         const returnedItemIds = (await currentItems(trx, row))
@@ -256,7 +263,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     async accept(context: RequestContext, id: number, comment: string | undefined): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
         ensureReviewer(context.actor, budgetScope(row));
-        if (!['open', 'review'].includes(row.cycle_status) || row.status !== 'submitted') {
+        if (!canDecideOnSubmission(row.cycle_status, row.status)) {
           throw new InvalidStateError(message('subProgramme.cannotAccept'));
         }
         // Accepting the whole would accept what ITC itself returned: accept those items first, or
@@ -301,10 +308,11 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     async withdraw(context: RequestContext, id: number): Promise<SubProgramme> {
       return withLocked(context, id, async (trx, row) => {
         ensureEditor(context.actor, budgetScope(row));
-        if (row.status !== 'submitted') {
+        const refusal = withdrawRefusal(row.cycle_status, row.status);
+        if (refusal === 'not-submitted') {
           throw new InvalidStateError(message('subProgramme.withdrawNotSubmitted'));
         }
-        if (row.cycle_status !== 'open') {
+        if (refusal === 'cycle-not-open') {
           throw new InvalidStateError(message('subProgramme.withdrawClosed'));
         }
         const repository = createSubProgrammeRepository(trx);
@@ -359,7 +367,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
     async changes(context: RequestContext, id: number): Promise<SubProgrammeChanges> {
       const row = await visible(context, id);
       const snapshots = await subProgrammes.latestSnapshots(id, 2);
-      const underReview = row.status === 'submitted' || row.status === 'accepted';
+      const underReview = isHandedIn(row.status);
       const [newest, previous] = snapshots;
       const base = underReview ? previous : newest;
       const current = underReview && newest ? (newest.items as LineItem[]) : await currentItems(db, row);

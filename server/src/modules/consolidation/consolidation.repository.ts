@@ -25,6 +25,31 @@ export interface ConsolidatedCount {
   items: string;
 }
 
+/** A key's name in both languages. */
+export type KeyNames = Map<string, { key: string; lv: string; en: string }>;
+
+export interface EkkNode {
+  code: string;
+  parent_code: string | null;
+}
+
+/** Everything one cross-table reads. */
+export interface CrossFigures {
+  sums: CrossSum[];
+  rowLabels: KeyNames;
+  columnLabels: KeyNames;
+  ekkTree: EkkNode[] | null;
+}
+
+/** Everything one consolidation by one dimension reads, for consolidation-rollup.ts to arrange. */
+export interface ConsolidationFigures {
+  sums: ConsolidatedSum[];
+  counts: ConsolidatedCount[];
+  labels: KeyNames;
+  /** The EKK codes' parent links, when the dimension is EKK. */
+  ekkTree: EkkNode[] | null;
+}
+
 /**
  * How each dimension groups the items, and which keys a group counts under. Items are grouped by
  * something that partitions them (so the grand total is the sum of the groups), then each group is
@@ -115,7 +140,38 @@ function scopeSql(cycleId: number, filter: ConsolidationFilter): RawBuilder<unkn
 }
 
 export function createConsolidationRepository(db: Kysely<Database>) {
-  return {
+  const repository = {
+    /** What a consolidation by `dimension` reads; the caller runs it in one snapshot. */
+    async figures(
+      cycleId: number,
+      dimension: ConsolidationDimension,
+      filter: ConsolidationFilter,
+      base: { id: number; year: number } | null,
+    ): Promise<ConsolidationFigures> {
+      return {
+        sums: await repository.sums(cycleId, dimension, filter, base),
+        counts: await repository.counts(cycleId, dimension, filter),
+        labels: await repository.labels(dimension, cycleId),
+        ekkTree: dimension === 'ekk' ? await repository.ekkTree() : null,
+      };
+    },
+
+    /** What a cross-table of one fiscal year reads; the caller runs it in one snapshot. */
+    async crossFigures(
+      cycleId: number,
+      axes: { rows: CrossDimension; columns: CrossDimension },
+      ekkLevel: number,
+      fiscalYear: number,
+      filter: ConsolidationFilter,
+    ): Promise<CrossFigures> {
+      return {
+        sums: await repository.crossSums(cycleId, axes, ekkLevel, fiscalYear, filter),
+        rowLabels: await repository.labels(axes.rows, cycleId),
+        columnLabels: await repository.labels(axes.columns, cycleId),
+        ekkTree: axes.rows === 'ekk' || axes.columns === 'ekk' ? await repository.ekkTree() : null,
+      };
+    },
+
     /**
      * Sums per key and fiscal year, and the grand totals (key null), in SQL over NUMERIC — of the
      * cycle's items, counted and cut apart, and of the base cycle's counted items in `base.year`.
@@ -206,7 +262,7 @@ export function createConsolidationRepository(db: Kysely<Database>) {
     },
 
     /** Names to show for a dimension's keys, in both languages. */
-    async labels(dimension: ConsolidationDimension, cycleId: number) {
+    async labels(dimension: ConsolidationDimension, cycleId: number): Promise<KeyNames> {
       const named = (rows: { key: string; lv: string; en: string }[]) => new Map(rows.map((r) => [r.key, r]));
       switch (dimension) {
         case 'institution':
@@ -244,7 +300,7 @@ export function createConsolidationRepository(db: Kysely<Database>) {
       }
     },
 
-    ekkTree() {
+    ekkTree(): Promise<EkkNode[]> {
       return db.selectFrom('ekk_code').select(['code', 'parent_code']).execute();
     },
 
@@ -252,6 +308,7 @@ export function createConsolidationRepository(db: Kysely<Database>) {
       return db.selectFrom('institution').select(['id', 'code']).where('code', '=', code).executeTakeFirst();
     },
   };
+  return repository;
 }
 
 export type ConsolidationRepository = ReturnType<typeof createConsolidationRepository>;

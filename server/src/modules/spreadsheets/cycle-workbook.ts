@@ -1,15 +1,22 @@
 import type ExcelJS from 'exceljs';
-import type { Consolidation, ConsolidationRow } from '@ikt/shared/consolidation.schema';
 import type { Cycle, CycleOverride } from '@ikt/shared/cycle.schema';
 import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import type { Indicators } from '@ikt/shared/indicators.schema';
 import type { Language } from '@ikt/shared/messages';
-import { Decimal, sumMoney } from '@ikt/shared/money';
-import { ITEM_SHEET, itemColumns, letterOf, reviewStatusLabel, writeItemRow, type ItemColumn } from './item-sheet';
-import { collectGarbage } from './memory';
+import type { MoneyString } from '@ikt/shared/money';
+import {
+  ITEM_SHEET,
+  itemColumns,
+  letterOf,
+  openItemSheet,
+  reviewStatusLabel,
+  writeItemRow,
+  type ItemColumn,
+} from './item-sheet';
+import { collectorEvery } from './memory';
 import type { ItemRecord } from './spreadsheets.repository';
 import { INDICATOR_LABELS, LABELS, SHEET_NAMES, amountHeader } from './workbook-labels';
-import { SheetWriter, formatTimestamp, openWorkbook, type ExportHeading } from './workbook-writer';
+import { SheetWriter, formatTimestamp, openWorkbook, type ExportHeading, type Exported } from './workbook-writer';
 import {
   STYLE,
   columnLetter,
@@ -18,75 +25,86 @@ import {
   formulaValue,
   moneyFormula,
   moneyNumber,
-  ratioNumber,
   sheetRef,
   textValue,
 } from './xlsx-cells';
 
-/** What the consolidated workbook shows; the service gathers it, this file only writes. */
+/** Each fiscal year's amount, by the year ("2027"). */
+type Amounts = Readonly<Record<string, MoneyString>>;
+
+/** A row's figures and, with a base cycle, last year's approved figure and the change against it. */
+export interface ComparedFigures {
+  amounts: Amounts;
+  lastYear: {
+    amount: MoneyString;
+    /** The first fiscal year's amount less last year's. */
+    change: MoneyString;
+    /** The change as a fraction of last year's (a decimal string); null from zero. */
+    changeRatio: string | null;
+  } | null;
+}
+
+export interface KeyedRow extends ComparedFigures {
+  key: string;
+  label: string;
+}
+
+export interface SummaryRow extends KeyedRow {
+  institutionCode: string;
+  institutionName: string | undefined;
+}
+
+export interface EkkRow extends KeyedRow {
+  level: number | undefined;
+  parentKey: string | undefined;
+  /** A group: its figure is the sum of its sub-codes' rows. */
+  hasSubCodes: boolean;
+  /** By year: items booked on a group's own code add to it (a code that was once a leaf). */
+  ownItems: Readonly<Record<string, boolean>>;
+}
+
+/**
+ * What the consolidated workbook shows, every figure already worked out (workbook-snapshot.ts
+ * reads it in one snapshot, through the consolidation the API answers with); this file only writes.
+ */
 export interface CycleWorkbookData {
   language: Language;
   cycle: Cycle;
   /** The base cycle's year, when there is one ("last year's approved"). */
   baseYear: number | null;
-  exportedAt: Date;
-  exportedBy: string;
-  bySubProgramme: Consolidation;
-  byEkk: Consolidation;
-  byGoal: Consolidation;
+  exported: Exported;
+  summary: { rows: readonly SummaryRow[]; total: ComparedFigures; cut: Amounts };
+  byEkk: { rows: readonly EkkRow[]; total: Amounts };
+  byGoal: { rows: readonly KeyedRow[]; total: Amounts };
   indicators: Indicators;
   /** Moves to consolidated or approved made with sub-programmes not accepted, oldest first. */
   overrides: readonly CycleOverride[];
   /** The cycle's sub-programmes in the order their items are written. */
   subProgrammes: readonly { id: number; code: string; institutionCode: string }[];
-  institutionNames: ReadonlyMap<string, string>;
   ekkNames: ReadonlyMap<string, string>;
   /** How many items the cycle holds (every status): the extent of the item ranges. */
   itemCount: number;
-  items: (subProgrammeIds: readonly number[]) => AsyncIterable<{ subProgrammeId: number; items: ItemRecord[] }>;
+  /** The items of `subProgrammes`, in their order, a page at a time. */
+  items: AsyncIterable<{ subProgrammeId: number; items: ItemRecord[] }>;
 }
-
-/** Sums per key and fiscal year, kept while the items stream past, to check the summary sheets. */
-class Tally {
-  private readonly sums = new Map<string, Decimal>();
-  add(key: string, year: string, amount: string): void {
-    const at = `${key}\u0000${year}`;
-    this.sums.set(at, (this.sums.get(at) ?? new Decimal(0)).plus(amount));
-  }
-  get(key: string, year: string): Decimal {
-    return this.sums.get(`${key}\u0000${year}`) ?? new Decimal(0);
-  }
-  keys(): Set<string> {
-    return new Set([...this.sums.entries()].filter(([, v]) => !v.isZero()).map(([k]) => k.split('\u0000')[0]!));
-  }
-}
-
-const equal = (a: Decimal | string, b: Decimal | string) => new Decimal(a).equals(b);
-
-/** How often the item sheet asks for a garbage collection (see memory.ts). */
-const GARBAGE_EVERY_ROWS = 10_000;
 
 /**
  * Writes the consolidated workbook: Kopsavilkums, Pēc EKK, Pēc mērķiem, Pozīcijas, Rādītāji.
  * Every total is a live SUM/SUMIFS formula over the item sheet with the server's figure as its
- * cached result. Answers whether the items streamed agree with the figures written before them
- * (they may not when someone edits while the export runs; the caller then writes it again).
+ * cached result; the figures and the items come from one snapshot, so they agree.
  */
-export async function writeCycleWorkbook(filename: string, data: CycleWorkbookData): Promise<{ consistent: boolean }> {
+export async function writeCycleWorkbook(filename: string, data: CycleWorkbookData): Promise<void> {
   const { language, cycle } = data;
   const years = cycle.fiscalYears.map(String);
-  const firstYear = years[0]!;
   const heading: ExportHeading = {
     language,
     title: `${LABELS.consolidatedTitle[language]} — ${cycle.title}`,
     context: `${LABELS.cycle[language]}: ${cycle.year} (${years[0]}–${years[years.length - 1]}) · ${LABELS.status[language]}: ${CYCLE_STATUS_LABELS[cycle.status][language]}`,
-    exportedAt: data.exportedAt,
-    exportedBy: data.exportedBy,
-  };
-  const workbook = openWorkbook(filename, heading, {
     subject: `${LABELS.consolidatedTitle[language]} ${cycle.year}`,
     keywords: 'IKT, ICT, budžets, budget, EKK',
-  });
+    exported: data.exported,
+  };
+  const workbook = openWorkbook(filename, heading);
 
   const columns = itemColumns('cycle', cycle.fiscalYears, language);
   const lastItemRow = Math.max(ITEM_SHEET.firstDataRow, ITEM_SHEET.firstDataRow + data.itemCount - 1);
@@ -94,14 +112,36 @@ export async function writeCycleWorkbook(filename: string, data: CycleWorkbookDa
   const cutLabel = reviewStatusLabel('cut', language);
   const notCut = `${items.status},${formulaString(`<>${cutLabel}`)}`;
 
-  const summaryTotal = writeSummary(workbook, data, heading, items, notCut, cutLabel);
-  writeByEkk(workbook, data, heading, items, notCut);
-  writeByGoal(workbook, data, heading, items, notCut, summaryTotal);
-  const tallies = await writeItems(workbook, data, heading, columns, items, notCut, lastItemRow);
-  writeIndicators(workbook, data, heading, summaryTotal);
+  const book: CycleBook = { workbook, data, heading, items, notCut };
+  const summaryTotal = writeSummary(book, cutLabel);
+  writeByEkk(book);
+  writeByGoal(book, summaryTotal);
+  await writeItems(book, columns, lastItemRow);
+  writeIndicators(book, summaryTotal);
   await workbook.commit();
+}
 
-  return { consistent: agrees(data, tallies, years, firstYear) };
+/** What every sheet of the workbook writes with: the item sheet's ranges and the not-cut criterion. */
+interface CycleBook {
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  data: CycleWorkbookData;
+  heading: ExportHeading;
+  items: ItemRanges;
+  /** The SUMIFS criterion pair that leaves cut items out. */
+  notCut: string;
+}
+
+/** A summary sheet's opening: the title block, a note on how its figures are made, its headings (row 5). */
+function openSummarySheet(
+  book: CycleBook,
+  name: string,
+  layout: { widths: readonly number[]; note: string; headers: readonly string[] },
+): SheetWriter {
+  const sheet = new SheetWriter(book.workbook, name, { headerRow: 5, frozenColumns: 2, widths: layout.widths });
+  sheet.titleBlock(book.heading);
+  sheet.row([[layout.note, STYLE.note]]);
+  sheet.header(layout.headers);
+  return sheet;
 }
 
 interface ItemRanges {
@@ -149,7 +189,7 @@ function comparisonCells(
   firstAmountColumn: number,
   years: readonly string[],
   amounts: ExcelJS.CellValue[],
-  row: Pick<ConsolidationRow, 'previousYear' | 'change'> & { amounts: Record<string, string> },
+  lastYear: ComparedFigures['lastYear'],
   styles: { money: Partial<ExcelJS.Style>; percent: Partial<ExcelJS.Style> },
   /** The previous-year cell when it is not a plain value (a total row sums its column). */
   previousValue?: ExcelJS.CellValue,
@@ -158,43 +198,35 @@ function comparisonCells(
   const previousCell = `${columnLetter(firstAmountColumn + years.length)}${rowNumber}`;
   const changeCell = `${columnLetter(firstAmountColumn + years.length + 1)}${rowNumber}`;
   const cells: (readonly [ExcelJS.CellValue, Partial<ExcelJS.Style>])[] = amounts.map((a) => [a, styles.money]);
-  if (row.previousYear === null) return [...cells, [null, styles.money], [null, styles.money], [null, styles.percent]];
-  const change = new Decimal(row.amounts[years[0]!]!).minus(row.previousYear);
-  const ratio = ratioNumber(change, row.previousYear);
+  if (lastYear === null) return [...cells, [null, styles.money], [null, styles.money], [null, styles.percent]];
   return [
     ...cells,
-    [previousValue ?? moneyNumber(row.previousYear), styles.money],
-    [moneyFormula(`${first}-${previousCell}`, change), styles.money],
-    [formulaValue(`IF(${previousCell}=0,"",${changeCell}/${previousCell})`, ratio ?? ''), styles.percent],
+    [previousValue ?? moneyNumber(lastYear.amount), styles.money],
+    [moneyFormula(`${first}-${previousCell}`, lastYear.change), styles.money],
+    [
+      formulaValue(`IF(${previousCell}=0,"",${changeCell}/${previousCell})`, decimalNumber(lastYear.changeRatio)),
+      styles.percent,
+    ],
   ];
 }
 
-function writeSummary(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  data: CycleWorkbookData,
-  heading: ExportHeading,
-  items: ItemRanges,
-  notCut: string,
-  cutLabel: string,
-): SummaryTotal {
-  const { language, bySubProgramme } = data;
+function writeSummary(book: CycleBook, cutLabel: string): SummaryTotal {
+  const { data, items, notCut } = book;
+  const { language, summary } = data;
   const years = data.cycle.fiscalYears.map(String);
   const name = SHEET_NAMES.summary[language];
-  const sheet = new SheetWriter(workbook, name, {
-    headerRow: 5,
-    frozenColumns: 2,
+  const sheet = openSummarySheet(book, name, {
     widths: [16, 45, 11, 45, ...years.map(() => 17), 19, 17, 12],
+    note: LABELS.totalsNote[language],
+    headers: [
+      ...[LABELS.code, LABELS.name, LABELS.institution, LABELS.institutionName].map((l) => l[language]),
+      ...comparisonHeaders(data),
+    ],
   });
-  sheet.titleBlock(heading);
-  sheet.row([[LABELS.totalsNote[language], STYLE.note]]);
-  const headers = [LABELS.code, LABELS.name, LABELS.institution, LABELS.institutionName].map((l) => l[language]);
-  sheet.header([...headers, ...comparisonHeaders(data)]);
 
-  const owners = new Map(data.subProgrammes.map((s) => [s.code, s.institutionCode]));
   const firstRow = sheet.rowNumber;
-  for (const row of bySubProgramme.rows) {
+  for (const row of summary.rows) {
     const number = sheet.rowNumber;
-    const institution = owners.get(row.key) ?? '';
     const amounts = years.map((year) =>
       moneyFormula(
         `SUMIFS(${items.amount(year)},${items.subProgramme},$A${number},${notCut})`,
@@ -204,14 +236,14 @@ function writeSummary(
     sheet.row([
       [textValue(row.key), STYLE.text],
       [textValue(row.label), STYLE.wrap],
-      [textValue(institution), STYLE.text],
-      [textValue(data.institutionNames.get(institution)), STYLE.wrap],
-      ...comparisonCells(number, 5, years, amounts, row, { money: STYLE.money, percent: STYLE.percent }),
+      [textValue(row.institutionCode), STYLE.text],
+      [textValue(row.institutionName), STYLE.wrap],
+      ...comparisonCells(number, 5, years, amounts, row.lastYear, { money: STYLE.money, percent: STYLE.percent }),
     ]);
   }
   const lastRow = Math.max(firstRow, sheet.rowNumber - 1);
   const totalRow = sheet.rowNumber;
-  const total = bySubProgramme.total;
+  const total = summary.total;
   const sum = (column: number) => `SUM(${columnLetter(column)}${firstRow}:${columnLetter(column)}${lastRow})`;
   const totals = years.map((year, i) => moneyFormula(sum(5 + i), total.amounts[year] ?? '0'));
   const previousColumn = 5 + years.length;
@@ -220,10 +252,10 @@ function writeSummary(
     5,
     years,
     totals,
-    { amounts: total.amounts, previousYear: total.previousYear, change: null },
+    total.lastYear,
     { money: STYLE.totalMoney, percent: STYLE.totalPercent },
     // Last year's total is a SUM of its column too, so the whole total row is live.
-    total.previousYear === null ? undefined : moneyFormula(sum(previousColumn), total.previousYear),
+    total.lastYear === null ? undefined : moneyFormula(sum(previousColumn), total.lastYear.amount),
   );
   sheet.row([
     [LABELS.total[language], STYLE.totalLabel],
@@ -242,7 +274,7 @@ function writeSummary(
         [
           moneyFormula(
             `SUMIFS(${items.amount(year)},${items.status},${formulaString(cutLabel)})`,
-            data.bySubProgramme.cut.amounts[year] ?? '0',
+            summary.cut[year] ?? '0',
           ),
           STYLE.money,
         ] as const,
@@ -274,43 +306,32 @@ function writeOverrides(sheet: SheetWriter, data: CycleWorkbookData): void {
   }
 }
 
-function writeByEkk(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  data: CycleWorkbookData,
-  heading: ExportHeading,
-  items: ItemRanges,
-  notCut: string,
-): void {
+function writeByEkk(book: CycleBook): void {
+  const { data, items, notCut } = book;
   const { language, byEkk } = data;
   const years = data.cycle.fiscalYears.map(String);
-  const sheet = new SheetWriter(workbook, SHEET_NAMES.byEkk[language], {
-    headerRow: 5,
-    frozenColumns: 2,
+  const sheet = openSummarySheet(book, SHEET_NAMES.byEkk[language], {
     widths: [9, 55, 8, 10, ...years.map(() => 17), 19, 17, 12],
+    note: LABELS.ekkNote[language],
+    headers: [
+      ...[LABELS.code, LABELS.name, LABELS.level, LABELS.parent].map((l) => l[language]),
+      ...comparisonHeaders(data),
+    ],
   });
-  sheet.titleBlock(heading);
-  sheet.row([[LABELS.ekkNote[language], STYLE.note]]);
-  sheet.header([
-    ...[LABELS.code, LABELS.name, LABELS.level, LABELS.parent].map((l) => l[language]),
-    ...comparisonHeaders(data),
-  ]);
 
   const firstRow = sheet.rowNumber;
   const lastRow = firstRow + Math.max(byEkk.rows.length, 1) - 1;
   const own = (letter: string) => `$${letter}$${firstRow}:$${letter}$${lastRow}`;
   for (const row of byEkk.rows) {
     const number = sheet.rowNumber;
-    const children = byEkk.rows.filter((r) => r.parentKey === row.key);
     const amounts = years.map((year, i) => {
       const column = columnLetter(5 + i);
-      const direct = new Decimal(row.amounts[year] ?? '0').minus(sumMoney(children.map((c) => c.amounts[year] ?? '0')));
       const itemsOfCode = `SUMIFS(${items.amount(year)},${items.ekk},$A${number},${notCut})`;
       // A group's figure is the sum of its sub-codes' rows; items booked on the group itself
       // (possible only for a code that was once a leaf) are added from the item sheet.
-      const formula =
-        children.length === 0
-          ? itemsOfCode
-          : `SUMIFS(${column}${firstRow}:${column}${lastRow},${own('D')},$A${number})${direct.isZero() ? '' : `+${itemsOfCode}`}`;
+      const formula = row.hasSubCodes
+        ? `SUMIFS(${column}${firstRow}:${column}${lastRow},${own('D')},$A${number})${row.ownItems[year] ? `+${itemsOfCode}` : ''}`
+        : itemsOfCode;
       return moneyFormula(formula, row.amounts[year] ?? '0');
     });
     const bold = (row.level ?? 1) <= 2;
@@ -319,7 +340,7 @@ function writeByEkk(
       [textValue(row.label), ekkNameStyle(row.level ?? 1)],
       [row.level ?? null, STYLE.count],
       [textValue(row.parentKey), STYLE.text],
-      ...comparisonCells(number, 5, years, amounts, row, {
+      ...comparisonCells(number, 5, years, amounts, row.lastYear, {
         money: bold ? STYLE.subtotalMoney : STYLE.money,
         percent: STYLE.percent,
       }),
@@ -334,7 +355,7 @@ function writeByEkk(
     ...years.map((year, i) => {
       const column = columnLetter(5 + i);
       return [
-        moneyFormula(`SUMIFS(${column}${firstRow}:${column}${lastRow},${own('C')},1)`, total.amounts[year] ?? '0'),
+        moneyFormula(`SUMIFS(${column}${firstRow}:${column}${lastRow},${own('C')},1)`, total[year] ?? '0'),
         STYLE.totalMoney,
       ] as const;
     }),
@@ -350,24 +371,15 @@ function ekkNameStyle(level: number): Partial<ExcelJS.Style> {
   return ekkIndent[Math.min(Math.max(level, 1), 4) - 1]!;
 }
 
-function writeByGoal(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  data: CycleWorkbookData,
-  heading: ExportHeading,
-  items: ItemRanges,
-  notCut: string,
-  summaryTotal: SummaryTotal,
-): void {
+function writeByGoal(book: CycleBook, summaryTotal: SummaryTotal): void {
+  const { data, items, notCut } = book;
   const { language, byGoal } = data;
   const years = data.cycle.fiscalYears.map(String);
-  const sheet = new SheetWriter(workbook, SHEET_NAMES.byGoal[language], {
-    headerRow: 5,
-    frozenColumns: 2,
+  const sheet = openSummarySheet(book, SHEET_NAMES.byGoal[language], {
     widths: [9, 55, ...years.map(() => 17), 19, 17, 12],
+    note: LABELS.goalNote[language],
+    headers: [LABELS.code[language], LABELS.name[language], ...comparisonHeaders(data)],
   });
-  sheet.titleBlock(heading);
-  sheet.row([[LABELS.goalNote[language], STYLE.note]]);
-  sheet.header([LABELS.code[language], LABELS.name[language], ...comparisonHeaders(data)]);
   const firstRow = sheet.rowNumber;
   for (const row of byGoal.rows) {
     const number = sheet.rowNumber;
@@ -386,7 +398,7 @@ function writeByGoal(
     sheet.row([
       [textValue(row.key), STYLE.text],
       [textValue(row.label), STYLE.wrap],
-      ...comparisonCells(number, 3, years, amounts, row, { money: STYLE.money, percent: STYLE.percent }),
+      ...comparisonCells(number, 3, years, amounts, row.lastYear, { money: STYLE.money, percent: STYLE.percent }),
     ]);
   }
   const lastRow = Math.max(firstRow, sheet.rowNumber - 1);
@@ -398,7 +410,7 @@ function writeByGoal(
         [
           moneyFormula(
             `${sheetRef(summaryTotal.sheet)}${summaryTotal.amountColumn(year)}${summaryTotal.row}`,
-            byGoal.total.amounts[year] ?? '0',
+            byGoal.total[year] ?? '0',
           ),
           STYLE.totalMoney,
         ] as const,
@@ -408,58 +420,27 @@ function writeByGoal(
   sheet.commit();
 }
 
-interface Tallies {
-  bySubProgramme: Tally;
-  byEkk: Tally;
-  byGoal: Tally;
-  cut: Tally;
-  count: number;
-}
-
-async function writeItems(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  data: CycleWorkbookData,
-  heading: ExportHeading,
-  columns: readonly ItemColumn[],
-  items: ItemRanges,
-  notCut: string,
-  lastItemRow: number,
-): Promise<Tallies> {
+async function writeItems(book: CycleBook, columns: readonly ItemColumn[], lastItemRow: number): Promise<void> {
+  const { data, items, notCut } = book;
   const { language } = data;
-  const years = data.cycle.fiscalYears.map(String);
-  const titleColumn = columns.findIndex((c) => c.field === 'title') + 1;
-  const sheet = new SheetWriter(workbook, SHEET_NAMES.items[language], {
-    headerRow: ITEM_SHEET.headerRow,
-    frozenColumns: titleColumn,
-    widths: columns.map((c) => c.width),
-  });
-  sheet.titleBlock(heading);
-  sheet.rowWith((row) => {
-    row.getCell(titleColumn).value = `${LABELS.total[language]} (${LABELS.totalsNote[language]})`;
-    row.getCell(titleColumn).style = STYLE.totalLabel;
-    for (const year of years) {
-      const column = columns.findIndex((c) => c.field === `amount:${year}`) + 1;
-      const cell = row.getCell(column);
-      cell.value = moneyFormula(`SUMIFS(${items.amount(year)},${notCut})`, data.bySubProgramme.total.amounts[year]!);
-      cell.style = STYLE.totalMoney;
-    }
-  });
-  sheet.header(
+  const sheet = openItemSheet(
+    book.workbook,
+    book.heading,
+    columns,
+    {
+      years: data.cycle.fiscalYears.map(String),
+      sumOf: (year) => `SUMIFS(${items.amount(year)},${notCut})`,
+      amounts: data.summary.total.amounts,
+    },
     columns.map((c) => c.header),
-    columns.map((c) => c.readOnly),
   );
 
-  const tallies: Tallies = {
-    bySubProgramme: new Tally(),
-    byEkk: new Tally(),
-    byGoal: new Tally(),
-    cut: new Tally(),
-    count: 0,
-  };
   const subProgrammes = new Map(data.subProgrammes.map((s) => [s.id, s]));
   const ekkName = (code: string) => data.ekkNames.get(code) ?? null;
-  let collectedAt = 0;
-  for await (const page of data.items(data.subProgrammes.map((s) => s.id))) {
+  // See memory.ts: exceljs's garbage piles up otherwise.
+  const collect = collectorEvery();
+  let written = 0;
+  for await (const page of data.items) {
     const subProgramme = subProgrammes.get(page.subProgrammeId)!;
     const context = {
       language,
@@ -467,41 +448,19 @@ async function writeItems(
       subProgrammeCode: subProgramme.code,
       ekkName,
     };
-    for (const item of page.items) {
-      sheet.rowWith((row) => writeItemRow(row, columns, item, context));
-      tallies.count++;
-      for (const year of years) {
-        const amount = item.amounts[year] ?? '0';
-        if (item.review_status === 'cut') {
-          tallies.cut.add('', year, amount);
-          continue;
-        }
-        tallies.bySubProgramme.add(subProgramme.code, year, amount);
-        tallies.byEkk.add(item.ekk_code, year, amount);
-        if (item.goal_codes.length === 0) tallies.byGoal.add('', year, amount);
-        for (const goal of item.goal_codes) tallies.byGoal.add(goal, year, amount);
-      }
-    }
+    for (const item of page.items) sheet.rowWith((row) => writeItemRow(row, columns, item, context));
+    written += page.items.length;
     await sheet.drain();
-    if (tallies.count - collectedAt >= GARBAGE_EVERY_ROWS) {
-      collectGarbage();
-      collectedAt = tallies.count;
-    }
+    collect(written);
   }
   sheet.autoFilter(
     `A${ITEM_SHEET.headerRow}`,
     `${columnLetter(columns.length)}${Math.max(lastItemRow, sheet.rowNumber - 1)}`,
   );
   sheet.commit();
-  return tallies;
 }
 
-function writeIndicators(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  data: CycleWorkbookData,
-  heading: ExportHeading,
-  summaryTotal: SummaryTotal,
-): void {
+function writeIndicators({ workbook, data, heading }: CycleBook, summaryTotal: SummaryTotal): void {
   const { language, indicators } = data;
   const sheet = new SheetWriter(workbook, SHEET_NAMES.indicators[language], {
     headerRow: 5,
@@ -579,33 +538,4 @@ function writeIndicators(
   ]);
   sheet.autoFilter(`A5`, `G${firstIndicatorRow + indicators.indicators.length - 1}`);
   sheet.commit();
-}
-
-/** Do the items written agree with every figure written before them? */
-function agrees(data: CycleWorkbookData, tallies: Tallies, years: readonly string[], firstYear: string): boolean {
-  if (tallies.count !== data.itemCount) return false;
-  const rowsAgree = (
-    rows: readonly ConsolidationRow[],
-    tally: Tally,
-    own: (row: ConsolidationRow, year: string) => Decimal,
-  ) =>
-    rows.every((row) => years.every((year) => equal(own(row, year), tally.get(row.key, year)))) &&
-    [...tally.keys()].every((key) => rows.some((row) => row.key === key));
-  const amountOf = (row: ConsolidationRow, year: string) => new Decimal(row.amounts[year] ?? '0');
-  const directOf = (row: ConsolidationRow, year: string) =>
-    amountOf(row, year).minus(
-      sumMoney(data.byEkk.rows.filter((r) => r.parentKey === row.key).map((r) => r.amounts[year] ?? '0')),
-    );
-  return (
-    rowsAgree(data.bySubProgramme.rows, tallies.bySubProgramme, amountOf) &&
-    rowsAgree(data.byEkk.rows, tallies.byEkk, directOf) &&
-    rowsAgree(data.byGoal.rows, tallies.byGoal, amountOf) &&
-    years.every((year) => equal(data.bySubProgramme.cut.amounts[year] ?? '0', tallies.cut.get('', year))) &&
-    (data.bySubProgramme.total.previousYear === null ||
-      equal(
-        sumMoney(data.bySubProgramme.rows.map((r) => r.previousYear ?? '0')),
-        data.bySubProgramme.total.previousYear,
-      )) &&
-    equal(data.indicators.ictBudgetTotal, data.bySubProgramme.total.amounts[firstYear] ?? '0')
-  );
 }

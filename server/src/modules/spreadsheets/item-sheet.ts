@@ -2,9 +2,10 @@ import type ExcelJS from 'exceljs';
 import type { CostNature, Priority, ReviewStatus } from '@ikt/shared/domain';
 import { COST_NATURE_LABELS, PRIORITY_LABELS, REVIEW_STATUS_LABELS } from '@ikt/shared/labels';
 import type { Language } from '@ikt/shared/messages';
-import { ITEM_HEADERS, amountHeader } from './workbook-labels';
+import { ITEM_HEADERS, LABELS, SHEET_NAMES, amountHeader } from './workbook-labels';
 import type { ItemRecord } from './spreadsheets.repository';
-import { STYLE, columnLetter, decimalNumber, moneyNumber, textValue } from './xlsx-cells';
+import { SheetWriter, type ExportHeading } from './workbook-writer';
+import { STYLE, columnLetter, decimalNumber, moneyFormula, moneyNumber, textValue } from './xlsx-cells';
 
 /**
  * The item sheet, shared by the consolidated workbook (`cycle`: with institution and
@@ -27,6 +28,41 @@ export interface ItemColumn {
 
 /** Where the sheet's parts sit: a title block, the totals row, then the heading and the items. */
 export const ITEM_SHEET = { totalsRow: 4, headerRow: 5, firstDataRow: 6 } as const;
+
+/**
+ * Starts the item sheet of a workbook: the title block, the totals row — each fiscal year's
+ * `sumOf` formula (cut items left out) with `amounts` as its cached result — and the heading.
+ */
+export function openItemSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  heading: ExportHeading,
+  columns: readonly ItemColumn[],
+  totals: { years: readonly string[]; sumOf: (year: string) => string; amounts: Readonly<Record<string, string>> },
+  headers: readonly string[],
+): SheetWriter {
+  const { language } = heading;
+  const titleColumn = columns.findIndex((c) => c.field === 'title') + 1;
+  const sheet = new SheetWriter(workbook, SHEET_NAMES.items[language], {
+    headerRow: ITEM_SHEET.headerRow,
+    frozenColumns: titleColumn,
+    widths: columns.map((c) => c.width),
+  });
+  sheet.titleBlock(heading);
+  sheet.rowWith((row) => {
+    row.getCell(titleColumn).value = `${LABELS.total[language]} (${LABELS.totalsNote[language]})`;
+    row.getCell(titleColumn).style = STYLE.totalLabel;
+    for (const year of totals.years) {
+      const cell = row.getCell(letterOf(columns, `amount:${year}`));
+      cell.value = moneyFormula(totals.sumOf(year), totals.amounts[year] ?? '0');
+      cell.style = STYLE.totalMoney;
+    }
+  });
+  sheet.header(
+    headers,
+    columns.map((c) => c.readOnly),
+  );
+  return sheet;
+}
 
 /** An item row as the sheet shows it, with the names the writer looks up. */
 export interface ItemRowContext {

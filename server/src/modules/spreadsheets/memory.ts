@@ -24,3 +24,16 @@ export function collectGarbage(): void {
   }
   collector?.();
 }
+
+/** How often a loop over many items asks for a collection. */
+export const GARBAGE_EVERY_ROWS = 10_000;
+
+/** For a loop over many rows: call it with the rows done so far; it collects every `rows` of them. */
+export function collectorEvery(rows = GARBAGE_EVERY_ROWS): (done: number) => void {
+  let collectedAt = 0;
+  return (done) => {
+    if (done - collectedAt < rows) return;
+    collectGarbage();
+    collectedAt = done;
+  };
+}

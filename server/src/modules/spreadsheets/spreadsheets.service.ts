@@ -9,7 +9,6 @@ import { can } from '@ikt/shared/permissions';
 import type { ImportedRow, ImportProblem, ImportProgressEvent, ImportResult } from '@ikt/shared/spreadsheet.schema';
 import type { RequestContext } from '../../context';
 import {
-  ConflictError,
   DomainError,
   InvalidStateError,
   NotFoundError,
@@ -42,6 +41,14 @@ import { createSpreadsheetsRepository, itemsOf } from './spreadsheets.repository
 import { writeSubProgrammeWorkbook } from './sub-programme-workbook';
 import { XLSX_TYPE, ZIP_TYPE, tempFolder, writeExport, type ExportFile } from './temp-file';
 import { IMPORT_LIMITS, inspectWorkbook, readSheets, type ImportLimits } from './workbook-reader';
+import {
+  inExportSnapshot,
+  readCycleWorkbook,
+  readSubProgrammeWorkbook,
+  referenceNames,
+  type ExportSnapshot,
+  type ReadersOver,
+} from './workbook-snapshot';
 
 export interface SpreadsheetDependencies {
   cycles: CycleService;
@@ -50,6 +57,8 @@ export interface SpreadsheetDependencies {
   consolidation: ConsolidationService;
   indicators: IndicatorsService;
   reference: ReferenceService;
+  /** The same services over the transaction an export reads its snapshot in. */
+  readersOver: ReadersOver;
 }
 
 export interface ImportOptions {
@@ -59,12 +68,6 @@ export interface ImportOptions {
   readFile: () => Promise<Buffer>;
   onProgress?: (event: Extract<ImportProgressEvent, { type: 'progress' }>) => void;
 }
-
-const changedMeanwhile = () =>
-  new ConflictError({
-    lv: 'Budžets eksporta laikā vairākkārt mainījās. Mēģiniet vēlreiz pēc brīža.',
-    en: 'The budget kept changing while it was being exported. Try again in a moment.',
-  });
 
 const openDataNotYet = () =>
   new InvalidStateError({
@@ -89,22 +92,6 @@ export function createSpreadsheetService(
     const cycle = await deps.cycles.get(context, cycleId);
     if (!can(context.actor, { action: 'consolidation.read', cycleStatus: cycle.status })) throw cycleNotFound();
     return cycle;
-  }
-
-  async function names(language: Language) {
-    const [institutions, ekk] = await Promise.all([
-      deps.reference.listInstitutions(),
-      deps.reference.listEkkCodes({ includeRetired: true }),
-    ]);
-    return {
-      institutions: new Map(institutions.map((i) => [i.code, { lv: i.nameLv, en: i.nameEn }])),
-      institutionName: (code: string) => {
-        const institution = institutions.find((i) => i.code === code);
-        return institution ? (language === 'lv' ? institution.nameLv : institution.nameEn) : '';
-      },
-      ekk: new Map(ekk.map((e) => [e.code, { lv: e.nameLv, en: e.nameEn }])),
-      ekkNames: new Map(ekk.map((e) => [e.code, language === 'lv' ? e.nameLv : e.nameEn])),
-    };
   }
 
   /** Rows and columns of a DomainError a row's change ran into, as that row's problems. */
@@ -142,38 +129,13 @@ export function createSpreadsheetService(
       exportedBy: string,
     ): Promise<ExportFile> {
       const cycle = await readableCycle(context, cycleId);
-      const base = cycle.baseCycleId === null ? undefined : await deps.cycles.find(cycle.baseCycleId);
+      const request = { context, language, exportedBy, cycleId };
       return writeExport(
         { filename: `IKT-budzets-${cycle.year}-konsolidets.xlsx`, contentType: XLSX_TYPE },
         async (file) => {
-          const [bySubProgramme, byEkk, byGoal, indicators, subProgrammes, named, overrides] = await Promise.all([
-            deps.consolidation.consolidate(context, cycleId, { by: 'sub_programme' }, language),
-            deps.consolidation.consolidate(context, cycleId, { by: 'ekk' }, language),
-            deps.consolidation.consolidate(context, cycleId, { by: 'goal' }, language),
-            deps.indicators.get(context, cycleId),
-            deps.subProgrammes.list(context, cycleId),
-            names(language),
-            deps.cycles.overrides(cycleId),
-          ]);
-          return writeCycleWorkbook(file, {
-            language,
-            cycle,
-            baseYear: base?.year ?? null,
-            exportedAt: new Date(),
-            exportedBy,
-            bySubProgramme,
-            byEkk,
-            byGoal,
-            indicators,
-            overrides,
-            subProgrammes: subProgrammes.map((s) => ({ id: s.id, code: s.code, institutionCode: s.institutionCode })),
-            institutionNames: new Map([...named.institutions].map(([code, n]) => [code, n[language]])),
-            ekkNames: named.ekkNames,
-            itemCount: bySubProgramme.total.itemCount + bySubProgramme.cut.itemCount,
-            items: (ids) => itemsOf(repository, ids, { withCut: true }),
-          });
+          const read = (snapshot: ExportSnapshot) => readCycleWorkbook(snapshot, request);
+          await writeCycleWorkbook(file, await inExportSnapshot(db, deps.readersOver, `${file}.items`, read));
         },
-        changedMeanwhile,
       );
     },
 
@@ -186,45 +148,13 @@ export function createSpreadsheetService(
     ): Promise<ExportFile> {
       const subProgramme = await deps.subProgrammes.get(context, id);
       const cycle = await deps.cycles.get(context, subProgramme.cycleId);
-      const [ekk, services, systems, goals, directions, named] = await Promise.all([
-        deps.reference.listEkkCodes({ selectable: true }),
-        deps.reference.listIctServices(),
-        deps.reference.listInformationSystems(),
-        deps.reference.listGoals(),
-        deps.reference.listActionDirections(),
-        names(language),
-      ]);
-      const lv = language === 'lv';
+      const request = { context, language, exportedBy, id };
       return writeExport(
         { filename: `${subProgramme.code}-${cycle.year}.xlsx`, contentType: XLSX_TYPE },
         async (file) => {
-          // Read again on every attempt: the totals above the items must be those of the same moment.
-          const current = await deps.subProgrammes.get(context, id);
-          const items = await deps.lineItems.list(context, id);
-          return writeSubProgrammeWorkbook(file, {
-            language,
-            cycle,
-            subProgramme: current,
-            institutionName: named.institutionName(current.institutionCode),
-            exportedAt: new Date(),
-            exportedBy,
-            lists: {
-              ekk: ekk.map((e) => ({ code: e.code, name: lv ? e.nameLv : e.nameEn })),
-              ictServices: services
-                .filter((s) => s.active)
-                .map((s) => ({ code: s.code, name: lv ? s.nameLv : s.nameEn })),
-              informationSystems: systems
-                .filter((s) => s.active)
-                .map((s) => ({ code: s.code, name: `${s.name} — ${lv ? s.functionLv : s.functionEn}` })),
-              goals: goals.map((g) => ({ code: g.code, name: lv ? g.nameLv : g.nameEn })),
-              actionDirections: directions.map((d) => ({ code: d.code, name: lv ? d.nameLv : d.nameEn })),
-            },
-            ekkNames: named.ekkNames,
-            itemCount: items.length,
-            items: () => itemsOf(repository, [id], { withCut: true }),
-          });
+          const read = (snapshot: ExportSnapshot) => readSubProgrammeWorkbook(snapshot, request);
+          await writeSubProgrammeWorkbook(file, await inExportSnapshot(db, deps.readersOver, `${file}.items`, read));
         },
-        changedMeanwhile,
       );
     },
 
@@ -422,7 +352,10 @@ export function createSpreadsheetService(
     async openData(context: RequestContext, cycleId: number): Promise<ExportFile> {
       const cycle = await readableCycle(context, cycleId);
       if (cycle.status !== 'approved' && cycle.status !== 'closed') throw openDataNotYet();
-      const [subProgrammes, named] = await Promise.all([deps.subProgrammes.list(context, cycleId), names('lv')]);
+      const [subProgrammes, named] = await Promise.all([
+        deps.subProgrammes.list(context, cycleId),
+        referenceNames(deps.reference, 'lv'),
+      ]);
       const byId = new Map(
         subProgrammes.map((s) => [s.id, { code: s.code, name: s.name, institutionCode: s.institutionCode }]),
       );

@@ -3,13 +3,13 @@ import { COST_NATURES, PRIORITIES } from '@ikt/shared/domain';
 import type { Cycle } from '@ikt/shared/cycle.schema';
 import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import type { Language } from '@ikt/shared/messages';
-import { Decimal } from '@ikt/shared/money';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import {
   ITEM_SHEET,
   costNatureLabel,
   itemColumns,
   letterOf,
+  openItemSheet,
   priorityLabel,
   reviewStatusLabel,
   writeItemRow,
@@ -17,8 +17,8 @@ import {
 } from './item-sheet';
 import type { ItemRecord } from './spreadsheets.repository';
 import { INSTRUCTIONS, ITEM_HEADERS, LABELS, SHEET_NAMES } from './workbook-labels';
-import { SheetWriter, openWorkbook, type ExportHeading } from './workbook-writer';
-import { STYLE, columnLetter, formulaString, moneyFormula, sheetRef } from './xlsx-cells';
+import { SheetWriter, openWorkbook, type ExportHeading, type Exported } from './workbook-writer';
+import { STYLE, columnLetter, formulaString, sheetRef } from './xlsx-cells';
 
 /** Empty rows under the items that carry the drop-downs, for new items. */
 export const TEMPLATE_SPARE_ROWS = 300;
@@ -33,8 +33,7 @@ export interface SubProgrammeWorkbookData {
   cycle: Cycle;
   subProgramme: SubProgramme;
   institutionName: string;
-  exportedAt: Date;
-  exportedBy: string;
+  exported: Exported;
   lists: {
     ekk: readonly CodeAndName[];
     ictServices: readonly CodeAndName[];
@@ -43,8 +42,10 @@ export interface SubProgrammeWorkbookData {
     actionDirections: readonly CodeAndName[];
   };
   ekkNames: ReadonlyMap<string, string>;
+  /** How many items the sub-programme holds (every status): the extent of the item ranges. */
   itemCount: number;
-  items: () => AsyncIterable<{ items: ItemRecord[] }>;
+  /** Its items in their order, a page at a time, from the snapshot `subProgramme` was read in. */
+  items: AsyncIterable<{ items: ItemRecord[] }>;
 }
 
 interface ListRange {
@@ -56,12 +57,9 @@ interface ListRange {
 /**
  * The sub-programme workbook, which is also the import template: the item sheet with id and
  * version columns and drop-down lists, an instructions sheet, and the lists the drop-downs use.
- * Answers whether the items written agree with the totals written above them.
+ * The totals above the items are the sub-programme's, read in the same snapshot as the items.
  */
-export async function writeSubProgrammeWorkbook(
-  filename: string,
-  data: SubProgrammeWorkbookData,
-): Promise<{ consistent: boolean }> {
+export async function writeSubProgrammeWorkbook(filename: string, data: SubProgrammeWorkbookData): Promise<void> {
   const { language, cycle, subProgramme } = data;
   const years = cycle.fiscalYears.map(String);
   const heading: ExportHeading = {
@@ -72,13 +70,11 @@ export async function writeSubProgrammeWorkbook(
       `${LABELS.cycle[language]}: ${cycle.title} (${CYCLE_STATUS_LABELS[cycle.status][language]})`,
       `${LABELS.status[language]}: ${SUB_PROGRAMME_STATUS_LABELS[subProgramme.status][language]}`,
     ].join(' · '),
-    exportedAt: data.exportedAt,
-    exportedBy: data.exportedBy,
-  };
-  const workbook = openWorkbook(filename, heading, {
     subject: `${LABELS.subProgrammeTitle[language]} ${subProgramme.code}`,
     keywords: 'IKT, ICT, budžets, budget, import',
-  });
+    exported: data.exported,
+  };
+  const workbook = openWorkbook(filename, heading);
 
   const columns = itemColumns('subProgramme', cycle.fiscalYears, language);
   const lastTemplateRow = ITEM_SHEET.firstDataRow + data.itemCount + TEMPLATE_SPARE_ROWS - 1;
@@ -86,28 +82,18 @@ export async function writeSubProgrammeWorkbook(
   const listsSheet = SHEET_NAMES.lists[language];
   const lists = listColumns(data, language, listsSheet);
 
-  const titleColumn = columns.findIndex((c) => c.field === 'title') + 1;
-  const sheet = new SheetWriter(workbook, SHEET_NAMES.items[language], {
-    headerRow: ITEM_SHEET.headerRow,
-    frozenColumns: titleColumn,
-    widths: columns.map((c) => c.width),
-  });
-  sheet.titleBlock(heading);
   const status = range(letterOf(columns, 'reviewStatus'));
   const notCut = formulaString(`<>${reviewStatusLabel('cut', language)}`);
-  sheet.rowWith((row) => {
-    row.getCell(titleColumn).value = `${LABELS.total[language]} (${LABELS.totalsNote[language]})`;
-    row.getCell(titleColumn).style = STYLE.totalLabel;
-    for (const year of years) {
-      const letter = letterOf(columns, `amount:${year}`);
-      const cell = row.getCell(letter);
-      cell.value = moneyFormula(`SUMIFS(${range(letter)},${status},${notCut})`, subProgramme.totals[year] ?? '0');
-      cell.style = STYLE.totalMoney;
-    }
-  });
-  sheet.header(
+  const sheet = openItemSheet(
+    workbook,
+    heading,
+    columns,
+    {
+      years,
+      sumOf: (year) => `SUMIFS(${range(letterOf(columns, `amount:${year}`))},${status},${notCut})`,
+      amounts: subProgramme.totals,
+    },
     columns.map((c) => (c.readOnly ? `${c.header} (${LABELS.readOnly[language]})` : c.header)),
-    columns.map((c) => c.readOnly),
   );
 
   const context = {
@@ -116,23 +102,20 @@ export async function writeSubProgrammeWorkbook(
     subProgrammeCode: subProgramme.code,
     ekkName: (code: string) => data.ekkNames.get(code) ?? null,
   };
-  const totals = new Map(years.map((year) => [year, new Decimal(0)]));
-  let count = 0;
-  for await (const page of data.items()) {
-    for (const item of page.items) {
-      sheet.rowWith((row) => writeItemRow(row, columns, item, context));
-      count++;
-      if (item.review_status === 'cut') continue;
-      for (const year of years) totals.set(year, totals.get(year)!.plus(item.amounts[year] ?? '0'));
-    }
+  for await (const page of data.items) {
+    for (const item of page.items) sheet.rowWith((row) => writeItemRow(row, columns, item, context));
     await sheet.drain();
   }
 
   const validations = (sheet.sheet as unknown as { dataValidations: ValidationSink }).dataValidations;
+  /** The field's column from the first item row to the last spare one. */
+  const rows = (field: ItemField) => {
+    const letter = letterOf(columns, field);
+    return `${letter}${ITEM_SHEET.firstDataRow}:${letter}${lastTemplateRow}`;
+  };
   for (const list of lists) {
-    const letter = letterOf(columns, list.field);
     const goals = list.field === 'goalCodes';
-    validations.add(`${letter}${ITEM_SHEET.firstDataRow}:${letter}${lastTemplateRow}`, {
+    validations.add(rows(list.field), {
       type: 'list',
       allowBlank: true,
       formulae: [list.source],
@@ -145,26 +128,19 @@ export async function writeSubProgrammeWorkbook(
       error: LIST_ERROR[language],
     });
   }
-  for (const field of [...years.map((y) => `amount:${y}` as const), 'unitPrice' as const]) {
-    const letter = letterOf(columns, field);
-    validations.add(`${letter}${ITEM_SHEET.firstDataRow}:${letter}${lastTemplateRow}`, {
-      type: 'decimal',
+  const atLeast = (field: ItemField, type: 'decimal' | 'whole', minimum: number, error: string) =>
+    validations.add(rows(field), {
+      type,
       operator: 'greaterThanOrEqual',
       allowBlank: true,
-      formulae: [0],
+      formulae: [minimum],
       showErrorMessage: true,
-      error: AMOUNT_ERROR[language],
+      error,
     });
+  for (const field of [...years.map((y) => `amount:${y}` as const), 'unitPrice' as const]) {
+    atLeast(field, 'decimal', 0, AMOUNT_ERROR[language]);
   }
-  const rank = letterOf(columns, 'rank');
-  validations.add(`${rank}${ITEM_SHEET.firstDataRow}:${rank}${lastTemplateRow}`, {
-    type: 'whole',
-    operator: 'greaterThanOrEqual',
-    allowBlank: true,
-    formulae: [1],
-    showErrorMessage: true,
-    error: RANK_ERROR[language],
-  });
+  atLeast('rank', 'whole', 1, RANK_ERROR[language]);
   sheet.autoFilter(
     `A${ITEM_SHEET.headerRow}`,
     `${columnLetter(columns.length)}${Math.max(ITEM_SHEET.firstDataRow, sheet.rowNumber - 1)}`,
@@ -174,10 +150,6 @@ export async function writeSubProgrammeWorkbook(
   writeInstructions(workbook, heading);
   writeLists(workbook, data, listsSheet);
   await workbook.commit();
-
-  const consistent =
-    count === data.itemCount && years.every((year) => totals.get(year)!.equals(subProgramme.totals[year] ?? '0'));
-  return { consistent };
 }
 
 interface ValidationSink {

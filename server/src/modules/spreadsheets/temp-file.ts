@@ -25,27 +25,16 @@ export async function tempFolder(): Promise<{ folder: string; remove(): Promise<
   return { folder, remove: () => rm(folder, { recursive: true, force: true }) };
 }
 
-/**
- * Writes a file with `write`, again (up to `attempts` times) while `write` answers that what it
- * wrote disagrees with itself — figures read before the items changed while it ran.
- */
+/** Writes a file with `write` into a folder of its own; a failure removes what was written. */
 export async function writeExport(
   name: { filename: string; contentType: string },
-  write: (file: string) => Promise<{ consistent: boolean }>,
-  onInconsistent: () => Error,
-  attempts = 3,
+  write: (file: string) => Promise<void>,
 ): Promise<ExportFile> {
   const { folder, remove } = await tempFolder();
   try {
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      const file = path.join(folder, `attempt-${attempt}`);
-      const { consistent } = await write(file);
-      if (consistent) {
-        return { path: file, ...name, size: (await stat(file)).size, remove };
-      }
-      await rm(file, { force: true });
-    }
-    throw onInconsistent();
+    const file = path.join(folder, 'export');
+    await write(file);
+    return { path: file, ...name, size: (await stat(file)).size, remove };
   } catch (error) {
     await remove();
     throw error;

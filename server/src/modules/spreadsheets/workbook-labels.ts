@@ -33,7 +33,6 @@ export const LABELS = {
   itemCount: { lv: 'Pozīciju skaits', en: 'Items' },
   total: { lv: 'Kopā', en: 'Total' },
   cut: { lv: 'Izslēgtās pozīcijas (samazinājums, kopsummā neieskaitītas)', en: 'Cut items (not in the total)' },
-  notSpecified: { lv: '(nav norādīts)', en: '(not specified)' },
   goalNote: {
     lv: 'Pozīcija ar vairākiem mērķiem katram no tiem pieskaitīta pilnā apmērā, tāpēc rindu summa var pārsniegt kopsummu. Kopsumma ņemta no lapas Kopsavilkums.',
     en: 'An item with several goals counts in full under each of them, so the rows may add up to more than the total. The total is taken from the Summary sheet.',

@@ -3,6 +3,12 @@ import type { Language } from '@ikt/shared/messages';
 import { LABELS } from './workbook-labels';
 import { STYLE, fillRow, printSetup } from './xlsx-cells';
 
+/** When and by whom (the name shown) a workbook was exported. */
+export interface Exported {
+  at: Date;
+  by: string;
+}
+
 /** Who exported what and when: the title block of every sheet and the workbook's properties. */
 export interface ExportHeading {
   language: Language;
@@ -10,8 +16,10 @@ export interface ExportHeading {
   title: string;
   /** One line under the title: cycle, status and the like. */
   context: string;
-  exportedAt: Date;
-  exportedBy: string;
+  /** The workbook's subject and keywords properties. */
+  subject: string;
+  keywords: string;
+  exported: Exported;
 }
 
 export function formatTimestamp(at: Date, language: Language): string {
@@ -23,23 +31,19 @@ export function formatTimestamp(at: Date, language: Language): string {
 }
 
 /** The streaming writer (flat memory whatever the number of rows), writing to a file. */
-export function openWorkbook(
-  filename: string,
-  heading: ExportHeading,
-  properties: { subject: string; keywords: string },
-): ExcelJS.stream.xlsx.WorkbookWriter {
+export function openWorkbook(filename: string, heading: ExportHeading): ExcelJS.stream.xlsx.WorkbookWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
   workbook.creator = 'IKT budžets';
-  workbook.lastModifiedBy = heading.exportedBy;
+  workbook.lastModifiedBy = heading.exported.by;
   workbook.title = heading.title;
-  workbook.subject = properties.subject;
-  workbook.keywords = properties.keywords;
+  workbook.subject = heading.subject;
+  workbook.keywords = heading.keywords;
   workbook.category = heading.language === 'lv' ? 'Budžets' : 'Budget';
-  workbook.description = `${LABELS.exportedAt[heading.language]}: ${formatTimestamp(heading.exportedAt, heading.language)}; ${LABELS.exportedBy[heading.language]}: ${heading.exportedBy}`;
+  workbook.description = `${LABELS.exportedAt[heading.language]}: ${formatTimestamp(heading.exported.at, heading.language)}; ${LABELS.exportedBy[heading.language]}: ${heading.exported.by}`;
   // Written to the core properties, though the streaming writer's typings leave it out.
   (workbook as unknown as { language: string }).language = heading.language === 'lv' ? 'lv-LV' : 'en-GB';
-  workbook.created = heading.exportedAt;
-  workbook.modified = heading.exportedAt;
+  workbook.created = heading.exported.at;
+  workbook.modified = heading.exported.at;
   return workbook;
 }
 
@@ -104,7 +108,7 @@ export class SheetWriter {
     const language = heading.language;
     this.row([
       [
-        `${LABELS.exportedAt[language]}: ${formatTimestamp(heading.exportedAt, language)} · ${LABELS.exportedBy[language]}: ${heading.exportedBy}`,
+        `${LABELS.exportedAt[language]}: ${formatTimestamp(heading.exported.at, language)} · ${LABELS.exportedBy[language]}: ${heading.exported.by}`,
         STYLE.meta,
       ],
     ]);

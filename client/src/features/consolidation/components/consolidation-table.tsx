@@ -1,11 +1,11 @@
 import type { Consolidation, ConsolidationRow } from '@ikt/shared/consolidation.schema';
+import { changeAgainst } from '@ikt/shared/money-change';
 import type { ReactNode } from 'react';
 import { ChangePercent } from '../../../components/change-percent';
 import { DataTable } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Money } from '../../../components/money';
 import { useI18n } from '../../../i18n/i18n-context';
-import { changeAgainst } from '../../../utils/money-change';
 
 interface ConsolidationTableProps {
   caption: string;

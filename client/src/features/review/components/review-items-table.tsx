@@ -1,3 +1,4 @@
+import { isDecidableItem } from '@ikt/shared/editability';
 import type { Comment, LineItem } from '@ikt/shared/line-item.schema';
 import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
 import { useId, useState } from 'react';
@@ -27,7 +28,7 @@ export function ReviewItemsTable({ subProgrammeId, items, threads, fiscalYears, 
   const review = useReviewLineItem();
   const [returning, setReturning] = useState<LineItem | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const decidable = (item: LineItem) => canDecide && ['submitted', 'accepted', 'returned'].includes(item.reviewStatus);
+  const decidable = (item: LineItem) => canDecide && isDecidableItem(item.reviewStatus);
 
   return (
     <>

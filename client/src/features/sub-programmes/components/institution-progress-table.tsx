@@ -1,13 +1,13 @@
 import type { Consolidation } from '@ikt/shared/consolidation.schema';
 import { SUB_PROGRAMME_STATUSES } from '@ikt/shared/domain';
 import { SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
+import { changeAgainst } from '@ikt/shared/money-change';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { DataTable } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Money } from '../../../components/money';
 import { ChangePercent } from '../../../components/change-percent';
 import { useI18n } from '../../../i18n/i18n-context';
-import { changeAgainst } from '../../../utils/money-change';
 import { institutionProgress } from '../utils/institution-progress';
 
 interface InstitutionProgressTableProps {

@@ -1,5 +1,6 @@
 import type { Consolidation } from '@ikt/shared/consolidation.schema';
 import { SUB_PROGRAMME_STATUSES, type SubProgrammeStatus } from '@ikt/shared/domain';
+import { isHandedIn } from '@ikt/shared/editability';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 
 export interface InstitutionProgress {
@@ -53,7 +54,7 @@ export function institutionProgress(
     const row = rowFor(subProgramme.institutionCode);
     row.counts[subProgramme.status] += 1;
     row.subProgrammeCount += 1;
-    if (subProgramme.status === 'submitted' || subProgramme.status === 'accepted') row.doneCount += 1;
+    if (isHandedIn(subProgramme.status)) row.doneCount += 1;
   }
   for (const figure of consolidation?.rows ?? []) {
     if (figure.key === '') continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeAgainst } from './money-change';
+import { changeAgainst, changeRatio } from './money-change';
 
 describe('changeAgainst', () => {
   it('answers the change in euro and in per cent of last year, one decimal, half up', () => {
@@ -13,5 +13,27 @@ describe('changeAgainst', () => {
   it('has nothing to say without last year’s figure, and no percentage of zero', () => {
     expect(changeAgainst('5.00', null)).toEqual({ change: null, changePercent: null });
     expect(changeAgainst('5.00', '0.00')).toEqual({ change: '5.00', changePercent: null });
+  });
+
+  it('is exact where floats are not', () => {
+    expect(changeAgainst('0.30', '0.10')).toEqual({ change: '0.20', changePercent: '200.0' });
+    expect(changeAgainst('999999999999.99', '0.01')).toEqual({
+      change: '999999999999.98',
+      changePercent: '9999999999999800.0',
+    });
+  });
+});
+
+describe('changeRatio', () => {
+  it('is the change as an unrounded fraction of last year, the figure changePercent rounds', () => {
+    expect(changeRatio('112.50', '1000.00')).toBe('-0.8875');
+    expect(changeRatio('100.00', '200.00')).toBe('-0.5');
+    // Forty significant digits: more than a cell's double holds.
+    expect(changeRatio('1.00', '3.00')).toBe('-0.6666666666666666666666666666666666666667');
+  });
+
+  it('has none where changeAgainst has no percentage', () => {
+    expect(changeRatio('5.00', null)).toBeNull();
+    expect(changeRatio('5.00', '0.00')).toBeNull();
   });
 });
