@@ -76,6 +76,29 @@ export function createReferenceService(db: Kysely<Database>) {
     });
   }
 
+  /**
+   * A change to an entry of a simple list: the fields named written (`write` answers whether the
+   * entry exists, 404 otherwise), audited with what was asked, and answered as the list shows it.
+   */
+  async function changeEntry<K extends string | number, T>(
+    context: RequestContext,
+    key: K,
+    input: object,
+    entry: {
+      action: string;
+      entityType: string;
+      write: (repository: ReferenceRepository) => Promise<unknown>;
+      notFound: () => Error;
+      find: (key: K) => Promise<T>;
+    },
+  ): Promise<T> {
+    await manage(context, async (repo) => {
+      if (!(await entry.write(repo))) throw entry.notFound();
+      return { action: entry.action, entityType: entry.entityType, entityId: key, after: input };
+    });
+    return entry.find(key);
+  }
+
   /** An entry of a reference list as the list shows it (the lists are short; one query serves both). */
   async function entryOf<T>(list: Promise<T[]>, isIt: (entry: T) => boolean, notFound: () => Error): Promise<T> {
     const found = (await list).find(isIt);
@@ -83,8 +106,9 @@ export function createReferenceService(db: Kysely<Database>) {
     return found;
   }
 
-  const listInstitutions = async (): Promise<Institution[]> =>
-    (await repository.listInstitutions()).map((r) => ({
+  const listInstitutions = async (): Promise<Institution[]> => {
+    const rows = await repository.listInstitutions();
+    return rows.map((r) => ({
       id: r.id,
       code: r.code,
       nameLv: r.name_lv,
@@ -92,6 +116,7 @@ export function createReferenceService(db: Kysely<Database>) {
       isItc: r.is_itc,
       active: r.active,
     }));
+  };
 
   const listEkkCodes = async (query: EkkCodeListQuery): Promise<EkkCode[]> =>
     (
@@ -109,16 +134,14 @@ export function createReferenceService(db: Kysely<Database>) {
       retired: r.retired_at !== null,
     }));
 
-  const listIctServices = async (): Promise<IctService[]> =>
-    (await repository.listIctServices()).map((r) => ({
-      code: r.code,
-      nameLv: r.name_lv,
-      nameEn: r.name_en,
-      active: r.active,
-    }));
+  const listIctServices = async (): Promise<IctService[]> => {
+    const rows = await repository.listIctServices();
+    return rows.map((r) => ({ code: r.code, nameLv: r.name_lv, nameEn: r.name_en, active: r.active }));
+  };
 
-  const listInformationSystems = async (): Promise<InformationSystem[]> =>
-    (await repository.listInformationSystems()).map((r) => ({
+  const listInformationSystems = async (): Promise<InformationSystem[]> => {
+    const rows = await repository.listInformationSystems();
+    return rows.map((r) => ({
       code: r.code,
       name: r.name,
       functionLv: r.function_lv,
@@ -126,6 +149,7 @@ export function createReferenceService(db: Kysely<Database>) {
       kind: r.kind,
       active: r.active,
     }));
+  };
 
   const findEkkCode = (code: string) =>
     entryOf(listEkkCodes({ includeRetired: true }), (c) => c.code === code, codeNotFound);
@@ -248,13 +272,18 @@ export function createReferenceService(db: Kysely<Database>) {
       return findIctService(input.code);
     },
 
-    async updateIctService(context: RequestContext, code: string, input: UpdateIctServiceInput): Promise<IctService> {
-      await manage(context, async (repo) => {
-        const changes = givenOnly({ name_lv: input.nameLv, name_en: input.nameEn, active: input.active });
-        if (!(await repo.updateIctService(code, changes))) throw codeNotFound();
-        return { action: 'ictService.update', entityType: 'ict_service', entityId: code, after: input };
+    updateIctService(context: RequestContext, code: string, input: UpdateIctServiceInput): Promise<IctService> {
+      return changeEntry(context, code, input, {
+        action: 'ictService.update',
+        entityType: 'ict_service',
+        write: (repo) =>
+          repo.updateIctService(
+            code,
+            givenOnly({ name_lv: input.nameLv, name_en: input.nameEn, active: input.active }),
+          ),
+        notFound: codeNotFound,
+        find: findIctService,
       });
-      return findIctService(code);
     },
 
     async createInformationSystem(
@@ -281,23 +310,28 @@ export function createReferenceService(db: Kysely<Database>) {
       return findInformationSystem(input.code);
     },
 
-    async updateInformationSystem(
+    updateInformationSystem(
       context: RequestContext,
       code: string,
       input: UpdateInformationSystemInput,
     ): Promise<InformationSystem> {
-      await manage(context, async (repo) => {
-        const changes = givenOnly({
-          name: input.name,
-          function_lv: input.functionLv,
-          function_en: input.functionEn,
-          kind: input.kind,
-          active: input.active,
-        });
-        if (!(await repo.updateInformationSystem(code, changes))) throw codeNotFound();
-        return { action: 'informationSystem.update', entityType: 'information_system', entityId: code, after: input };
+      return changeEntry(context, code, input, {
+        action: 'informationSystem.update',
+        entityType: 'information_system',
+        write: (repo) =>
+          repo.updateInformationSystem(
+            code,
+            givenOnly({
+              name: input.name,
+              function_lv: input.functionLv,
+              function_en: input.functionEn,
+              kind: input.kind,
+              active: input.active,
+            }),
+          ),
+        notFound: codeNotFound,
+        find: findInformationSystem,
       });
-      return findInformationSystem(code);
     },
 
     async createInstitution(context: RequestContext, input: CreateInstitutionInput): Promise<Institution> {
@@ -310,13 +344,15 @@ export function createReferenceService(db: Kysely<Database>) {
       return findInstitution(Number(entityId));
     },
 
-    async updateInstitution(context: RequestContext, id: number, input: UpdateInstitutionInput): Promise<Institution> {
-      await manage(context, async (repo) => {
-        const changes = givenOnly({ name_lv: input.nameLv, name_en: input.nameEn, active: input.active });
-        if (!(await repo.updateInstitution(id, changes))) throw institutionNotFound();
-        return { action: 'institution.update', entityType: 'institution', entityId: id, after: input };
+    updateInstitution(context: RequestContext, id: number, input: UpdateInstitutionInput): Promise<Institution> {
+      return changeEntry(context, id, input, {
+        action: 'institution.update',
+        entityType: 'institution',
+        write: (repo) =>
+          repo.updateInstitution(id, givenOnly({ name_lv: input.nameLv, name_en: input.nameEn, active: input.active })),
+        notFound: institutionNotFound,
+        find: findInstitution,
       });
-      return findInstitution(id);
     },
   };
 }
