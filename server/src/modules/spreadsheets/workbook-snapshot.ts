@@ -19,10 +19,10 @@ import type { SubProgrammeWorkbookData } from './sub-programme-workbook';
 import type { Exported } from './workbook-writer';
 
 /**
- * What a workbook shows, read in one snapshot: the transaction the export runs in, through the
- * services the API answers with (bound to that transaction), so every total, share and change is
- * the API's and the items streamed afterwards are those of the same moment. The writers compute
- * nothing.
+ * What a workbook shows, read in one snapshot — one REPEATABLE READ read-only transaction —
+ * through the services the API answers with, bound to that transaction: every total, share and
+ * change is the API's, and the items, read in the same transaction, are those of the same moment.
+ * The writers compute nothing.
  */
 
 /** The services an export reads through. */
