@@ -15,7 +15,8 @@ import { Decimal } from '@ikt/shared/money';
 import type { ImportProblem, ImportProblemKind } from '@ikt/shared/spreadsheet.schema';
 import { columnLetter } from './xlsx-cells';
 import { ITEM_HEADERS, SHEET_NAMES } from './workbook-labels';
-import type { RawCell, RawSheet } from './workbook-reader';
+import { CELL_MESSAGES } from './import-errors';
+import { LONGEST_TEXT_FIELD, type RawCell, type RawSheet } from './workbook-reader';
 
 /**
  * From sheet rows to the very inputs the line item API takes: every row is validated with the
@@ -64,6 +65,7 @@ const MESSAGES = {
     en: 'The formula has no computed value; paste the value instead',
   },
   cellError: (code: string) => ({ lv: `Šūnā ir kļūda (${code})`, en: `The cell holds an error (${code})` }),
+  overlong: (length: number) => CELL_MESSAGES.overlong(length, LONGEST_TEXT_FIELD),
   id: { lv: 'ID ir pozitīvs vesels skaitlis', en: 'An ID is a positive whole number' },
   version: { lv: 'Versija ir pozitīvs vesels skaitlis', en: 'A version is a positive whole number' },
   versionMissing: {
@@ -127,6 +129,8 @@ function scalarOf(value: RawCell): Scalar {
     return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'error', message: MESSAGES.cellError('NaN') };
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
+  // Longer than any field: the reader kept only the length.
+  if ('overlong' in value) return { kind: 'error', message: MESSAGES.overlong(value.overlong) };
   if ('formula' in value || 'sharedFormula' in value) {
     // Read as the value Excel computed, never as the formula; none computed → refused.
     const result = (value as { result?: unknown }).result;
