@@ -93,6 +93,23 @@ describe('reading a row', () => {
     ]);
   });
 
+  it('answers a text longer than any field (kept by the reader as its length) as a problem of its cell', () => {
+    const refused = parse({ ...VALID, Apraksts: { overlong: 25_001 } })!;
+    expect(refused.input).toBeUndefined();
+    expect(refused.problems).toEqual([
+      expect.objectContaining({
+        kind: 'invalid',
+        row: 6,
+        column: 'D',
+        columnName: 'Apraksts',
+        message: 'Šūnā ir 25001 rakstzīme — vairāk, nekā pieņem jebkurš lauks (ne vairāk kā 10000 rakstzīmes)',
+      }),
+    ]);
+    expect(parse({ ...VALID, Apraksts: { overlong: 20_002 } }, 'en')!.problems[0]!.message).toBe(
+      'The cell holds 20002 characters — more than any field takes (at most 10000 characters)',
+    );
+  });
+
   it('splits goals on semicolons, commas or spaces', () => {
     expect(parse({ ...VALID, Mērķi: 'm1; M5,M7 ' })!.input!.goalCodes).toEqual(['M1', 'M5', 'M7']);
   });

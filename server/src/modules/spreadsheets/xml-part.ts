@@ -98,11 +98,12 @@ export function readXmlPart(entry: JSZip.JSZipObject, handler: XmlHandler, bound
     for (const other of ['xmldecl', 'comment', 'processinginstruction'] as const) {
       parser.on(other, () => void events++);
     }
+    // After STOP, saxes still reads the rest of the slice it was given: what it finds there is not read.
     parser.on('doctype', () => {
-      throw new XmlDamagedError('a DOCTYPE in a workbook part');
+      if (!stopped) throw new XmlDamagedError('a DOCTYPE in a workbook part');
     });
     parser.on('error', (error) => {
-      throw new XmlDamagedError(error.message);
+      if (!stopped) throw new XmlDamagedError(error.message);
     });
 
     const stream = entry.nodeStream('nodebuffer');
