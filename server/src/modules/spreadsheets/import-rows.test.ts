@@ -108,6 +108,10 @@ describe('reading a row', () => {
     expect(parse({ ...VALID, Apraksts: { overlong: 20_002 } }, 'en')!.problems[0]!.message).toBe(
       'The cell holds 20002 characters — more than any field takes (at most 10000 characters)',
     );
+    // A required field's cell that cannot be read is named once, not also as empty.
+    expect(parse({ ...VALID, Nosaukums: { overlong: 20_001 } })!.problems).toEqual([
+      expect.objectContaining({ columnName: 'Nosaukums', message: expect.stringContaining('20001') }),
+    ]);
   });
 
   it('splits goals on semicolons, commas or spaces', () => {

@@ -295,8 +295,11 @@ export function parseRow(raw: RawSheet['rows'][number], layout: ItemSheetLayout,
   const versionCell = scalars.get('version')!;
   const blank = [...scalars.entries()].every(([field, { scalar }]) => field === 'version' || scalar.kind === 'empty');
   if (blank) return null;
-  for (const { column, scalar } of scalars.values()) {
-    if (scalar.kind === 'error') at(column, 'invalid', localize(scalar.message, language));
+  const unreadable = new Set<ImportField>();
+  for (const [field, { column, scalar }] of scalars) {
+    if (scalar.kind !== 'error') continue;
+    unreadable.add(field);
+    at(column, 'invalid', localize(scalar.message, language));
   }
 
   const id = idCell.scalar.kind === 'error' ? null : wholeNumber(idCell.scalar);
@@ -376,6 +379,8 @@ export function parseRow(raw: RawSheet['rows'][number], layout: ItemSheetLayout,
       const field = String(issue.path[0] ?? '');
       invalidFields.add(field === 'amounts' ? `amounts.${String(issue.path[1])}` : field);
       const column = columnOfPath(layout, issue.path);
+      // A cell that cannot be read has its problem already: "required" would only repeat it wrongly.
+      if (column && unreadable.has(column.field)) continue;
       const message = issueMessage(field, issue, language);
       if (column) at(column, 'invalid', message);
       else problems.push(problem('invalid', layout.sheet, raw.number, null, message));
