@@ -86,7 +86,7 @@ describe('reading a row', () => {
     expect(parse({ ...VALID, '2027, EUR': { formula: 'B1*2', result: 42 } })!.input!.amounts).toEqual({
       '2027': '42.00',
     });
-    const refused = parse({ ...VALID, '2027, EUR': { formula: 'B1*2' } as RawCell })!;
+    const refused = parse({ ...VALID, '2027, EUR': { formula: 'B1*2' } })!;
     expect(refused.input).toBeUndefined();
     expect(refused.problems).toEqual([
       expect.objectContaining({ column: 'M', columnName: '2027, EUR', message: expect.stringContaining('Formulai') }),

@@ -122,8 +122,8 @@ type Scalar =
   | { kind: 'number'; value: number }
   | { kind: 'error'; message: Text };
 
-function scalarOf(value: RawCell): Scalar {
-  if (value === null || value === undefined) return { kind: 'empty' };
+function scalarOf(value: RawCell | null): Scalar {
+  if (value === null) return { kind: 'empty' };
   if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', text: value };
   if (typeof value === 'number')
     return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'error', message: MESSAGES.cellError('NaN') };
@@ -131,18 +131,9 @@ function scalarOf(value: RawCell): Scalar {
   if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
   // Longer than any field: the reader kept only the length.
   if ('overlong' in value) return { kind: 'error', message: MESSAGES.overlong(value.overlong) };
-  if ('formula' in value || 'sharedFormula' in value) {
-    // Read as the value Excel computed, never as the formula; none computed → refused.
-    const result = (value as { result?: unknown }).result;
-    if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) {
-      return { kind: 'error', message: MESSAGES.formula };
-    }
-    return scalarOf(result as RawCell);
-  }
-  if ('richText' in value) return scalarOf(value.richText.map((run) => run.text).join(''));
-  if ('error' in value) return { kind: 'error', message: MESSAGES.cellError(String(value.error)) };
-  if ('text' in value && typeof value.text === 'string') return scalarOf(value.text);
-  return { kind: 'error', message: MESSAGES.cellError('?') };
+  if ('error' in value) return { kind: 'error', message: MESSAGES.cellError(value.error) };
+  // A formula is read as the value Excel computed, never as the formula; none computed → refused.
+  return value.result === undefined ? { kind: 'error', message: MESSAGES.formula } : scalarOf(value.result);
 }
 
 /** Finds the item sheet and its heading row; maps each column to a field by its heading. */

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Language } from '@ikt/shared/messages';
 import type { ImportProblem } from '@ikt/shared/spreadsheet.schema';
@@ -11,7 +10,7 @@ import {
   UnsupportedFileError,
 } from './import-errors';
 import { readXmlPart, STOP, XmlBoundError, XmlDamagedError, type XmlBounds, type XmlHandler } from './xml-part';
-import { columnLetter } from './xlsx-cells';
+import { columnLetter, columnNumber } from './xlsx-cells';
 
 /** What an upload may be. A generous template of 5,000 items with long texts fits well inside. */
 export interface ImportLimits {
@@ -67,10 +66,18 @@ export interface OverlongText {
 }
 
 /**
- * A cell's value as exceljs would give it, styles aside (so dates are serial numbers): text,
- * number, boolean, `{ formula, result }`, `{ error }`; or an OverlongText.
+ * A cell's value as written, styles aside (so a date is its serial number; only a cell typed as a
+ * date, `t="d"`, is a Date): text (rich text as its plain text), a number, a boolean, a formula
+ * with the result Excel computed if it did, an error (`#N/A`), or an OverlongText.
  */
-export type RawCell = ExcelJS.CellValue | OverlongText;
+export type RawCell =
+  | string
+  | number
+  | boolean
+  | Date
+  | { formula: string; result?: string | number | boolean }
+  | { error: string }
+  | OverlongText;
 
 export interface RawSheet {
   name: string;
@@ -140,57 +147,12 @@ function countUnpacked(
   });
 }
 
-/** A cell showing a shared string, until the shared strings have been read. */
-class SharedString {
-  constructor(readonly index: number) {}
-}
-
-type KeptCell = RawCell | SharedString;
-
-interface KeptSheet {
-  name: string;
-  rows: { number: number; cells: Map<number, KeptCell> }[];
-}
-
-/** One text being read, kept while it is within `cap` characters and only counted past it. */
-class CappedText {
-  value = '';
-  length = 0;
-  constructor(private readonly cap: number) {}
-  add(text: string): void {
-    this.length += text.length;
-    if (this.length <= this.cap) this.value += text;
-    else this.value = '';
-  }
-  get overlong(): boolean {
-    return this.length > this.cap;
-  }
-  result(): string | OverlongText {
-    return this.overlong ? { overlong: this.length } : this.value;
-  }
-}
-
 /** Over-long cells named in a refusal; more are counted. */
 const CELLS_NAMED = 20;
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
 const CELL_REF = /^\$?([A-Za-z]{1,3})\$?\d*$/;
 const WHOLE_NUMBER = /^\d{1,7}$/;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const letter of letters.toUpperCase()) n = n * 26 + (letter.charCodeAt(0) - 64);
-  return n;
-}
-
-/**
- * Bounds of the XML reader: a text as long as `cellChars`, written with entities or character
- * references (up to ~8 characters each) still fits one stretch; elements nest a dozen deep in a
- * sheet (extensions included); the root element declares a few dozen namespaces.
- */
-function xmlBounds(limits: Pick<ImportLimits, 'cellChars'>): XmlBounds {
-  return { stretchChars: 8 * limits.cellChars, depth: 64, attributes: 256 };
-}
 
 /** A zip part's name from a relationship's target (relative to `xl/`, or absolute). */
 function partName(target: string): string {
@@ -226,227 +188,22 @@ export async function readSheets(
   onRow?: (rowsRead: number) => void,
   options: ReadingOptions = {},
 ): Promise<RawSheet[]> {
-  const language = options.language ?? 'lv';
-  const limits = { ...IMPORT_LIMITS, ...options.limits };
-  const bounds = xmlBounds(limits);
-  const maxRows = itemRows + ROWS_BESIDE_ITEMS;
-  const maxCells = maxRows * CELLS_PER_ROW;
-  const maxTextChars = maxRows * TEXT_CHARS_PER_ROW;
-
-  const tooMuch = () => new PayloadTooLargeError(FILE_MESSAGES.tooMuchContent);
-  let cellCount = 0;
-  let textChars = 0;
-  const countText = (length: number) => {
-    textChars += length;
-    if (textChars > maxTextChars) throw tooMuch();
-  };
-
-  /** Reads one part through `handler`, answering the reader's refusals; false when the part is missing. */
-  const read = async (name: string, handler: XmlHandler, onStretch?: () => Error | null): Promise<boolean> => {
-    const entry = zip.file(name);
-    if (!entry) return false;
-    try {
-      await readXmlPart(entry, handler, bounds);
-      return true;
-    } catch (error) {
-      if (error instanceof XmlDamagedError) throw new UnsupportedFileError(FILE_MESSAGES.damaged);
-      if (error instanceof XmlBoundError) throw (error.what === 'stretchChars' ? onStretch?.() : null) ?? tooMuch();
-      throw error;
-    }
-  };
-  const damaged = () => new UnsupportedFileError(FILE_MESSAGES.damaged);
-
-  // The workbook's relationships: which part each sheet is, and where the shared strings are.
-  const targets = new Map<string, string>();
-  let sharedStringsPart = SHARED_STRINGS;
-  await read(WORKBOOK_RELS, {
-    open(name, attributes) {
-      if (name !== 'Relationship' || !attributes.Id || !attributes.Target) return;
-      const type = attributes.Type ?? '';
-      if (type.endsWith('/sharedStrings')) sharedStringsPart = partName(attributes.Target);
-      else if (type.endsWith('/worksheet')) {
-        if (targets.size >= limits.entries) throw new PayloadTooLargeError(FILE_MESSAGES.tooManyParts);
-        targets.set(attributes.Id, partName(attributes.Target));
-      }
-    },
-    close() {},
-    text() {},
-  });
-  const listed: { name: string; part: string }[] = [];
-  await read(WORKBOOK, {
-    open(name, attributes) {
-      if (name !== 'sheet') return;
-      const id = Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1];
-      const part = id === undefined ? undefined : targets.get(id);
-      if (part !== undefined && attributes.name !== undefined) listed.push({ name: attributes.name, part });
-    },
-    close() {},
-    text() {},
-  });
-
-  // The sheets: cells as values, shared strings as their index for now.
+  const reading = new Reading(zip, itemRows, options);
+  const listed = await listSheets(reading);
   const sheets: KeptSheet[] = [];
-  const shown = new Set<number>();
-  let lastShown = -1;
   let rowsRead = 0;
-  for (const { name: sheetName, part } of listed) {
-    const sheet: KeptSheet = { name: sheetName, rows: [] };
-    let inData = false;
-    let row: KeptSheet['rows'][number] | null = null;
-    let lastRow = 0;
-    let lastColumn = 0;
-    let cell: (CellBeingRead & { column: number }) | null = null;
-    let inInline = false;
-    let inPhonetic = false;
-    let target: CappedText | null = null;
-
-    const finishCell = () => {
-      if (!row || !cell) return;
-      const value = cellValue(cell);
-      if (value === null || value === '') return;
-      if (++cellCount > maxCells) throw tooMuch();
-      if (typeof value === 'string') countText(value.length);
-      else if (value instanceof SharedString) {
-        shown.add(value.index);
-        lastShown = Math.max(lastShown, value.index);
-      } else if (typeof value === 'object' && 'formula' in value && typeof value.result === 'string') {
-        countText(value.result.length);
-      }
-      row.cells.set(cell.column, value);
-    };
-    const finishRow = () => {
-      if (!row || row.cells.size === 0) return;
-      sheet.rows.push(row);
-      if (sheet.rows.length > maxRows) throw new PayloadTooLargeError(FILE_MESSAGES.tooManyRows(itemRows));
+  for (const { name, part } of listed.sheets) {
+    const sheet = await readSheet(reading, name, part, () => {
       rowsRead++;
       if (rowsRead % 500 === 0) onRow?.(rowsRead);
-    };
-
-    const found = await read(
-      part,
-      {
-        open(name, attributes) {
-          if (name === 'sheetData') inData = true;
-          if (!inData) return;
-          switch (name) {
-            case 'row': {
-              const r = attributes.r;
-              const number = r === undefined ? lastRow + 1 : WHOLE_NUMBER.test(r) ? Number(r) : Number.NaN;
-              if (!(number >= 1 && number <= MAX_ROW)) throw damaged();
-              row = { number, cells: new Map() };
-              lastRow = number;
-              lastColumn = 0;
-              break;
-            }
-            case 'c': {
-              if (!row) return;
-              const letters = attributes.r === undefined ? null : CELL_REF.exec(attributes.r)?.[1];
-              if (letters === undefined) throw damaged();
-              const column = letters === null ? lastColumn + 1 : columnNumber(letters);
-              if (column > MAX_COLUMN) throw damaged();
-              lastColumn = column;
-              cell = { column, type: attributes.t ?? 'n', formula: null, value: null, inline: null };
-              break;
-            }
-            case 'f':
-              if (cell) target = cell.formula = new CappedText(limits.cellChars);
-              break;
-            case 'v':
-              if (cell) target = cell.value = new CappedText(limits.cellChars);
-              break;
-            case 'is':
-              if (cell) {
-                cell.inline = new CappedText(limits.cellChars);
-                inInline = true;
-              }
-              break;
-            case 'rPh':
-              inPhonetic = true;
-              break;
-            case 't':
-              if (cell?.inline && inInline && !inPhonetic) target = cell.inline;
-              break;
-          }
-        },
-        close(name) {
-          switch (name) {
-            case 'sheetData':
-              inData = false;
-              break;
-            case 'f':
-            case 'v':
-            case 't':
-              target = null;
-              break;
-            case 'is':
-              inInline = false;
-              break;
-            case 'rPh':
-              inPhonetic = false;
-              break;
-            case 'c':
-              finishCell();
-              cell = null;
-              target = null;
-              break;
-            case 'row':
-              finishRow();
-              row = null;
-              break;
-          }
-        },
-        text(text) {
-          target?.add(text);
-        },
-      },
-      // A text too long to read through: named, since the cell being read is known.
-      () =>
-        row && cell
-          ? refusal(language, limits.cellChars, [{ sheet: sheetName, row: row.number, column: cell.column }])
-          : null,
-    );
-    if (found) sheets.push(sheet);
+    });
+    if (sheet) sheets.push(sheet);
   }
-
-  // Then the shared strings the cells show, and no further than the last of them.
-  const strings = new Map<number, string | OverlongText>();
-  if (shown.size > 0) {
-    let index = 0;
-    let current: CappedText | null = null;
-    let inPhonetic = false;
-    let target: CappedText | null = null;
-    await read(
-      sharedStringsPart,
-      {
-        open(name) {
-          if (name === 'si') current = shown.has(index) ? new CappedText(limits.cellChars) : null;
-          else if (name === 'rPh') inPhonetic = true;
-          else if (name === 't' && current && !inPhonetic) target = current;
-        },
-        close(name) {
-          if (name === 't') target = null;
-          else if (name === 'rPh') inPhonetic = false;
-          else if (name === 'si') {
-            if (current) {
-              const text = current.result();
-              if (typeof text === 'string') countText(text.length);
-              strings.set(index, text);
-            }
-            current = target = null;
-            index++;
-            if (index > lastShown) return STOP;
-          }
-        },
-        text(text) {
-          target?.add(text);
-        },
-      },
-      () => (current ? refusal(language, limits.cellChars, cellsShowing(sheets, index)) : null),
-    );
-  }
+  const strings = await readSharedStrings(reading, listed.sharedStrings, sheets);
+  onRow?.(rowsRead);
 
   // Every shared string in its cells; a cell whose string is empty or missing has no value.
-  const result: RawSheet[] = sheets.map((sheet) => ({
+  return sheets.map((sheet) => ({
     name: sheet.name,
     rows: sheet.rows
       .map((row) => {
@@ -459,48 +216,312 @@ export async function readSheets(
       })
       .filter((row) => row.cells.size > 0),
   }));
-  onRow?.(rowsRead);
-  return result;
+}
+
+/** A cell showing a shared string, until the shared strings have been read. */
+class SharedString {
+  constructor(readonly index: number) {}
+}
+
+type KeptCell = RawCell | SharedString;
+
+interface KeptSheet {
+  name: string;
+  rows: { number: number; cells: Map<number, KeptCell> }[];
+}
+
+interface CellLocation {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/**
+ * One upload being read: its parts, each through the XML reader with its bounds, and a count of
+ * what has been kept of it against what the rows an import takes could hold.
+ */
+class Reading {
+  readonly limits: Pick<ImportLimits, 'cellChars' | 'entries'>;
+  readonly maxRows: number;
+  private readonly language: Language;
+  private readonly bounds: XmlBounds;
+  private cells = 0;
+  private textChars = 0;
+
+  constructor(
+    private readonly zip: JSZip,
+    readonly itemRows: number,
+    options: ReadingOptions,
+  ) {
+    this.limits = { ...IMPORT_LIMITS, ...options.limits };
+    this.language = options.language ?? 'lv';
+    this.maxRows = itemRows + ROWS_BESIDE_ITEMS;
+    // A text as long as `cellChars`, written with entities or character references (up to ~8
+    // characters each), still fits one stretch; elements nest a dozen deep in a sheet (extensions
+    // included); the root element declares a few dozen namespaces.
+    this.bounds = { stretchChars: 8 * this.limits.cellChars, depth: 64, attributes: 256 };
+  }
+
+  /**
+   * Reads one part through `handler`; false when the part is missing. Past the length of one
+   * stretch of text, `onStretch` may name the cell being read.
+   */
+  async read(name: string, handler: XmlHandler, onStretch?: () => Error | null): Promise<boolean> {
+    const entry = this.zip.file(name);
+    if (!entry) return false;
+    try {
+      await readXmlPart(entry, handler, this.bounds);
+      return true;
+    } catch (error) {
+      if (error instanceof XmlDamagedError) throw damaged();
+      if (error instanceof XmlBoundError) throw (error.what === 'stretchChars' ? onStretch?.() : null) ?? tooMuch();
+      throw error;
+    }
+  }
+
+  keepCell(): void {
+    if (++this.cells > this.maxRows * CELLS_PER_ROW) throw tooMuch();
+  }
+
+  keepText(length: number): void {
+    this.textChars += length;
+    if (this.textChars > this.maxRows * TEXT_CHARS_PER_ROW) throw tooMuch();
+  }
+
+  /** 422 naming the cells whose text is too long to be read through (the first CELLS_NAMED of them). */
+  farTooLong(cells: readonly CellLocation[]): ImportRejectedError {
+    const cellChars = this.limits.cellChars;
+    const message = CELL_MESSAGES.farTooLong(8 * cellChars, LONGEST_TEXT_FIELD)[this.language];
+    const problems: ImportProblem[] = cells.slice(0, CELLS_NAMED).map((cell) => ({
+      kind: 'invalid',
+      sheet: cell.sheet,
+      row: cell.row,
+      column: columnLetter(cell.column),
+      columnName: null,
+      message,
+    }));
+    return new ImportRejectedError(FILE_MESSAGES.rejected, problems);
+  }
+}
+
+const tooMuch = () => new PayloadTooLargeError(FILE_MESSAGES.tooMuchContent);
+const damaged = () => new UnsupportedFileError(FILE_MESSAGES.damaged);
+
+/** One text being read, kept while it is within `cap` characters and only counted past it. */
+class CappedText {
+  value = '';
+  length = 0;
+  constructor(private readonly cap: number) {}
+  add(text: string): void {
+    this.length += text.length;
+    if (this.length <= this.cap) this.value += text;
+    else this.value = '';
+  }
+  get overlong(): boolean {
+    return this.length > this.cap;
+  }
+  result(): string | OverlongText {
+    return this.overlong ? { overlong: this.length } : this.value;
+  }
+}
+
+/**
+ * The text of a string item — a shared string (`<si>`) or a cell's inline string (`<is>`): its
+ * `<t>` elements, those of rich text runs (`<r>`) included, phonetic guides (`<rPh>`) left out.
+ */
+class StringItem {
+  readonly text: CappedText;
+  private phonetic = false;
+  private inText = false;
+  constructor(cap: number) {
+    this.text = new CappedText(cap);
+  }
+  open(name: string): void {
+    if (name === 'rPh') this.phonetic = true;
+    else if (name === 't' && !this.phonetic) this.inText = true;
+  }
+  close(name: string): void {
+    if (name === 'rPh') this.phonetic = false;
+    else if (name === 't') this.inText = false;
+  }
+  add(text: string): void {
+    if (this.inText) this.text.add(text);
+  }
+}
+
+/** The workbook's sheets as `xl/workbook.xml` lists them, with their parts, and the shared strings' part. */
+async function listSheets(
+  reading: Reading,
+): Promise<{ sheets: { name: string; part: string }[]; sharedStrings: string }> {
+  const parts = new Map<string, string>();
+  let sharedStrings = SHARED_STRINGS;
+  await reading.read(WORKBOOK_RELS, {
+    open(name, attributes) {
+      if (name !== 'Relationship' || !attributes.Id || !attributes.Target) return;
+      const type = attributes.Type ?? '';
+      if (type.endsWith('/sharedStrings')) sharedStrings = partName(attributes.Target);
+      else if (type.endsWith('/worksheet')) {
+        if (parts.size >= reading.limits.entries) throw new PayloadTooLargeError(FILE_MESSAGES.tooManyParts);
+        parts.set(attributes.Id, partName(attributes.Target));
+      }
+    },
+  });
+  const sheets: { name: string; part: string }[] = [];
+  await reading.read(WORKBOOK, {
+    open(name, attributes) {
+      if (name !== 'sheet') return;
+      const id = Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1];
+      const part = id === undefined ? undefined : parts.get(id);
+      if (part !== undefined && attributes.name !== undefined) sheets.push({ name: attributes.name, part });
+    },
+  });
+  return { sheets, sharedStrings };
 }
 
 interface CellBeingRead {
+  column: number;
   type: string;
   formula: CappedText | null;
   value: CappedText | null;
-  inline: CappedText | null;
+  inline: StringItem | null;
+}
+
+/** One sheet's rows with values: cells as values, shared strings as their index for now. Null when the part is missing. */
+async function readSheet(reading: Reading, name: string, part: string, onRow: () => void): Promise<KeptSheet | null> {
+  const cap = reading.limits.cellChars;
+  const sheet: KeptSheet = { name, rows: [] };
+  let inData = false;
+  let row: KeptSheet['rows'][number] | null = null;
+  let lastRow = 0;
+  let lastColumn = 0;
+  let cell: CellBeingRead | null = null;
+  // Where text goes: the `<f>` or `<v>` being read, or the `<is>` (which has elements of its own).
+  let text: CappedText | null = null;
+  let inline: StringItem | null = null;
+
+  const keepCell = (into: NonNullable<typeof row>, read: CellBeingRead) => {
+    const value = cellValue(read);
+    if (value === null || value === '') return;
+    reading.keepCell();
+    if (typeof value === 'string') reading.keepText(value.length);
+    else if (typeof value === 'object' && 'formula' in value && typeof value.result === 'string') {
+      reading.keepText(value.result.length);
+    }
+    into.cells.set(read.column, value);
+  };
+
+  const found = await reading.read(
+    part,
+    {
+      open(element, attributes) {
+        if (element === 'sheetData') inData = true;
+        if (!inData) return;
+        if (inline) {
+          inline.open(element);
+          return;
+        }
+        switch (element) {
+          case 'row': {
+            const r = attributes.r;
+            const number = r === undefined ? lastRow + 1 : WHOLE_NUMBER.test(r) ? Number(r) : Number.NaN;
+            if (!(number >= 1 && number <= MAX_ROW)) throw damaged();
+            row = { number, cells: new Map() };
+            lastRow = number;
+            lastColumn = 0;
+            break;
+          }
+          case 'c': {
+            if (!row) return;
+            const letters = attributes.r === undefined ? null : CELL_REF.exec(attributes.r)?.[1];
+            if (letters === undefined) throw damaged();
+            const column = letters === null ? lastColumn + 1 : columnNumber(letters);
+            if (column > MAX_COLUMN) throw damaged();
+            lastColumn = column;
+            cell = { column, type: attributes.t ?? 'n', formula: null, value: null, inline: null };
+            break;
+          }
+          case 'f':
+            if (cell) text = cell.formula = new CappedText(cap);
+            break;
+          case 'v':
+            if (cell) text = cell.value = new CappedText(cap);
+            break;
+          case 'is':
+            if (cell) inline = cell.inline = new StringItem(cap);
+            break;
+        }
+      },
+      close(element) {
+        if (inline && element !== 'is') {
+          inline.close(element);
+          return;
+        }
+        switch (element) {
+          case 'sheetData':
+            inData = false;
+            break;
+          case 'f':
+          case 'v':
+            text = null;
+            break;
+          case 'is':
+            inline = null;
+            break;
+          case 'c':
+            if (row && cell) keepCell(row, cell);
+            cell = null;
+            break;
+          case 'row':
+            if (row && row.cells.size > 0) {
+              sheet.rows.push(row);
+              if (sheet.rows.length > reading.maxRows) {
+                throw new PayloadTooLargeError(FILE_MESSAGES.tooManyRows(reading.itemRows));
+              }
+              onRow();
+            }
+            row = null;
+            break;
+        }
+      },
+      text(chars) {
+        (inline ?? text)?.add(chars);
+      },
+    },
+    // A text too long to read through: named, since the cell being read is known.
+    () => (row && cell ? reading.farTooLong([{ sheet: name, row: row.number, column: cell.column }]) : null),
+  );
+  return found ? sheet : null;
 }
 
 /** A cell's value from its type (`t`), formula, value and inline string; null when it has none. */
 function cellValue({ type, formula, value, inline }: CellBeingRead): KeptCell | null {
-  for (const text of [formula, value, inline]) if (text?.overlong) return { overlong: text.length };
+  for (const text of [formula, value, inline?.text]) if (text?.overlong) return { overlong: text.length };
   const v = value?.value;
   if (formula) {
     const f = formula.value;
-    if (v === undefined) return { formula: f } as RawCell;
+    if (v === undefined) return { formula: f };
     switch (type) {
       case 'str':
-        return { formula: f, result: v } as RawCell;
+        return { formula: f, result: v };
       case 'b':
-        return { formula: f, result: Number(v) !== 0 } as RawCell;
+        return { formula: f, result: Number(v) !== 0 };
       case 'e':
-        return { error: v } as RawCell;
+        return { error: v };
       default:
-        return v.trim() === '' ? ({ formula: f } as RawCell) : ({ formula: f, result: Number(v) } as RawCell);
+        return v.trim() === '' ? { formula: f } : { formula: f, result: Number(v) };
     }
   }
   switch (type) {
-    case 's': {
-      if (v === undefined || !WHOLE_NUMBER.test(v.trim())) return null;
-      return new SharedString(Number(v.trim()));
-    }
+    case 's':
+      return v === undefined || !WHOLE_NUMBER.test(v.trim()) ? null : new SharedString(Number(v.trim()));
     case 'inlineStr':
-      return inline ? inline.value : (v ?? null);
+      return inline ? inline.text.value : (v ?? null);
     case 'str':
       return v ?? null;
     case 'b':
-      return v === undefined || v.trim() === '' ? null : parseInt(v, 10) !== 0;
+      return v === undefined || v.trim() === '' ? null : Number(v) !== 0;
     case 'e':
-      return v === undefined ? null : ({ error: v } as RawCell);
+      return v === undefined ? null : { error: v };
     case 'd': {
       if (v === undefined || v.trim() === '') return null;
       const date = new Date(v);
@@ -511,36 +532,67 @@ function cellValue({ type, formula, value, inline }: CellBeingRead): KeptCell | 
   }
 }
 
-interface CellLocation {
-  sheet: string;
-  row: number;
-  column: number;
+/**
+ * The shared strings the sheets' cells show, read no further than the last of them; the others
+ * are skipped without being kept.
+ */
+async function readSharedStrings(
+  reading: Reading,
+  part: string,
+  sheets: readonly KeptSheet[],
+): Promise<Map<number, string | OverlongText>> {
+  const shown = new Set<number>();
+  let last = -1;
+  for (const value of keptCells(sheets)) {
+    if (!(value.value instanceof SharedString)) continue;
+    shown.add(value.value.index);
+    last = Math.max(last, value.value.index);
+  }
+  const strings = new Map<number, string | OverlongText>();
+  if (shown.size === 0) return strings;
+
+  let index = 0;
+  let item: StringItem | null = null;
+  await reading.read(
+    part,
+    {
+      open(name) {
+        if (name === 'si') item = shown.has(index) ? new StringItem(reading.limits.cellChars) : null;
+        else item?.open(name);
+      },
+      close(name) {
+        if (name !== 'si') {
+          item?.close(name);
+          return;
+        }
+        if (item) {
+          const text = item.text.result();
+          if (typeof text === 'string') reading.keepText(text.length);
+          strings.set(index, text);
+        }
+        item = null;
+        index++;
+        return index > last ? STOP : undefined;
+      },
+      text(text) {
+        item?.add(text);
+      },
+    },
+    () =>
+      item
+        ? reading.farTooLong(
+            [...keptCells(sheets)].filter((c) => c.value instanceof SharedString && c.value.index === index),
+          )
+        : null,
+  );
+  return strings;
 }
 
-/** The cells that show the shared string `index`. */
-function cellsShowing(sheets: readonly KeptSheet[], index: number): CellLocation[] {
-  const found: CellLocation[] = [];
+/** Every kept cell with where it is. */
+function* keptCells(sheets: readonly KeptSheet[]): Generator<CellLocation & { value: KeptCell }> {
   for (const sheet of sheets) {
     for (const row of sheet.rows) {
-      for (const [column, value] of row.cells) {
-        if (value instanceof SharedString && value.index === index)
-          found.push({ sheet: sheet.name, row: row.number, column });
-      }
+      for (const [column, value] of row.cells) yield { sheet: sheet.name, row: row.number, column, value };
     }
   }
-  return found;
-}
-
-/** 422 naming the cells whose text is too long to be read through (the first CELLS_NAMED of them). */
-function refusal(language: Language, cellChars: number, cells: readonly CellLocation[]): ImportRejectedError {
-  const message = CELL_MESSAGES.farTooLong(8 * cellChars, LONGEST_TEXT_FIELD)[language];
-  const problems: ImportProblem[] = cells.slice(0, CELLS_NAMED).map((cell) => ({
-    kind: 'invalid',
-    sheet: cell.sheet,
-    row: cell.row,
-    column: columnLetter(cell.column),
-    columnName: null,
-    message,
-  }));
-  return new ImportRejectedError(FILE_MESSAGES.rejected, problems);
 }

@@ -20,7 +20,6 @@ async function read(part: JSZip.JSZipObject, stopAt?: string) {
       opened.push(name);
       return name === stopAt ? STOP : undefined;
     },
-    close() {},
     text(text) {
       texts.push(text);
     },

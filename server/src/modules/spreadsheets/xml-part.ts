@@ -31,9 +31,9 @@ type Answer = typeof STOP | void;
 export interface XmlHandler {
   /** An element opens: its local name (any prefix dropped) and its attributes as written. */
   open(name: string, attributes: Record<string, string>): Answer;
-  close(name: string): Answer;
+  close?(name: string): Answer;
   /** Text or CDATA: a text node comes whole (it is within the stretch bound). */
-  text(text: string): Answer;
+  text?(text: string): Answer;
 }
 
 /** The part is not well-formed XML, or not XML at all. */
@@ -87,10 +87,10 @@ export function readXmlPart(entry: JSZip.JSZipObject, handler: XmlHandler, bound
     });
     parser.on('closetag', (tag) => {
       depth--;
-      if (!stopped) answer(handler.close(localName(tag.name)));
+      if (!stopped) answer(handler.close?.(localName(tag.name)));
     });
     const onText = (text: string) => {
-      if (!stopped) answer(handler.text(text));
+      if (!stopped) answer(handler.text?.(text));
       else events++;
     };
     parser.on('text', onText);
