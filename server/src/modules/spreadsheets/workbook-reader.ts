@@ -258,8 +258,8 @@ class Reading {
     this.maxRows = itemRows + ROWS_BESIDE_ITEMS;
     // A text as long as `cellChars`, written with entities or character references (up to ~8
     // characters each), still fits one stretch; elements nest a dozen deep in a sheet (extensions
-    // included); the root element declares a few dozen namespaces.
-    this.bounds = { stretchChars: 8 * this.limits.cellChars, depth: 64, attributes: 256 };
+    // included).
+    this.bounds = { stretchChars: 8 * this.limits.cellChars, depth: 64 };
   }
 
   /**
