@@ -47,7 +47,7 @@ export interface HttpAnswer {
 export function request(
   agent: http.Agent,
   base: { host: string; port: number },
-  options: { method: string; path: string; headers?: Record<string, string>; body?: string },
+  options: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const started = performance.now();

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { consolidationSection } from './consolidation';
+import { craftedImportSection } from './crafted-import';
 import { exportSection } from './export';
 import { editorsSection } from './editors';
 import { importSection } from './import';
@@ -19,10 +20,17 @@ import type { BenchSection, TableRow } from './types';
  *   BENCH_ITERATIONS (20), BENCH_WARMUP (3), BENCH_SECTIONS (all), BENCH_DIMENSIONS (all)
  *   BENCH_OUT                           also write the JSON to this file
  *
- * Sections: consolidation, export, import, editors, start (see README.md). A new one is one more
+ * Sections: consolidation, export, import, craftedImport, editors, start (see README.md). A new one is one more
  * file here exporting a BenchSection, added to SECTIONS.
  */
-const SECTIONS: BenchSection[] = [consolidationSection, exportSection, importSection, editorsSection, startSection];
+const SECTIONS: BenchSection[] = [
+  consolidationSection,
+  exportSection,
+  importSection,
+  craftedImportSection,
+  editorsSection,
+  startSection,
+];
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 

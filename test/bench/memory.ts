@@ -15,10 +15,13 @@ export function highWaterMark(): number | null {
   }
 }
 
-/** Resets VmHWM to the current RSS (Linux: `5` into clear_refs); answers whether it could. */
-export function resetHighWaterMark(): boolean {
+/**
+ * Resets VmHWM to the current RSS (Linux: `5` into clear_refs) of this process or of a child
+ * (a spawned server); answers whether it could.
+ */
+export function resetHighWaterMark(pid: number | 'self' = 'self'): boolean {
   try {
-    writeFileSync('/proc/self/clear_refs', '5');
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
     return true;
   } catch {
     return false;

@@ -70,8 +70,31 @@ export const FILE_MESSAGES = {
     lv: `Vienā importā var būt ne vairāk kā ${rows} pozīciju rindas. Sadaliet failu vairākos.`,
     en: `One import may hold at most ${rows} item rows. Split the file into several.`,
   }),
+  tooMuchContent: {
+    lv: 'Darbgrāmatā ir vairāk datu, nekā var apstrādāt vienā importā. Sadaliet failu vairākos.',
+    en: 'The workbook holds more data than one import can process. Split the file into several.',
+  },
   rejected: {
     lv: 'Importu nevar veikt: nekas netika mainīts. Izlabojiet norādītās vietas un mēģiniet vēlreiz.',
     en: 'The import cannot be applied: nothing was changed. Correct the places listed and try again.',
   },
+} as const;
+
+/** "12 rakstzīmes", "21 rakstzīme": Latvian takes the singular after a number ending in 1 (not 11). */
+function characters(count: number): string {
+  const singular = count % 10 === 1 && count % 100 !== 11;
+  return `${count} ${singular ? 'rakstzīme' : 'rakstzīmes'}`;
+}
+
+/** A cell whose text is longer than any field takes (workbook-reader.ts reads only its length). */
+export const CELL_MESSAGES = {
+  overlong: (length: number, longest: number) => ({
+    lv: `Šūnā ir ${characters(length)} — vairāk, nekā pieņem jebkurš lauks (ne vairāk kā ${characters(longest)})`,
+    en: `The cell holds ${length} characters — more than any field takes (at most ${longest} characters)`,
+  }),
+  /** Too long even to be read through: the rest of the workbook was not read. */
+  farTooLong: (chars: number, longest: number) => ({
+    lv: `Šūnā ir vairāk nekā ${characters(chars)} — vairāk, nekā pieņem jebkurš lauks (ne vairāk kā ${characters(longest)}); pārējā darbgrāmata netika nolasīta`,
+    en: `The cell holds more than ${chars} characters — more than any field takes (at most ${longest} characters); the rest of the workbook was not read`,
+  }),
 } as const;

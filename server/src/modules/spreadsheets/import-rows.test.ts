@@ -86,10 +86,31 @@ describe('reading a row', () => {
     expect(parse({ ...VALID, '2027, EUR': { formula: 'B1*2', result: 42 } })!.input!.amounts).toEqual({
       '2027': '42.00',
     });
-    const refused = parse({ ...VALID, '2027, EUR': { formula: 'B1*2' } as RawCell })!;
+    const refused = parse({ ...VALID, '2027, EUR': { formula: 'B1*2' } })!;
     expect(refused.input).toBeUndefined();
     expect(refused.problems).toEqual([
       expect.objectContaining({ column: 'M', columnName: '2027, EUR', message: expect.stringContaining('Formulai') }),
+    ]);
+  });
+
+  it('answers a text longer than any field (kept by the reader as its length) as a problem of its cell', () => {
+    const refused = parse({ ...VALID, Apraksts: { overlong: 25_001 } })!;
+    expect(refused.input).toBeUndefined();
+    expect(refused.problems).toEqual([
+      expect.objectContaining({
+        kind: 'invalid',
+        row: 6,
+        column: 'D',
+        columnName: 'Apraksts',
+        message: 'Šūnā ir 25001 rakstzīme — vairāk, nekā pieņem jebkurš lauks (ne vairāk kā 10000 rakstzīmes)',
+      }),
+    ]);
+    expect(parse({ ...VALID, Apraksts: { overlong: 20_002 } }, 'en')!.problems[0]!.message).toBe(
+      'The cell holds 20002 characters — more than any field takes (at most 10000 characters)',
+    );
+    // A required field's cell that cannot be read is named once, not also as empty.
+    expect(parse({ ...VALID, Nosaukums: { overlong: 20_001 } })!.problems).toEqual([
+      expect.objectContaining({ columnName: 'Nosaukums', message: expect.stringContaining('20001') }),
     ]);
   });
 

@@ -15,7 +15,8 @@ import { Decimal } from '@ikt/shared/money';
 import type { ImportProblem, ImportProblemKind } from '@ikt/shared/spreadsheet.schema';
 import { columnLetter } from './xlsx-cells';
 import { ITEM_HEADERS, SHEET_NAMES } from './workbook-labels';
-import type { RawCell, RawSheet } from './workbook-reader';
+import { CELL_MESSAGES } from './import-errors';
+import { LONGEST_TEXT_FIELD, type RawCell, type RawSheet } from './workbook-reader';
 
 /**
  * From sheet rows to the very inputs the line item API takes: every row is validated with the
@@ -64,6 +65,7 @@ const MESSAGES = {
     en: 'The formula has no computed value; paste the value instead',
   },
   cellError: (code: string) => ({ lv: `Šūnā ir kļūda (${code})`, en: `The cell holds an error (${code})` }),
+  overlong: (length: number) => CELL_MESSAGES.overlong(length, LONGEST_TEXT_FIELD),
   id: { lv: 'ID ir pozitīvs vesels skaitlis', en: 'An ID is a positive whole number' },
   version: { lv: 'Versija ir pozitīvs vesels skaitlis', en: 'A version is a positive whole number' },
   versionMissing: {
@@ -120,25 +122,18 @@ type Scalar =
   | { kind: 'number'; value: number }
   | { kind: 'error'; message: Text };
 
-function scalarOf(value: RawCell): Scalar {
-  if (value === null || value === undefined) return { kind: 'empty' };
+function scalarOf(value: RawCell | null): Scalar {
+  if (value === null) return { kind: 'empty' };
   if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', text: value };
   if (typeof value === 'number')
     return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'error', message: MESSAGES.cellError('NaN') };
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
-  if ('formula' in value || 'sharedFormula' in value) {
-    // Read as the value Excel computed, never as the formula; none computed → refused.
-    const result = (value as { result?: unknown }).result;
-    if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) {
-      return { kind: 'error', message: MESSAGES.formula };
-    }
-    return scalarOf(result as RawCell);
-  }
-  if ('richText' in value) return scalarOf(value.richText.map((run) => run.text).join(''));
-  if ('error' in value) return { kind: 'error', message: MESSAGES.cellError(String(value.error)) };
-  if ('text' in value && typeof value.text === 'string') return scalarOf(value.text);
-  return { kind: 'error', message: MESSAGES.cellError('?') };
+  // Longer than any field: the reader kept only the length.
+  if ('overlong' in value) return { kind: 'error', message: MESSAGES.overlong(value.overlong) };
+  if ('error' in value) return { kind: 'error', message: MESSAGES.cellError(value.error) };
+  // A formula is read as the value Excel computed, never as the formula; none computed → refused.
+  return value.result === undefined ? { kind: 'error', message: MESSAGES.formula } : scalarOf(value.result);
 }
 
 /** Finds the item sheet and its heading row; maps each column to a field by its heading. */
@@ -291,8 +286,11 @@ export function parseRow(raw: RawSheet['rows'][number], layout: ItemSheetLayout,
   const versionCell = scalars.get('version')!;
   const blank = [...scalars.entries()].every(([field, { scalar }]) => field === 'version' || scalar.kind === 'empty');
   if (blank) return null;
-  for (const { column, scalar } of scalars.values()) {
-    if (scalar.kind === 'error') at(column, 'invalid', localize(scalar.message, language));
+  const unreadable = new Set<ImportField>();
+  for (const [field, { column, scalar }] of scalars) {
+    if (scalar.kind !== 'error') continue;
+    unreadable.add(field);
+    at(column, 'invalid', localize(scalar.message, language));
   }
 
   const id = idCell.scalar.kind === 'error' ? null : wholeNumber(idCell.scalar);
@@ -372,6 +370,8 @@ export function parseRow(raw: RawSheet['rows'][number], layout: ItemSheetLayout,
       const field = String(issue.path[0] ?? '');
       invalidFields.add(field === 'amounts' ? `amounts.${String(issue.path[1])}` : field);
       const column = columnOfPath(layout, issue.path);
+      // A cell that cannot be read has its problem already: "required" would only repeat it wrongly.
+      if (column && unreadable.has(column.field)) continue;
       const message = issueMessage(field, issue, language);
       if (column) at(column, 'invalid', message);
       else problems.push(problem('invalid', layout.sheet, raw.number, null, message));

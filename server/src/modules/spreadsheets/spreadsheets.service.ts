@@ -179,8 +179,11 @@ export function createSpreadsheetService(
       const buffer = await options.readFile();
       const zip = await inspectWorkbook(buffer, limits);
       options.onProgress?.({ type: 'progress', stage: 'read', done: 0, total: null });
-      const sheets = await readSheets(zip, limits.rows, (done) =>
-        options.onProgress?.({ type: 'progress', stage: 'read', done, total: null }),
+      const sheets = await readSheets(
+        zip,
+        limits.rows,
+        (done) => options.onProgress?.({ type: 'progress', stage: 'read', done, total: null }),
+        { language, limits },
       );
       const located = locateItemSheet(sheets, cycle.fiscalYears, language);
       if ('problems' in located) throw new ImportRejectedError(FILE_MESSAGES.rejected, located.problems);

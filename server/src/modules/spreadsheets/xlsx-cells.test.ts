@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '@ikt/shared/money';
-import { columnLetter, formulaString, moneyNumber, ratioNumber, sheetRef, textValue } from './xlsx-cells';
+import { columnLetter, columnNumber, formulaString, moneyNumber, ratioNumber, sheetRef, textValue } from './xlsx-cells';
 
 describe('cells', () => {
   it('keeps the cents of the largest amounts a cell may hold', () => {
@@ -11,6 +11,7 @@ describe('cells', () => {
 
   it('names columns and sheets as formulas need them', () => {
     expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+    expect(['A', 'z', 'AA', 'az', 'AAA', 'XFD'].map(columnNumber)).toEqual([1, 26, 27, 52, 703, 16_384]);
     expect(sheetRef('Pēc EKK')).toBe("'Pēc EKK'!");
     expect(sheetRef("O'Brien")).toBe("'O''Brien'!");
     expect(formulaString('<>Izslēgta "x"')).toBe('"<>Izslēgta ""x"""');

@@ -110,6 +110,13 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** The column number of A1-style letters: A → 1, AA → 27 (case ignored). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const letter of letters.toUpperCase()) n = n * 26 + (letter.charCodeAt(0) - 64);
+  return n;
+}
+
 /** `'Pēc EKK'!` — a sheet reference, quoted (names with spaces or non-ASCII letters need it). */
 export function sheetRef(name: string): string {
   return `'${name.replaceAll("'", "''")}'!`;
