@@ -7,6 +7,15 @@ export default defineConfig({
   test: {
     // Two workers match the two cores here; each integration file gets its own database.
     maxWorkers: 2,
+    // `npm run coverage`: V8's own counters over the unit and integration tests, for the code they
+    // reach in this process (not the e2e browser, nor a server started as a child process).
+    coverage: {
+      provider: 'v8',
+      include: ['{shared,db,seeds,server,client}/src/**/*.{ts,tsx}', 'migrations/**/*.ts'],
+      exclude: ['**/*.test.ts', '**/dist/**', '**/node_modules/**'],
+      reporter: ['text-summary', 'json-summary', 'html'],
+      reportsDirectory: 'coverage',
+    },
     projects: [
       {
         test: {

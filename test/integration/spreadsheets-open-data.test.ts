@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Package, Profile } from 'datapackage';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidationSchema } from '@ikt/shared/consolidation.schema';
@@ -70,13 +74,14 @@ function parseCsv(text: string): string[][] {
 
 interface Descriptor {
   [key: string]: unknown;
+  columnTypes?: unknown[];
   resources: {
     name: string;
     path: string;
     profile: string;
     bytes: number;
     hash: string;
-    schema: { fields: { name: string; type: string }[]; primaryKey: string[] };
+    schema: { fields: { name: string; type: string; columnType?: string }[]; primaryKey: string[] };
   }[];
   model: {
     measures: Record<string, { source: string; currency: string; phase?: string; direction?: string }>;
@@ -231,5 +236,127 @@ describe('open data of an approved cycle', () => {
     for (const row of csv.slice(1)) {
       for (const field of row) expect(field).not.toMatch(/^[=+\-@\t\r]/);
     }
+  });
+});
+
+/**
+ * The ColumnTypes of the Fiscal Data Package v1 Budget Taxonomy (frictionlessdata specs,
+ * "Fiscal Data Package - Budget Standard Taxonomy" 1.0.0rc1) that a budget like this one can use,
+ * with the properties the taxonomy gives them.
+ */
+interface ColumnType {
+  dataType: string;
+  unique?: boolean;
+  labelOf?: string;
+}
+const BUDGET_TAXONOMY: Record<string, ColumnType> = {
+  value: { dataType: 'number' },
+  'value-currency:code': { dataType: 'string', unique: true },
+  'date:fiscal-year': { dataType: 'integer', unique: true },
+  'phase:id': { dataType: 'string', unique: true },
+  'budget-line-id': { dataType: 'string', unique: true },
+  'expenditure-type:code': { dataType: 'string', unique: true },
+  'administrative-classification:generic:code': { dataType: 'string', unique: true },
+  'administrative-classification:generic:label': {
+    dataType: 'string',
+    labelOf: 'administrative-classification:generic:code',
+  },
+  'administrative-classification:generic:level1:code': { dataType: 'string', unique: true },
+  'administrative-classification:generic:level1:label': {
+    dataType: 'string',
+    labelOf: 'administrative-classification:generic:level1:code',
+  },
+  'economic-classification:generic:code': { dataType: 'string', unique: true },
+  'economic-classification:generic:label': { dataType: 'string', labelOf: 'economic-classification:generic:code' },
+  'functional-classification:generic:code': { dataType: 'string', unique: true },
+  'functional-classification:generic:label': {
+    dataType: 'string',
+    labelOf: 'functional-classification:generic:code',
+  },
+  'activity:generic:program:code': { dataType: 'string', unique: true },
+  'activity:generic:program:label': { dataType: 'string', labelOf: 'activity:generic:program:code' },
+  'activity:generic:subprogram:code': { dataType: 'string', unique: true },
+  'activity:generic:subprogram:label': { dataType: 'string', labelOf: 'activity:generic:subprogram:code' },
+};
+const BUDGET_TAXONOMY_URL = 'https://specs.frictionlessdata.io/taxonomies/fiscal/budgets.json';
+
+/**
+ * A ColumnType's properties as the FDP spec has a reader find them: a definition the descriptor
+ * gives in `columnTypes`, else the taxonomy's own, else the longest taxonomy name that is a
+ * prefix of it (a custom `…:label:en` is a `…:label`).
+ */
+function columnTypeOf(name: string, declared: readonly ({ name: string } & ColumnType)[]): ColumnType | undefined {
+  const own = declared.find((definition) => definition.name === name);
+  if (own) return own;
+  const parts = name.split(':');
+  for (let length = parts.length; length > 0; length--) {
+    const known = BUDGET_TAXONOMY[parts.slice(0, length).join(':')];
+    if (known) return known;
+  }
+  return undefined;
+}
+
+describe('open data as the reference Fiscal Data Package library reads it', () => {
+  it('validates against the bundled fiscal-data-package profile, reads and casts every row, and maps each column to a ColumnType', async () => {
+    const data = await openData(itc, approvedId);
+    const descriptor = data.descriptor;
+    expect(descriptor.profile).toBe('fiscal-data-package');
+    // The profile's first part is the tabular-data-package schema, whose `profile` admits only
+    // that name: the library checks a copy that says so against the fiscal one.
+    const asTabular = { ...descriptor, profile: 'tabular-data-package' };
+    const checked = (await Profile.load('fiscal-data-package')).validate(asTabular);
+    expect(checked.errors.map((error) => error.message)).toEqual([]);
+    expect(checked.valid).toBe(true);
+
+    const folder = await mkdtemp(path.join(tmpdir(), 'ikt-open-data-'));
+    try {
+      await writeFile(path.join(folder, 'budget.csv'), data.csvBytes);
+      const dataPackage = await Package.load(asTabular, { basePath: folder, strict: true });
+      expect(dataPackage.errors.map((error) => error.message)).toEqual([]);
+      expect(dataPackage.valid).toBe(true);
+      expect(dataPackage.resources.map((resource) => resource.name)).toEqual(['budget']);
+      // Every value cast to its field's type, and the primary key unique (the library checks both).
+      const rows = (await dataPackage.resources[0]!.read({ keyed: true, cast: true })) as Record<string, unknown>[];
+      expect(rows.length).toBe(data.csv.length - 1);
+      expect(typeof rows[0]!.fiscal_year).toBe('number');
+      expect(typeof rows[0]!.amount).toBe('number');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+
+    // FDP v1: each column says which fiscal concept it holds, with the data type that concept has.
+    const declared = (descriptor.columnTypes ?? []).filter(
+      (entry): entry is { name: string } & ColumnType => typeof entry === 'object' && entry !== null,
+    );
+    // Naming any ColumnTypes replaces the default taxonomy, so it must be named too.
+    if (descriptor.columnTypes) expect(descriptor.columnTypes).toContain(BUDGET_TAXONOMY_URL);
+    const fields = descriptor.resources[0]!.schema.fields;
+    const unmapped = fields.filter((field) => !field.columnType || !columnTypeOf(field.columnType, declared));
+    expect(unmapped.map((field) => field.name)).toEqual([]);
+    const byColumn = Object.fromEntries(fields.map((field) => [field.name, field.columnType!]));
+    for (const field of fields) {
+      expect(field.type, `${field.name} (${field.columnType})`).toBe(
+        columnTypeOf(field.columnType!, declared)!.dataType,
+      );
+      const labelOf = columnTypeOf(field.columnType!, declared)!.labelOf;
+      // A label column names the codes of a column beside it (…:level1:label of …:level1:code).
+      if (labelOf) expect(Object.values(byColumn), field.name).toContain(labelOf);
+    }
+    expect(byColumn).toMatchObject({
+      amount: 'value',
+      currency: 'value-currency:code',
+      fiscal_year: 'date:fiscal-year',
+      phase: 'phase:id',
+      line_item_id: 'budget-line-id',
+      institution_code: expect.stringMatching(/^administrative-classification:generic:(level1:)?code$/),
+      ekk_code: expect.stringMatching(/^economic-classification:generic:(level1:)?code$/),
+      sub_programme_code: 'activity:generic:subprogram:code',
+    });
+    // The columns of the table's primary key are ones the taxonomy counts as identifying a row.
+    for (const key of descriptor.resources[0]!.schema.primaryKey) {
+      expect(columnTypeOf(byColumn[key]!, declared)?.unique, key).toBe(true);
+    }
+    // The model's measure is the column of ColumnType `value`.
+    expect(byColumn[descriptor.model.measures.amount!.source]).toBe('value');
   });
 });

@@ -46,7 +46,7 @@ describe('docker-compose.yml', () => {
     });
     expect(app.build).toBe('.');
     expect(existsSync(new URL('Dockerfile', root))).toBe(true);
-    expect(readFileSync(new URL('Dockerfile', root), 'utf8')).toMatch(/server\/src\/main\.ts/);
+    expect(readFileSync(new URL('Dockerfile', root), 'utf8')).toMatch(/CMD \["node", "server\/dist\/main\.js"\]/);
     expect(app.healthcheck?.test.join(' ')).toContain('/api/health');
   });
 

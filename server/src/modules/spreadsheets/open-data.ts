@@ -13,24 +13,93 @@ import type { ItemRecord } from './spreadsheets.repository';
  * approved budget publishes goes in — no comments, no people, no review history.
  */
 
+/**
+ * The columns of budget.csv. `columnType` is the fiscal concept a column holds, in the Fiscal Data
+ * Package v1 Budget Taxonomy (specs.frictionlessdata.io/taxonomies/fiscal/budgets.json); the
+ * taxonomy fixes the data type of each (a fiscal year is an `integer`, a budget line id a
+ * `string`), so `type` follows it. A name longer than the taxonomy's (`…:label:en`) is a kind of
+ * the one it starts with, as the spec reads unknown names; the two the taxonomy lacks are
+ * defined in COLUMN_TYPES below.
+ */
 export const CSV_FIELDS = [
-  { name: 'line_item_id', type: 'integer', title: 'Line item id' },
-  { name: 'title', type: 'string', title: 'Line item (Latvian)' },
-  { name: 'fiscal_year', type: 'year', title: 'Fiscal year' },
-  { name: 'amount', type: 'number', title: 'Amount' },
-  { name: 'currency', type: 'string', title: 'Currency' },
-  { name: 'phase', type: 'string', title: 'Budget phase' },
-  { name: 'institution_code', type: 'string', title: 'Institution code' },
-  { name: 'institution_name', type: 'string', title: 'Institution (Latvian)' },
-  { name: 'institution_name_en', type: 'string', title: 'Institution (English)' },
-  { name: 'sub_programme_code', type: 'string', title: 'Sub-programme code' },
-  { name: 'sub_programme_name', type: 'string', title: 'Sub-programme (Latvian)' },
-  { name: 'ekk_code', type: 'string', title: 'Economic classification (EKK) code' },
-  { name: 'ekk_name', type: 'string', title: 'Economic classification (Latvian)' },
-  { name: 'ekk_name_en', type: 'string', title: 'Economic classification (English)' },
-  { name: 'cost_nature', type: 'string', title: 'Cost nature (maintenance, development, implementation)' },
-  { name: 'goal_codes', type: 'string', title: 'ICT development goals (M1–M7), separated by semicolons' },
+  { name: 'line_item_id', type: 'string', columnType: 'budget-line-id', title: 'Line item id' },
+  { name: 'title', type: 'string', columnType: 'budget-line:label', title: 'Line item (Latvian)' },
+  { name: 'fiscal_year', type: 'integer', columnType: 'date:fiscal-year', title: 'Fiscal year' },
+  { name: 'amount', type: 'number', columnType: 'value', title: 'Amount' },
+  { name: 'currency', type: 'string', columnType: 'value-currency:code', title: 'Currency' },
+  { name: 'phase', type: 'string', columnType: 'phase:id', title: 'Budget phase' },
+  {
+    name: 'institution_code',
+    type: 'string',
+    columnType: 'administrative-classification:generic:level1:code',
+    title: 'Institution code',
+  },
+  {
+    name: 'institution_name',
+    type: 'string',
+    columnType: 'administrative-classification:generic:level1:label',
+    title: 'Institution (Latvian)',
+  },
+  {
+    name: 'institution_name_en',
+    type: 'string',
+    columnType: 'administrative-classification:generic:level1:label:en',
+    title: 'Institution (English)',
+  },
+  {
+    name: 'sub_programme_code',
+    type: 'string',
+    columnType: 'activity:generic:subprogram:code',
+    title: 'Sub-programme code',
+  },
+  {
+    name: 'sub_programme_name',
+    type: 'string',
+    columnType: 'activity:generic:subprogram:label',
+    title: 'Sub-programme (Latvian)',
+  },
+  // A four-digit EKK code is the whole code, not one level of it.
+  {
+    name: 'ekk_code',
+    type: 'string',
+    columnType: 'economic-classification:generic:code',
+    title: 'Economic classification (EKK) code',
+  },
+  {
+    name: 'ekk_name',
+    type: 'string',
+    columnType: 'economic-classification:generic:label',
+    title: 'Economic classification (Latvian)',
+  },
+  {
+    name: 'ekk_name_en',
+    type: 'string',
+    columnType: 'economic-classification:generic:label:en',
+    title: 'Economic classification (English)',
+  },
+  {
+    name: 'cost_nature',
+    type: 'string',
+    columnType: 'expenditure-type:code',
+    title: 'Cost nature (maintenance, development, implementation)',
+  },
+  {
+    name: 'goal_codes',
+    type: 'string',
+    columnType: 'ict-development-goal:code-list',
+    title: 'ICT development goals (M1–M7), separated by semicolons',
+  },
 ] as const;
+
+/**
+ * The descriptor's `columnTypes`: the Budget Taxonomy (which naming any replaces as the default)
+ * and the two concepts it has no name for.
+ */
+const COLUMN_TYPES = [
+  'https://specs.frictionlessdata.io/taxonomies/fiscal/budgets.json',
+  { name: 'budget-line:label', dataType: 'string', labelOf: 'budget-line-id' },
+  { name: 'ict-development-goal:code-list', dataType: 'string' },
+];
 type CsvField = (typeof CSV_FIELDS)[number]['name'];
 
 /** A text field that a spreadsheet would take for a formula gets a leading apostrophe. */
@@ -124,6 +193,7 @@ export function dataPackage(cycle: Cycle, csv: { bytes: number; sha256: string }
     granularity: 'aggregated',
     fiscalPeriod: { start: `${first}-01-01`, end: `${last}-12-31` },
     keywords: ['budget', 'ICT', 'Riga', 'budžets', 'IKT'],
+    columnTypes: COLUMN_TYPES,
     licenses: [
       {
         name: 'CC-BY-4.0',
