@@ -3,6 +3,7 @@ import os from 'node:os';
 import { consolidationSection } from './consolidation';
 import { craftedImportSection } from './crafted-import';
 import { exportSection } from './export';
+import { exportFloodSection } from './export-flood';
 import { editorsSection } from './editors';
 import { importSection } from './import';
 import { machineFacts } from './machine';
@@ -20,12 +21,13 @@ import type { BenchSection, TableRow } from './types';
  *   BENCH_ITERATIONS (20), BENCH_WARMUP (3), BENCH_SECTIONS (all), BENCH_DIMENSIONS (all)
  *   BENCH_OUT                           also write the JSON to this file
  *
- * Sections: consolidation, export, import, craftedImport, editors, start (see README.md). A new one is one more
+ * Sections: consolidation, export, exportFlood, import, craftedImport, editors, start (see README.md). A new one is one more
  * file here exporting a BenchSection, added to SECTIONS.
  */
 const SECTIONS: BenchSection[] = [
   consolidationSection,
   exportSection,
+  exportFloodSection,
   importSection,
   craftedImportSection,
   editorsSection,
