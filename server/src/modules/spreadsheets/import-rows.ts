@@ -4,7 +4,6 @@ import {
   createLineItemInputSchema,
   updateLineItemInputSchema,
   type CreateLineItemInput,
-  type LineItem,
   type UpdateLineItemInput,
   LINE_ITEM_FIELDS,
   type LineItemField,
@@ -30,8 +29,6 @@ type ImportField = 'id' | 'version' | EditableField | `amount:${string}`;
 
 /** Without these a new item cannot be made, so the sheet must have them. */
 const REQUIRED_COLUMNS: readonly ImportField[] = ['id', 'version', 'title', 'ekkCode', 'costNature', 'priority'];
-const TEXT_FIELDS = ['title', 'description', 'businessNeed', 'legalBasis', 'impactIfCut', 'calculationBasis'] as const;
-const CODE_FIELDS = ['ictServiceCode', 'informationSystemCode', 'actionDirectionCode'] as const;
 
 export interface SheetColumn {
   index: number;
@@ -434,44 +431,6 @@ function issueMessage(field: string, issue: z.core.$ZodIssue, language: Language
     { code: issue.code, message: issue.message, params: issue as unknown as Record<string, unknown> },
     language,
   );
-}
-
-const sameText = (a: string | null | undefined, b: string | null | undefined) =>
-  (a ?? '').replace(/\r\n?/g, '\n') === (b ?? '').replace(/\r\n?/g, '\n');
-const sameDecimal = (a: string | null | undefined, b: string | null | undefined) =>
-  a === null || a === undefined || b === null || b === undefined
-    ? (a ?? null) === (b ?? null)
-    : new Decimal(a).equals(b);
-
-/**
- * What a row changes on an existing item: only the fields whose values differ, so an untouched
- * row changes nothing (and keeps its version). Amounts name only the years that differ.
- */
-export function changesOf(input: UpdateLineItemInput, current: LineItem): UpdateLineItemInput {
-  const changes: Record<string, unknown> = {};
-  for (const field of EDITABLE_FIELDS) {
-    const value = input[field];
-    if (value === undefined) continue;
-    const before = current[field];
-    const same =
-      field === 'goalCodes'
-        ? [...(value as string[])].sort().join(';') === [...(before as string[])].sort().join(';')
-        : field === 'quantity' || field === 'unitPrice'
-          ? sameDecimal(value as string | null, before as string | null)
-          : (TEXT_FIELDS as readonly string[]).includes(field) || field === 'unit'
-            ? sameText(value as string | null, before as string | null)
-            : (CODE_FIELDS as readonly string[]).includes(field)
-              ? (value ?? null) === (before ?? null)
-              : value === before;
-    if (!same) changes[field] = value;
-  }
-  if (input.amounts) {
-    const amounts = Object.entries(input.amounts).filter(
-      ([year, amount]) => !new Decimal(amount).equals(current.amounts[year] ?? '0'),
-    );
-    if (amounts.length > 0) changes.amounts = Object.fromEntries(amounts);
-  }
-  return updateLineItemInputSchema.parse(changes);
 }
 
 export const ROW_MESSAGES = MESSAGES;
