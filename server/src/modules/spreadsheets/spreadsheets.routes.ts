@@ -14,7 +14,8 @@ import { contextOf } from '../../context';
 import type { ConcurrencyLimit } from '../../http/concurrency-limit';
 import { requestLanguage } from '../../language';
 import { problemFor } from '../../plugins/problem';
-import { FILE_MESSAGES, PayloadTooLargeError, UnsupportedFileError } from './import-errors';
+import { message } from '../../messages/message';
+import { PayloadTooLargeError, UnsupportedFileError } from './import-errors';
 import type { SpreadsheetService } from './spreadsheets.service';
 import { contentDisposition, type ExportFile } from './temp-file';
 import { IMPORT_LIMITS } from './workbook-reader';
@@ -37,20 +38,20 @@ function sendFile(reply: FastifyReply, file: ExportFile): FastifyReply {
 async function readUpload(request: FastifyRequest): Promise<Buffer> {
   const megabytes = IMPORT_LIMITS.fileBytes / (1024 * 1024);
   try {
-    if (!request.isMultipart()) throw new UnsupportedFileError(FILE_MESSAGES.noFile);
+    if (!request.isMultipart()) throw new UnsupportedFileError(message('import.noFile'));
     const part = await request.file();
-    if (!part) throw new UnsupportedFileError(FILE_MESSAGES.noFile);
+    if (!part) throw new UnsupportedFileError(message('import.noFile'));
     if (/\.xlsm$/i.test(part.filename)) {
       part.file.resume();
-      throw new UnsupportedFileError(FILE_MESSAGES.macros);
+      throw new UnsupportedFileError(message('import.macros'));
     }
     return await part.toBuffer();
   } catch (error) {
     if ((error as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new PayloadTooLargeError(FILE_MESSAGES.tooLarge(megabytes));
+      throw new PayloadTooLargeError(message('import.tooLarge', { megabytes: megabytes }));
     }
     if ((error as FastifyError).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
-      throw new UnsupportedFileError(FILE_MESSAGES.noFile);
+      throw new UnsupportedFileError(message('import.noFile'));
     }
     throw error;
   }

@@ -32,14 +32,14 @@ import type { CycleService } from '../cycles/cycles.service';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { ReferenceService } from '../reference/reference.service';
 import { writeCycleWorkbook } from './cycle-workbook';
-import { FILE_MESSAGES, ImportRejectedError, PayloadTooLargeError } from './import-errors';
+import { message } from '../../messages/message';
+import { ImportRejectedError, PayloadTooLargeError } from './import-errors';
 import { collectGarbage } from './memory';
 import {
   columnOfPath,
   locateItemSheet,
   parseRow,
   problem,
-  ROW_MESSAGES,
   type ItemSheetLayout,
   type ParsedRow,
   type SheetColumn,
@@ -77,11 +77,7 @@ export interface ImportOptions {
   onProgress?: (event: Extract<ImportProgressEvent, { type: 'progress' }>) => void;
 }
 
-const openDataNotYet = () =>
-  new InvalidStateError({
-    lv: 'Atvērtie dati tiek publicēti par apstiprinātu budžetu (cikls “Apstiprināts” vai “Slēgts”).',
-    en: 'Open data is published for an approved budget (cycle “approved” or “closed”).',
-  });
+const openDataNotYet = () => new InvalidStateError(message('openData.notYet'));
 
 export function createSpreadsheetService(
   db: Kysely<Database>,
@@ -163,13 +159,14 @@ export function createSpreadsheetService(
         { language, limits },
       );
       const located = locateItemSheet(sheets, cycle.fiscalYears, language);
-      if ('problems' in located) throw new ImportRejectedError(FILE_MESSAGES.rejected, located.problems);
+      if ('problems' in located) throw new ImportRejectedError(message('import.rejected'), located.problems);
       const { layout } = located;
 
       const parsed = located.rows
         .map((row) => parseRow(row, layout, language))
         .filter((row): row is ParsedRow => row !== null);
-      if (parsed.length > limits.rows) throw new PayloadTooLargeError(FILE_MESSAGES.tooManyRows(limits.rows));
+      if (parsed.length > limits.rows)
+        throw new PayloadTooLargeError(message('import.tooManyRows', { rows: limits.rows }));
       const problems: ImportProblem[] = parsed.flatMap((row) => row.problems);
 
       // The line item service checks and writes the rows by its own rules; a sheet with problems
@@ -187,7 +184,7 @@ export function createSpreadsheetService(
       );
       if (!outcome.ok) problems.push(...outcome.problems.flatMap((p) => changeProblems(p, layout, parsed, language)));
       if (problems.length > 0 || !outcome.ok) {
-        throw new ImportRejectedError(FILE_MESSAGES.rejected, sortProblems(problems));
+        throw new ImportRejectedError(message('import.rejected'), sortProblems(problems));
       }
       const rowsOf = (changed: ItemChangeRow[]): ImportedRow[] =>
         changed.map(({ index, ...rest }) => ({ row: parsed[index]!.row, ...rest }));
@@ -261,11 +258,17 @@ function changeProblems(
     problem(kind, layout.sheet, row, column, localize(text, language));
   switch (found.code) {
     case 'duplicate':
-      return [at('invalid', idColumn, ROW_MESSAGES.duplicateId(parsed[found.firstIndex]!.row))];
+      return [at('invalid', idColumn, message('import.duplicateId', { row: parsed[found.firstIndex]!.row }))];
     case 'notFound':
-      return [at('not-found', idColumn, ROW_MESSAGES.notFound)];
+      return [at('not-found', idColumn, message('import.notFound'))];
     case 'staleVersion':
-      return [at('conflict', versionColumn, ROW_MESSAGES.conflict(found.sent ?? 0, found.current))];
+      return [
+        at(
+          'conflict',
+          versionColumn,
+          message('import.conflict', { exported: found.sent ?? 0, current: found.current }),
+        ),
+      ];
     case 'refused':
       return refusalProblems(found.error, layout, at);
   }
@@ -281,7 +284,7 @@ function refusalProblems(
     return [at('conflict', layout.columns.find((c) => c.field === 'version') ?? null, error.detail)];
   }
   if (error instanceof NotFoundError) {
-    return [at('not-found', layout.columns.find((c) => c.field === 'id') ?? null, ROW_MESSAGES.notFound)];
+    return [at('not-found', layout.columns.find((c) => c.field === 'id') ?? null, message('import.notFound'))];
   }
   if (error instanceof ValidationError && error.errors && error.errors.length > 0) {
     return error.errors.map((fieldProblem) =>
