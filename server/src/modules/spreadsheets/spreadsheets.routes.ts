@@ -48,7 +48,7 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
     return await part.toBuffer();
   } catch (error) {
     if ((error as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new PayloadTooLargeError(message('import.tooLarge', { megabytes: megabytes }));
+      throw new PayloadTooLargeError(message('import.tooLarge', { megabytes }));
     }
     if ((error as FastifyError).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
       throw new UnsupportedFileError(message('import.noFile'));
@@ -71,47 +71,30 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{
   });
   const tags = ['spreadsheets'];
 
-  app.get(
+  /** A GET that answers a generated file, made in one of the user's `expensive` places. */
+  const fileRoute = (
+    url: string,
+    summary: string,
+    produce: (request: FastifyRequest<{ Params: { id: number } }>) => Promise<ExportFile>,
+  ) =>
+    app.get(
+      url,
+      { schema: { tags, summary, params: idParamsSchema, querystring: exportQuerySchema } },
+      async (request, reply) => sendFile(reply, await expensive.run(request.user!.id, () => produce(request))),
+    );
+
+  fileRoute(
     '/cycles/:id/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'The consolidated workbook of a cycle (Finance Department), Latvian or ?lang=en',
-        params: idParamsSchema,
-        querystring: exportQuerySchema,
-      },
-    },
-    async (request, reply) =>
-      sendFile(
-        reply,
-        await expensive.run(request.user!.id, () =>
-          service.exportCycle(contextOf(request), request.params.id, requestLanguage(request), request.user!.name),
-        ),
-      ),
+    'The consolidated workbook of a cycle (Finance Department), Latvian or ?lang=en',
+    (request) =>
+      service.exportCycle(contextOf(request), request.params.id, requestLanguage(request), request.user!.name),
   );
 
-  app.get(
+  fileRoute(
     '/sub-programmes/:id/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: "A sub-programme's items as a workbook — also its import template",
-        params: idParamsSchema,
-        querystring: exportQuerySchema,
-      },
-    },
-    async (request, reply) =>
-      sendFile(
-        reply,
-        await expensive.run(request.user!.id, () =>
-          service.exportSubProgramme(
-            contextOf(request),
-            request.params.id,
-            requestLanguage(request),
-            request.user!.name,
-          ),
-        ),
-      ),
+    "A sub-programme's items as a workbook — also its import template",
+    (request) =>
+      service.exportSubProgramme(contextOf(request), request.params.id, requestLanguage(request), request.user!.name),
   );
 
   app.post(
@@ -165,20 +148,9 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{
     },
   );
 
-  app.get(
+  fileRoute(
     '/cycles/:id/open-data.zip',
-    {
-      schema: {
-        tags,
-        summary: 'Open data of an approved cycle: budget.csv and a Fiscal Data Package datapackage.json',
-        params: idParamsSchema,
-        querystring: exportQuerySchema,
-      },
-    },
-    async (request, reply) =>
-      sendFile(
-        reply,
-        await expensive.run(request.user!.id, () => service.openData(contextOf(request), request.params.id)),
-      ),
+    'Open data of an approved cycle: budget.csv and a Fiscal Data Package datapackage.json',
+    (request) => service.openData(contextOf(request), request.params.id),
   );
 };
