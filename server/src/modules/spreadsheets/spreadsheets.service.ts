@@ -23,7 +23,7 @@ import {
   type DomainError,
   type Localized,
 } from '../../errors';
-import { NOT_OWNER, budgetScope, ensureAllowed, ensureEditable } from '../budget/budget-access';
+import { budgetScope, ensureEditable, ensureEditor } from '../budget/budget-access';
 import type { ItemChangeProblem, ItemChangeRow } from '../budget/line-item-changes';
 import type { LineItemService } from '../budget/line-item.service';
 import type { SubProgrammeService } from '../budget/sub-programme.service';
@@ -146,7 +146,7 @@ export function createSpreadsheetService(
         kind: subProgramme.kind,
         cycle_status: cycle.status,
       });
-      ensureAllowed(context.actor, { action: 'subProgramme.edit', scope }, NOT_OWNER);
+      ensureEditor(context.actor, scope);
       ensureEditable(subProgrammeEditRefusal(cycle.status, subProgramme.status));
 
       const buffer = await options.readFile();
