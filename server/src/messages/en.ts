@@ -146,4 +146,35 @@ export const en: Catalogue = {
   'scenario.infeasibleField': (p) => `At most ${p.largestPercent}% (${formatMoneyLv(p.largestReduction)})`,
 
   'indicators.notManager': 'Indicator inputs are set by ITC finance.',
+
+  'import.noFile': 'Attach one .xlsx file (multipart/form-data, field “file”).',
+  'import.tooLarge': (p) => `The file is larger than ${p.megabytes} MB.`,
+  'import.notXlsx': 'The file is not an Excel workbook (.xlsx). Save it as “Excel Workbook (*.xlsx)” and try again.',
+  'import.macros':
+    'Workbooks with macros (.xlsm) are not accepted. Save it as “Excel Workbook (*.xlsx)” without macros.',
+  'import.unpackedTooLarge': (p) => `Unpacked, the workbook would exceed ${p.megabytes} MB — it is not processed.`,
+  'import.tooManyParts': 'The workbook has too many parts — it is not processed.',
+  'import.damaged': 'The workbook cannot be read: the file is damaged.',
+  'import.tooManyRows': (p) => `One import may hold at most ${p.rows} item rows. Split the file into several.`,
+  'import.tooMuchContent': 'The workbook holds more data than one import can process. Split the file into several.',
+  'import.rejected': 'The import cannot be applied: nothing was changed. Correct the places listed and try again.',
+  'import.cellOverlong': (p) =>
+    `The cell holds ${p.length} characters — more than any field takes (at most ${p.longest} characters)`,
+  'import.cellFarTooLong': (p) =>
+    `The cell holds more than ${p.chars} characters — more than any field takes (at most ${p.longest} characters); the rest of the workbook was not read`,
+  'import.noSheet': 'The workbook has no item sheet (“Items”) with a heading row “ID”, “Title”, …',
+  'import.missingColumn': 'The column is missing',
+  'import.unknownYear': (p) => `This is not a fiscal year of the cycle (${p.years})`,
+  'import.duplicateColumn': 'The column is repeated',
+  'import.formula': 'The formula has no computed value; paste the value instead',
+  'import.cellError': (p) => `The cell holds an error (${p.code})`,
+  'import.id': 'An ID is a positive whole number',
+  'import.version': 'A version is a positive whole number',
+  'import.versionMissing': 'An existing item needs its version from the exported file',
+  'import.duplicateId': (p) => `This item is in the file already, in row ${p.row}`,
+  'import.notFound': 'This sub-programme has no item with this ID',
+  'import.conflict': (p) =>
+    `The item was changed on the server after the export (file version ${p.exported}, current ${p.current}). Export again and repeat your changes.`,
+  'import.allowed': (p) => `Allowed values: ${p.values}`,
+  'openData.notYet': 'Open data is published for an approved budget (cycle “approved” or “closed”).',
 };

@@ -171,6 +171,42 @@ export const lv = {
 
   // M6 indicators.
   'indicators.notManager': 'Rādītāju ievaddatus norāda ITC finanses.',
+
+  // The spreadsheet import: the file, then its sheet, cells and rows.
+  'import.noFile': 'Pievienojiet vienu .xlsx failu (multipart/form-data, lauks “file”).',
+  'import.tooLarge': (p: { megabytes: number }) => `Fails ir lielāks par ${p.megabytes} MB.`,
+  'import.notXlsx':
+    'Fails nav Excel darbgrāmata (.xlsx). Saglabājiet to kā “Excel darbgrāmata (*.xlsx)” un mēģiniet vēlreiz.',
+  'import.macros':
+    'Darbgrāmatas ar makro (.xlsm) netiek pieņemtas. Saglabājiet to kā “Excel darbgrāmata (*.xlsx)” bez makro.',
+  'import.unpackedTooLarge': (p: { megabytes: number }) =>
+    `Atpakotā darbgrāmata pārsniegtu ${p.megabytes} MB — tā netiek apstrādāta.`,
+  'import.tooManyParts': 'Darbgrāmatā ir pārāk daudz daļu — tā netiek apstrādāta.',
+  'import.damaged': 'Darbgrāmatu nevar nolasīt: fails ir bojāts.',
+  'import.tooManyRows': (p: { rows: number }) =>
+    `Vienā importā var būt ne vairāk kā ${p.rows} pozīciju rindas. Sadaliet failu vairākos.`,
+  'import.tooMuchContent': 'Darbgrāmatā ir vairāk datu, nekā var apstrādāt vienā importā. Sadaliet failu vairākos.',
+  'import.rejected': 'Importu nevar veikt: nekas netika mainīts. Izlabojiet norādītās vietas un mēģiniet vēlreiz.',
+  'import.cellOverlong': (p: { length: number; longest: number }) =>
+    `Šūnā ir ${characters(p.length)} — vairāk, nekā pieņem jebkurš lauks (ne vairāk kā ${characters(p.longest)})`,
+  /** Too long even to be read through: the rest of the workbook was not read. */
+  'import.cellFarTooLong': (p: { chars: number; longest: number }) =>
+    `Šūnā ir vairāk nekā ${characters(p.chars)} — vairāk, nekā pieņem jebkurš lauks (ne vairāk kā ${characters(p.longest)}); pārējā darbgrāmata netika nolasīta`,
+  'import.noSheet': 'Darbgrāmatā nav pozīciju lapas (“Pozīcijas”) ar virsrakstu rindu “ID”, “Nosaukums”, …',
+  'import.missingColumn': 'Trūkst kolonnas',
+  'import.unknownYear': (p: { years: string }) => `Šis nav cikla finanšu gads (${p.years})`,
+  'import.duplicateColumn': 'Kolonna atkārtojas',
+  'import.formula': 'Formulai nav aprēķinātas vērtības; ielīmējiet vērtību',
+  'import.cellError': (p: { code: string }) => `Šūnā ir kļūda (${p.code})`,
+  'import.id': 'ID ir pozitīvs vesels skaitlis',
+  'import.version': 'Versija ir pozitīvs vesels skaitlis',
+  'import.versionMissing': 'Esošai pozīcijai jānorāda versija no eksportētā faila',
+  'import.duplicateId': (p: { row: number }) => `Šī pozīcija failā jau ir ${p.row}. rindā`,
+  'import.notFound': 'Šajā apakšprogrammā nav pozīcijas ar šādu ID',
+  'import.conflict': (p: { exported: number; current: number }) =>
+    `Pozīcija mainīta serverī pēc eksporta (faila versija ${p.exported}, pašreizējā ${p.current}). Eksportējiet no jauna un atkārtojiet izmaiņas.`,
+  'import.allowed': (p: { values: string }) => `Atļautās vērtības: ${p.values}`,
+  'openData.notYet': 'Atvērtie dati tiek publicēti par apstiprinātu budžetu (cikls “Apstiprināts” vai “Slēgts”).',
 } satisfies Record<string, Template>;
 
 export type Catalogue = typeof lv;
@@ -196,4 +232,10 @@ export interface InfeasibleParams {
 /** "34,5 %": a decimal comma and a no-break space before the sign. */
 function percentLv(percent: string): string {
   return `${percent.replace('.', ',')}\u00a0%`;
+}
+
+/** "12 rakstzīmes", "21 rakstzīme": Latvian takes the singular after a number ending in 1 (not 11). */
+function characters(count: number): string {
+  const singular = count % 10 === 1 && count % 100 !== 11;
+  return `${count} ${singular ? 'rakstzīme' : 'rakstzīmes'}`;
 }

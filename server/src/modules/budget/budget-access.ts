@@ -16,8 +16,6 @@ export function budgetScope(row: {
 
 export const subProgrammeNotFound = () => new NotFoundError(message('subProgramme.notFound'));
 export const lineItemNotFound = () => new NotFoundError(message('lineItem.notFound'));
-// The spreadsheets module still imports it from here; it is one of the errors all modules share.
-export { cycleNotFound } from '../../errors';
 
 export function ensureVisible(actor: Actor, scope: BudgetScope, notFound: () => NotFoundError): void {
   if (!can(actor, { action: 'subProgramme.read', scope })) throw notFound();

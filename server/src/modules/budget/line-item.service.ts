@@ -12,7 +12,7 @@ import type {
 import type { AuditEvent } from '@ikt/shared/audit.schema';
 import { givenOnly } from '../../changes';
 import type { RequestContext } from '../../context';
-import { InvalidStateError, ValidationError, fieldError, type FieldProblem } from '../../errors';
+import { DomainError, InvalidStateError, ValidationError, fieldError, type FieldProblem } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { message } from '../../messages/message';
 import { recordAudit, recordAuditMany, type AuditEntry, type AuditService } from '../audit/audit.service';
@@ -27,6 +27,14 @@ import {
   subProgrammeNotFound,
 } from './budget-access';
 import { readBatch } from './line-item-batch';
+import {
+  changesOf,
+  type ItemChangeEntry,
+  type ItemChangeProblem,
+  type ItemChangeRow,
+  type ItemChangesOptions,
+  type ItemChangesOutcome,
+} from './line-item-changes';
 import { createLineItemRepository, type LineItemRepository, type NewLineItem } from './line-item.repository';
 import { toLineItem } from './line-item.mapper';
 import { createSubProgrammeRepository } from './sub-programme.repository';
@@ -96,13 +104,8 @@ async function checkReferences(
   input: UpdateLineItemInput,
   cycleYear: number,
 ): Promise<void> {
-  const problems = await referenceProblems(repository, input, cycleYear);
-  if (problems.length > 0) {
-    throw new ValidationError(
-      referenceRefusal,
-      problems.map((problem) => ({ ...problem, path: `body.${problem.path}` })),
-    );
-  }
+  const refusal = referenceRefusalOf(await referenceProblems(repository, input, cycleYear));
+  if (refusal) throw refusal;
 }
 
 /**
@@ -118,6 +121,39 @@ export function referenceKey(input: UpdateLineItemInput): string {
     input.goalCodes,
     Object.keys(input.amounts ?? {}),
   ]);
+}
+
+/** Refuses a batch from inside its transaction, so that nothing of it is written. */
+class BatchRefused extends Error {
+  constructor(readonly problems: ItemChangeProblem[]) {
+    super('batch refused');
+  }
+}
+
+/**
+ * The reference checks of many items, each combination of codes looked up once (rows of a batch
+ * or an import tend to share their codes).
+ */
+function referenceChecker(repository: LineItemRepository, cycleYear: number) {
+  const found = new Map<string, Promise<FieldProblem[]>>();
+  return (input: UpdateLineItemInput): Promise<FieldProblem[]> => {
+    const key = referenceKey(input);
+    let problems = found.get(key);
+    if (!problems) {
+      problems = referenceProblems(repository, input, cycleYear);
+      found.set(key, problems);
+    }
+    return problems;
+  };
+}
+
+/** Reference problems as the 422 of a single request (paths `body.<field>`), or null. */
+function referenceRefusalOf(problems: FieldProblem[]): ValidationError | null {
+  if (problems.length === 0) return null;
+  return new ValidationError(
+    referenceRefusal,
+    problems.map((problem) => ({ ...problem, path: `body.${problem.path}` })),
+  );
 }
 
 /** The item's columns from an input; fields not named stay as they are. */
@@ -221,12 +257,10 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
   ): Promise<LineItem[]> {
     const subProgramme = await subProgrammeForNewItems(trx, context, subProgrammeId);
     const repository = createLineItemRepository(trx);
-    const checked = new Set<string>();
+    const referencesOf = referenceChecker(repository, subProgramme.cycle_year);
     for (const input of inputs) {
-      const key = referenceKey(input);
-      if (checked.has(key)) continue;
-      await checkReferences(repository, input, subProgramme.cycle_year);
-      checked.add(key);
+      const refusal = referenceRefusalOf(await referencesOf(input));
+      if (refusal) throw refusal;
     }
     return insertChecked(trx, context, subProgrammeId, subProgramme.cycle_year, inputs);
   }
@@ -260,19 +294,12 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
   ): Promise<CreateLineItemInput[]> {
     const batch = readBatch(body);
     if (batch.envelope.length > 0) throw new ValidationError(batchRefusal, batch.envelope);
-    // Pasted rows tend to share their codes: each combination is looked up once.
-    const checked = new Map<string, FieldProblem[]>();
+    const referencesOf = referenceChecker(repository, cycleYear);
     const problems: FieldProblem[] = [];
     const inputs: CreateLineItemInput[] = [];
     for (const [index, item] of batch.items.entries()) {
       problems.push(...item.problems);
-      const fields = item.checkable;
-      const key = referenceKey(fields);
-      let found = checked.get(key);
-      if (!found) {
-        found = await referenceProblems(repository, fields, cycleYear);
-        checked.set(key, found);
-      }
+      const found = await referencesOf(item.checkable);
       problems.push(...found.map((problem) => ({ ...problem, path: `items.${index}.${problem.path}` })));
       if (item.input) inputs.push(item.input);
     }
@@ -336,6 +363,153 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     return after;
   }
 
+  /**
+   * A batch of new items and changes, all or none, by the rules of create and update: every entry
+   * is checked first, writing nothing, and every problem is answered at once (an entry refused by
+   * its reading still has the references of its accepted fields checked). Then all are applied in
+   * one transaction, where create and update check their rules again under their locks (someone
+   * may have changed something meanwhile). A dry run stops after the check. An entry that changes
+   * nothing is answered as unchanged and keeps its version.
+   */
+  async function applyChanges(
+    context: RequestContext,
+    subProgrammeId: number,
+    entries: ItemChangeEntry[],
+    options: ItemChangesOptions,
+  ): Promise<ItemChangesOutcome> {
+    const subProgramme = await createSubProgrammeRepository(db).findById(subProgrammeId);
+    if (!subProgramme) throw subProgrammeNotFound();
+    const scope = budgetScope(subProgramme);
+    ensureVisible(context.actor, scope, subProgrammeNotFound);
+    ensureEditor(context.actor, scope);
+    const cycleYear = subProgramme.cycle_year;
+    const current = new Map(
+      (await items.listBySubProgramme(subProgrammeId)).map((record) => {
+        const item = toLineItem(record, cycleYear);
+        return [item.id, item] as const;
+      }),
+    );
+
+    const problems: ItemChangeProblem[] = [];
+    const firstOfId = new Map<number, number>();
+    for (const [index, entry] of entries.entries()) {
+      if (entry.id === null) continue;
+      const first = firstOfId.get(entry.id);
+      if (first === undefined) firstOfId.set(entry.id, index);
+      else problems.push({ index, code: 'duplicate', firstIndex: first });
+    }
+    const refuse = (index: number, error: unknown) => {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push({ index, code: 'refused', error });
+    };
+    const referencesOf = referenceChecker(items, cycleYear);
+
+    type Plan =
+      | { index: number; kind: 'create'; input: CreateLineItemInput }
+      | { index: number; kind: 'update'; id: number; version: number; changes: UpdateLineItemInput };
+    const plans: Plan[] = [];
+    const unchanged: ItemChangeRow[] = [];
+    let done = 0;
+    for (const [index, entry] of entries.entries()) {
+      options.onProgress?.('check', ++done, entries.length);
+      if (entry.id !== null && firstOfId.get(entry.id) !== index) continue;
+      const before = entry.id === null ? undefined : current.get(entry.id);
+      if (entry.id !== null && !before) {
+        problems.push({ index, code: 'notFound' });
+        continue;
+      }
+      if (!entry.input) {
+        const refusal = referenceRefusalOf(await referencesOf(entry.checkable));
+        if (refusal) refuse(index, refusal);
+        continue;
+      }
+      let changes: UpdateLineItemInput = entry.input;
+      try {
+        if (!before) {
+          ensureEditable(itemCreateRefusal(subProgramme.cycle_status, subProgramme.status));
+        } else {
+          changes = changesOf(entry.input, before);
+          if (Object.keys(changes).length === 0) {
+            unchanged.push({ index, id: before.id, title: before.title, fields: [] });
+            continue;
+          }
+          if (entry.version !== before.version) {
+            problems.push({ index, code: 'staleVersion', sent: entry.version, current: before.version });
+            continue;
+          }
+          ensureEditable(itemEditRefusal(subProgramme.cycle_status, subProgramme.status, before.reviewStatus));
+        }
+      } catch (error) {
+        refuse(index, error);
+        continue;
+      }
+      const refusal = referenceRefusalOf(await referencesOf(changes));
+      if (refusal) {
+        refuse(index, refusal);
+        continue;
+      }
+      plans.push(
+        before
+          ? { index, kind: 'update', id: before.id, version: before.version, changes }
+          : { index, kind: 'create', input: entry.input },
+      );
+    }
+    if (problems.length > 0) return { ok: false, problems };
+
+    const creates = plans.flatMap((plan) => (plan.kind === 'create' ? [plan] : []));
+    const updates = plans.flatMap((plan) => (plan.kind === 'update' ? [plan] : []));
+    if (options.dryRun) {
+      return {
+        ok: true,
+        created: creates.map((plan) => ({ index: plan.index, id: null, title: plan.input.title, fields: [] })),
+        updated: updates.map((plan) => ({
+          index: plan.index,
+          id: plan.id,
+          title: plan.changes.title ?? current.get(plan.id)!.title,
+          fields: Object.keys(plan.changes),
+        })),
+        unchanged,
+      };
+    }
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const updated: ItemChangeRow[] = [];
+        const refused: ItemChangeProblem[] = [];
+        let applied = 0;
+        for (const plan of updates) {
+          options.onProgress?.('apply', ++applied, plans.length);
+          try {
+            const item = await updateWithin(trx, context, plan.id, plan.version, plan.changes);
+            updated.push({ index: plan.index, id: item.id, title: item.title, fields: Object.keys(plan.changes) });
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            refused.push({ index: plan.index, code: 'refused', error });
+          }
+        }
+        if (refused.length > 0) throw new BatchRefused(refused);
+        if (creates.length === 0) return { ok: true, created: [], updated, unchanged };
+        // New items together: their rules were checked one by one above and are checked again
+        // here, under the sub-programme's lock; a refusal now (it changed meanwhile) refuses all.
+        const created = await createManyWithin(
+          trx,
+          context,
+          subProgrammeId,
+          creates.map((plan) => plan.input),
+        );
+        options.onProgress?.('apply', plans.length, plans.length);
+        return {
+          ok: true,
+          created: created.map((item, i) => ({ index: creates[i]!.index, id: item.id, title: item.title, fields: [] })),
+          updated,
+          unchanged,
+        };
+      });
+    } catch (error) {
+      if (error instanceof BatchRefused) return { ok: false, problems: error.problems };
+      throw error;
+    }
+  }
+
   return {
     async list(context: RequestContext, subProgrammeId: number): Promise<LineItem[]> {
       const subProgramme = await createSubProgrammeRepository(db).findById(subProgrammeId);
@@ -383,17 +557,8 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
       return db.transaction().execute((trx) => updateWithin(trx, context, id, expected, input));
     },
 
-    /**
-     * For a caller that owns the transaction (the spreadsheet import applies many rows in one):
-     * the very rules of create and update, run inside `trx`.
-     */
-    createManyWithin,
-    updateWithin,
-
-    /** The reference checks of create and update alone (422), inside the caller's transaction. */
-    async checkReferencesWithin(trx: Kysely<Database>, input: UpdateLineItemInput, cycleYear: number): Promise<void> {
-      await checkReferences(createLineItemRepository(trx), input, cycleYear);
-    },
+    /** New items and changes of one sub-programme, all or none (the spreadsheet import's path). */
+    applyChanges,
 
     async remove(context: RequestContext, id: number, expected: ExpectedVersion): Promise<void> {
       await db.transaction().execute(async (trx) => {

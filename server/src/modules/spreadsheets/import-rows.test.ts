@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineItem } from '@ikt/shared/line-item.schema';
-import { changesOf, locateItemSheet, parseRow } from './import-rows';
+import { changesOf } from '../budget/line-item-changes';
+import { locateItemSheet, parseRow } from './import-rows';
 import type { RawCell, RawSheet } from './workbook-reader';
 
 const HEADINGS = [

@@ -4,7 +4,6 @@ import {
   createLineItemInputSchema,
   updateLineItemInputSchema,
   type CreateLineItemInput,
-  type LineItem,
   type UpdateLineItemInput,
   LINE_ITEM_FIELDS,
   type LineItemField,
@@ -15,7 +14,7 @@ import { Decimal } from '@ikt/shared/money';
 import type { ImportProblem, ImportProblemKind } from '@ikt/shared/spreadsheet.schema';
 import { columnLetter } from './xlsx-cells';
 import { ITEM_HEADERS, SHEET_NAMES } from './workbook-labels';
-import { CELL_MESSAGES } from './import-errors';
+import { message, translate, type Message } from '../../messages/message';
 import { LONGEST_TEXT_FIELD, type RawCell, type RawSheet } from './workbook-reader';
 
 /**
@@ -30,8 +29,6 @@ type ImportField = 'id' | 'version' | EditableField | `amount:${string}`;
 
 /** Without these a new item cannot be made, so the sheet must have them. */
 const REQUIRED_COLUMNS: readonly ImportField[] = ['id', 'version', 'title', 'ekkCode', 'costNature', 'priority'];
-const TEXT_FIELDS = ['title', 'description', 'businessNeed', 'legalBasis', 'impactIfCut', 'calculationBasis'] as const;
-const CODE_FIELDS = ['ictServiceCode', 'informationSystemCode', 'actionDirectionCode'] as const;
 
 export interface SheetColumn {
   index: number;
@@ -47,45 +44,6 @@ export interface ItemSheetLayout {
   /** The fiscal years that have a column. */
   years: string[];
 }
-
-type Text = Record<Language, string>;
-const MESSAGES = {
-  noSheet: {
-    lv: 'Darbgrāmatā nav pozīciju lapas (“Pozīcijas”) ar virsrakstu rindu “ID”, “Nosaukums”, …',
-    en: 'The workbook has no item sheet (“Items”) with a heading row “ID”, “Title”, …',
-  },
-  missingColumn: { lv: 'Trūkst kolonnas', en: 'The column is missing' },
-  unknownYear: (years: string) => ({
-    lv: `Šis nav cikla finanšu gads (${years})`,
-    en: `This is not a fiscal year of the cycle (${years})`,
-  }),
-  duplicateColumn: { lv: 'Kolonna atkārtojas', en: 'The column is repeated' },
-  formula: {
-    lv: 'Formulai nav aprēķinātas vērtības; ielīmējiet vērtību',
-    en: 'The formula has no computed value; paste the value instead',
-  },
-  cellError: (code: string) => ({ lv: `Šūnā ir kļūda (${code})`, en: `The cell holds an error (${code})` }),
-  overlong: (length: number) => CELL_MESSAGES.overlong(length, LONGEST_TEXT_FIELD),
-  id: { lv: 'ID ir pozitīvs vesels skaitlis', en: 'An ID is a positive whole number' },
-  version: { lv: 'Versija ir pozitīvs vesels skaitlis', en: 'A version is a positive whole number' },
-  versionMissing: {
-    lv: 'Esošai pozīcijai jānorāda versija no eksportētā faila',
-    en: 'An existing item needs its version from the exported file',
-  },
-  duplicateId: (row: number) => ({
-    lv: `Šī pozīcija failā jau ir ${row}. rindā`,
-    en: `This item is in the file already, in row ${row}`,
-  }),
-  notFound: {
-    lv: 'Šajā apakšprogrammā nav pozīcijas ar šādu ID',
-    en: 'This sub-programme has no item with this ID',
-  },
-  conflict: (exported: number, current: number) => ({
-    lv: `Pozīcija mainīta serverī pēc eksporta (faila versija ${exported}, pašreizējā ${current}). Eksportējiet no jauna un atkārtojiet izmaiņas.`,
-    en: `The item was changed on the server after the export (file version ${exported}, current ${current}). Export again and repeat your changes.`,
-  }),
-  allowed: (values: string) => ({ lv: `Atļautās vērtības: ${values}`, en: `Allowed values: ${values}` }),
-} satisfies Record<string, Text | ((...args: never[]) => Text)>;
 
 const normalizeHeading = (text: string) =>
   text
@@ -120,20 +78,26 @@ type Scalar =
   | { kind: 'empty' }
   | { kind: 'text'; text: string }
   | { kind: 'number'; value: number }
-  | { kind: 'error'; message: Text };
+  | { kind: 'error'; message: Message };
 
 function scalarOf(value: RawCell | null): Scalar {
   if (value === null) return { kind: 'empty' };
   if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', text: value };
   if (typeof value === 'number')
-    return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'error', message: MESSAGES.cellError('NaN') };
+    return Number.isFinite(value)
+      ? { kind: 'number', value }
+      : { kind: 'error', message: message('import.cellError', { code: 'NaN' }) };
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
   // Longer than any field: the reader kept only the length.
-  if ('overlong' in value) return { kind: 'error', message: MESSAGES.overlong(value.overlong) };
-  if ('error' in value) return { kind: 'error', message: MESSAGES.cellError(value.error) };
+  if ('overlong' in value)
+    return {
+      kind: 'error',
+      message: message('import.cellOverlong', { length: value.overlong, longest: LONGEST_TEXT_FIELD }),
+    };
+  if ('error' in value) return { kind: 'error', message: message('import.cellError', { code: value.error }) };
   // A formula is read as the value Excel computed, never as the formula; none computed → refused.
-  return value.result === undefined ? { kind: 'error', message: MESSAGES.formula } : scalarOf(value.result);
+  return value.result === undefined ? { kind: 'error', message: message('import.formula') } : scalarOf(value.result);
 }
 
 /** Finds the item sheet and its heading row; maps each column to a field by its heading. */
@@ -171,14 +135,14 @@ export function locateItemSheet(
             sheet.name,
             header.number,
             column,
-            localize(MESSAGES.unknownYear(years.join(', ')), language),
+            translate(message('import.unknownYear', { years: years.join(', ') }), language),
           ),
         );
         continue;
       }
       if (columns.some((c) => c.field === field)) {
         problems.push(
-          problem('layout', sheet.name, header.number, column, localize(MESSAGES.duplicateColumn, language)),
+          problem('layout', sheet.name, header.number, column, translate(message('import.duplicateColumn'), language)),
         );
         continue;
       }
@@ -188,7 +152,7 @@ export function locateItemSheet(
       if (!columns.some((c) => c.field === field)) {
         const heading = ITEM_HEADERS[field as keyof typeof ITEM_HEADERS][language];
         problems.push({
-          ...problem('layout', sheet.name, header.number, null, localize(MESSAGES.missingColumn, language)),
+          ...problem('layout', sheet.name, header.number, null, translate(message('import.missingColumn'), language)),
           columnName: heading,
         });
       }
@@ -205,7 +169,9 @@ export function locateItemSheet(
     };
   }
   return {
-    problems: [problem('layout', SHEET_NAMES.items[language], null, null, localize(MESSAGES.noSheet, language))],
+    problems: [
+      problem('layout', SHEET_NAMES.items[language], null, null, translate(message('import.noSheet'), language)),
+    ],
   };
 }
 
@@ -214,10 +180,6 @@ function textOf(value: RawCell): string {
   if (scalar.kind === 'text') return scalar.text;
   if (scalar.kind === 'number') return String(scalar.value);
   return '';
-}
-
-function localize(text: Text, language: Language): string {
-  return text[language];
 }
 
 /** A number from a cell as the decimal Excel shows (15 significant digits), never an exponent. */
@@ -272,96 +234,32 @@ export interface ParsedRow {
   problems: ImportProblem[];
 }
 
-/** One sheet row → a validated input, or its problems (every one of them). */
-export function parseRow(raw: RawSheet['rows'][number], layout: ItemSheetLayout, language: Language): ParsedRow | null {
-  const problems: ImportProblem[] = [];
-  const at = (column: SheetColumn, kind: ImportProblemKind, message: string) =>
-    problems.push(problem(kind, layout.sheet, raw.number, column, message));
+type Cells = Map<ImportField, { column: SheetColumn; scalar: Scalar }>;
 
-  const scalars = new Map<ImportField, { column: SheetColumn; scalar: Scalar }>();
+/** Where a row's problem is, and what it is: a message, worded in the request's language. */
+type RowProblemAt = (column: SheetColumn | null, said: Message | string) => void;
+
+/** One sheet row → a validated input, or its problems (every one of them); null for a blank row. */
+export function parseRow(raw: RawSheet['rows'][number], layout: ItemSheetLayout, language: Language): ParsedRow | null {
+  const cells: Cells = new Map();
   for (const column of layout.columns) {
-    scalars.set(column.field, { column, scalar: scalarOf(raw.cells.get(column.index) ?? null) });
+    cells.set(column.field, { column, scalar: scalarOf(raw.cells.get(column.index) ?? null) });
   }
-  const idCell = scalars.get('id')!;
-  const versionCell = scalars.get('version')!;
-  const blank = [...scalars.entries()].every(([field, { scalar }]) => field === 'version' || scalar.kind === 'empty');
-  if (blank) return null;
+  if ([...cells.entries()].every(([field, { scalar }]) => field === 'version' || scalar.kind === 'empty')) return null;
+
+  const problems: ImportProblem[] = [];
+  const at: RowProblemAt = (column, said) =>
+    problems.push(
+      problem('invalid', layout.sheet, raw.number, column, typeof said === 'string' ? said : translate(said, language)),
+    );
   const unreadable = new Set<ImportField>();
-  for (const [field, { column, scalar }] of scalars) {
+  for (const [field, { column, scalar }] of cells) {
     if (scalar.kind !== 'error') continue;
     unreadable.add(field);
-    at(column, 'invalid', localize(scalar.message, language));
+    at(column, scalar.message);
   }
-
-  const id = idCell.scalar.kind === 'error' ? null : wholeNumber(idCell.scalar);
-  const version = versionCell.scalar.kind === 'error' ? null : wholeNumber(versionCell.scalar);
-  if (id === 'invalid') at(idCell.column, 'invalid', localize(MESSAGES.id, language));
-  if (version === 'invalid') at(versionCell.column, 'invalid', localize(MESSAGES.version, language));
-  const existing = typeof id === 'number';
-  if (existing && version === null) at(versionCell.column, 'invalid', localize(MESSAGES.versionMissing, language));
-
-  const values: Record<string, unknown> = {};
-  const amounts: Record<string, string> = {};
-  for (const [field, { scalar }] of scalars) {
-    if (scalar.kind === 'error' || field === 'id' || field === 'version') continue;
-    const text = scalar.kind === 'text' ? scalar.text : scalar.kind === 'number' ? decimalText(scalar.value) : null;
-    if (field.startsWith('amount:')) {
-      const money = scalar.kind === 'number' ? decimalText(scalar.value) : text === null ? null : decimalFromText(text);
-      // An empty amount is 0: for an existing item that clears the year.
-      if (money !== null) amounts[field.slice(7)] = money;
-      else if (existing) amounts[field.slice(7)] = '0';
-      continue;
-    }
-    switch (field as EditableField) {
-      case 'title':
-      case 'ekkCode':
-      case 'costNature':
-      case 'priority':
-        if (scalar.kind === 'empty') break;
-        values[field] =
-          field === 'ekkCode'
-            ? leadingCode(scalar)
-            : field === 'costNature'
-              ? enumCode(scalar, COST_NATURES, COST_NATURE_LABELS)
-              : field === 'priority'
-                ? enumCode(scalar, PRIORITIES, PRIORITY_LABELS)
-                : text;
-        break;
-      case 'description':
-      case 'businessNeed':
-      case 'legalBasis':
-      case 'impactIfCut':
-      case 'calculationBasis':
-        values[field] = text ?? '';
-        break;
-      case 'ictServiceCode':
-      case 'informationSystemCode':
-      case 'actionDirectionCode':
-        values[field] = scalar.kind === 'empty' ? null : leadingCode(scalar);
-        break;
-      case 'goalCodes':
-        values[field] = (text ?? '')
-          .split(/[;,\s]+/)
-          .filter(Boolean)
-          .map((code) => code.toUpperCase());
-        break;
-      case 'rank': {
-        if (scalar.kind === 'empty') break;
-        values[field] = scalar.kind === 'number' ? scalar.value : /^\s*\d+\s*$/.test(text ?? '') ? Number(text) : text;
-        break;
-      }
-      case 'quantity':
-        values[field] = text === null ? null : scalar.kind === 'number' ? text : decimalFromText(text);
-        break;
-      case 'unit':
-        values[field] = text === null ? null : text.trim();
-        break;
-      case 'unitPrice':
-        values[field] = text === null ? null : scalar.kind === 'number' ? text : decimalFromText(text);
-        break;
-    }
-  }
-  if (layout.years.length > 0) values.amounts = amounts;
+  const { id, version } = identityOf(cells, at);
+  const values = valuesOf(cells, layout, id !== null);
 
   const parsed = createLineItemInputSchema.safeParse(values);
   const invalidFields = new Set<string>();
@@ -372,20 +270,98 @@ export function parseRow(raw: RawSheet['rows'][number], layout: ItemSheetLayout,
       const column = columnOfPath(layout, issue.path);
       // A cell that cannot be read has its problem already: "required" would only repeat it wrongly.
       if (column && unreadable.has(column.field)) continue;
-      const message = issueMessage(field, issue, language);
-      if (column) at(column, 'invalid', message);
-      else problems.push(problem('invalid', layout.sheet, raw.number, null, message));
+      at(column, issueMessage(field, issue, values[field] === undefined, language));
     }
   }
-  const validFields = validSubset(values, invalidFields);
   return {
     row: raw.number,
-    id: typeof id === 'number' ? id : null,
-    version: typeof version === 'number' ? version : null,
+    id,
+    version,
     ...(parsed.success && problems.length === 0 ? { input: parsed.data } : {}),
-    validFields,
+    validFields: validSubset(values, invalidFields),
     problems,
   };
+}
+
+/** The row's item id and version, each a positive whole number; an existing item needs its version. */
+function identityOf(cells: Cells, at: RowProblemAt): { id: number | null; version: number | null } {
+  const idCell = cells.get('id')!;
+  const versionCell = cells.get('version')!;
+  const id = idCell.scalar.kind === 'error' ? null : wholeNumber(idCell.scalar);
+  const version = versionCell.scalar.kind === 'error' ? null : wholeNumber(versionCell.scalar);
+  if (id === 'invalid') at(idCell.column, message('import.id'));
+  if (version === 'invalid') at(versionCell.column, message('import.version'));
+  if (typeof id === 'number' && version === null) at(versionCell.column, message('import.versionMissing'));
+  return { id: typeof id === 'number' ? id : null, version: typeof version === 'number' ? version : null };
+}
+
+/** The row's cells as the fields of a line item input, for the schema to judge. */
+function valuesOf(cells: Cells, layout: ItemSheetLayout, existing: boolean): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const amounts: Record<string, string> = {};
+  for (const [field, { scalar }] of cells) {
+    if (scalar.kind === 'error' || field === 'id' || field === 'version') continue;
+    if (field.startsWith('amount:')) {
+      const money = cellAmount(scalar);
+      // An empty amount is 0: for an existing item that clears the year.
+      if (money !== null) amounts[field.slice(7)] = money;
+      else if (existing) amounts[field.slice(7)] = '0';
+      continue;
+    }
+    const value = fieldValue(field as EditableField, scalar);
+    if (value !== undefined) values[field] = value;
+  }
+  if (layout.years.length > 0) values.amounts = amounts;
+  return values;
+}
+
+/** A cell as text: numbers as the decimal Excel shows; null when empty. */
+function cellText(scalar: Scalar): string | null {
+  return scalar.kind === 'text' ? scalar.text : scalar.kind === 'number' ? decimalText(scalar.value) : null;
+}
+
+/** A money or decimal cell as a decimal string, "1 234,56 €" included; null when empty. */
+function cellAmount(scalar: Scalar): string | null {
+  const text = cellText(scalar);
+  return scalar.kind === 'number' || text === null ? text : decimalFromText(text);
+}
+
+/** One editable field's value from its cell; undefined leaves the field out (required ones then refused). */
+function fieldValue(field: EditableField, scalar: Scalar): unknown {
+  const text = cellText(scalar);
+  switch (field) {
+    case 'title':
+      return scalar.kind === 'empty' ? undefined : text;
+    case 'ekkCode':
+      return scalar.kind === 'empty' ? undefined : leadingCode(scalar);
+    case 'costNature':
+      return scalar.kind === 'empty' ? undefined : enumCode(scalar, COST_NATURES, COST_NATURE_LABELS);
+    case 'priority':
+      return scalar.kind === 'empty' ? undefined : enumCode(scalar, PRIORITIES, PRIORITY_LABELS);
+    case 'description':
+    case 'businessNeed':
+    case 'legalBasis':
+    case 'impactIfCut':
+    case 'calculationBasis':
+      return text ?? '';
+    case 'ictServiceCode':
+    case 'informationSystemCode':
+    case 'actionDirectionCode':
+      return scalar.kind === 'empty' ? null : leadingCode(scalar);
+    case 'goalCodes':
+      return (text ?? '')
+        .split(/[;,\s]+/)
+        .filter(Boolean)
+        .map((code) => code.toUpperCase());
+    case 'rank':
+      if (scalar.kind === 'empty') return undefined;
+      return scalar.kind === 'number' ? scalar.value : /^\s*\d+\s*$/.test(text ?? '') ? Number(text) : text;
+    case 'quantity':
+    case 'unitPrice':
+      return cellAmount(scalar);
+    case 'unit':
+      return text === null ? null : text.trim();
+  }
 }
 
 /** The fields of a row that passed the schema (the update schema accepts any subset). */
@@ -418,16 +394,16 @@ const FIELD_FORMAT_MESSAGES: Partial<Record<string, string>> = {
   rank: 'rank.format',
 };
 
-function issueMessage(field: string, issue: z.core.$ZodIssue, language: Language): string {
+/** A schema issue in the user's words; `missing` when the row has no value for the field at all. */
+function issueMessage(field: string, issue: z.core.$ZodIssue, missing: boolean, language: Language): string {
   if (issue.code === 'invalid_value' && (field === 'costNature' || field === 'priority')) {
     const labels =
       field === 'costNature'
         ? COST_NATURES.map((c) => COST_NATURE_LABELS[c][language])
         : PRIORITIES.map((p) => PRIORITY_LABELS[p][language]);
-    return localize(MESSAGES.allowed(labels.join(', ')), language);
+    return translate(message('import.allowed', { values: labels.join(', ') }), language);
   }
   const keyed = FIELD_FORMAT_MESSAGES[field];
-  const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
   if (keyed && !missing && issue.message !== 'goalCodes.unique')
     return localizeIssue({ code: 'custom', message: keyed }, language);
   return localizeIssue(
@@ -435,43 +411,3 @@ function issueMessage(field: string, issue: z.core.$ZodIssue, language: Language
     language,
   );
 }
-
-const sameText = (a: string | null | undefined, b: string | null | undefined) =>
-  (a ?? '').replace(/\r\n?/g, '\n') === (b ?? '').replace(/\r\n?/g, '\n');
-const sameDecimal = (a: string | null | undefined, b: string | null | undefined) =>
-  a === null || a === undefined || b === null || b === undefined
-    ? (a ?? null) === (b ?? null)
-    : new Decimal(a).equals(b);
-
-/**
- * What a row changes on an existing item: only the fields whose values differ, so an untouched
- * row changes nothing (and keeps its version). Amounts name only the years that differ.
- */
-export function changesOf(input: UpdateLineItemInput, current: LineItem): UpdateLineItemInput {
-  const changes: Record<string, unknown> = {};
-  for (const field of EDITABLE_FIELDS) {
-    const value = input[field];
-    if (value === undefined) continue;
-    const before = current[field];
-    const same =
-      field === 'goalCodes'
-        ? [...(value as string[])].sort().join(';') === [...(before as string[])].sort().join(';')
-        : field === 'quantity' || field === 'unitPrice'
-          ? sameDecimal(value as string | null, before as string | null)
-          : (TEXT_FIELDS as readonly string[]).includes(field) || field === 'unit'
-            ? sameText(value as string | null, before as string | null)
-            : (CODE_FIELDS as readonly string[]).includes(field)
-              ? (value ?? null) === (before ?? null)
-              : value === before;
-    if (!same) changes[field] = value;
-  }
-  if (input.amounts) {
-    const amounts = Object.entries(input.amounts).filter(
-      ([year, amount]) => !new Decimal(amount).equals(current.amounts[year] ?? '0'),
-    );
-    if (amounts.length > 0) changes.amounts = Object.fromEntries(amounts);
-  }
-  return updateLineItemInputSchema.parse(changes);
-}
-
-export const ROW_MESSAGES = MESSAGES;

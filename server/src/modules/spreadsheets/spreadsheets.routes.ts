@@ -14,7 +14,8 @@ import { contextOf } from '../../context';
 import type { ConcurrencyLimit } from '../../http/concurrency-limit';
 import { requestLanguage } from '../../language';
 import { problemFor } from '../../plugins/problem';
-import { FILE_MESSAGES, PayloadTooLargeError, UnsupportedFileError } from './import-errors';
+import { message } from '../../messages/message';
+import { PayloadTooLargeError, UnsupportedFileError } from './import-errors';
 import type { SpreadsheetService } from './spreadsheets.service';
 import { contentDisposition, type ExportFile } from './temp-file';
 import { IMPORT_LIMITS } from './workbook-reader';
@@ -37,20 +38,20 @@ function sendFile(reply: FastifyReply, file: ExportFile): FastifyReply {
 async function readUpload(request: FastifyRequest): Promise<Buffer> {
   const megabytes = IMPORT_LIMITS.fileBytes / (1024 * 1024);
   try {
-    if (!request.isMultipart()) throw new UnsupportedFileError(FILE_MESSAGES.noFile);
+    if (!request.isMultipart()) throw new UnsupportedFileError(message('import.noFile'));
     const part = await request.file();
-    if (!part) throw new UnsupportedFileError(FILE_MESSAGES.noFile);
+    if (!part) throw new UnsupportedFileError(message('import.noFile'));
     if (/\.xlsm$/i.test(part.filename)) {
       part.file.resume();
-      throw new UnsupportedFileError(FILE_MESSAGES.macros);
+      throw new UnsupportedFileError(message('import.macros'));
     }
     return await part.toBuffer();
   } catch (error) {
     if ((error as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new PayloadTooLargeError(FILE_MESSAGES.tooLarge(megabytes));
+      throw new PayloadTooLargeError(message('import.tooLarge', { megabytes }));
     }
     if ((error as FastifyError).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
-      throw new UnsupportedFileError(FILE_MESSAGES.noFile);
+      throw new UnsupportedFileError(message('import.noFile'));
     }
     throw error;
   }
@@ -70,47 +71,30 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{
   });
   const tags = ['spreadsheets'];
 
-  app.get(
+  /** A GET that answers a generated file, made in one of the user's `expensive` places. */
+  const fileRoute = (
+    url: string,
+    summary: string,
+    produce: (request: FastifyRequest<{ Params: { id: number } }>) => Promise<ExportFile>,
+  ) =>
+    app.get(
+      url,
+      { schema: { tags, summary, params: idParamsSchema, querystring: exportQuerySchema } },
+      async (request, reply) => sendFile(reply, await expensive.run(request.user!.id, () => produce(request))),
+    );
+
+  fileRoute(
     '/cycles/:id/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'The consolidated workbook of a cycle (Finance Department), Latvian or ?lang=en',
-        params: idParamsSchema,
-        querystring: exportQuerySchema,
-      },
-    },
-    async (request, reply) =>
-      sendFile(
-        reply,
-        await expensive.run(request.user!.id, () =>
-          service.exportCycle(contextOf(request), request.params.id, requestLanguage(request), request.user!.name),
-        ),
-      ),
+    'The consolidated workbook of a cycle (Finance Department), Latvian or ?lang=en',
+    (request) =>
+      service.exportCycle(contextOf(request), request.params.id, requestLanguage(request), request.user!.name),
   );
 
-  app.get(
+  fileRoute(
     '/sub-programmes/:id/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: "A sub-programme's items as a workbook — also its import template",
-        params: idParamsSchema,
-        querystring: exportQuerySchema,
-      },
-    },
-    async (request, reply) =>
-      sendFile(
-        reply,
-        await expensive.run(request.user!.id, () =>
-          service.exportSubProgramme(
-            contextOf(request),
-            request.params.id,
-            requestLanguage(request),
-            request.user!.name,
-          ),
-        ),
-      ),
+    "A sub-programme's items as a workbook — also its import template",
+    (request) =>
+      service.exportSubProgramme(contextOf(request), request.params.id, requestLanguage(request), request.user!.name),
   );
 
   app.post(
@@ -164,20 +148,9 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{
     },
   );
 
-  app.get(
+  fileRoute(
     '/cycles/:id/open-data.zip',
-    {
-      schema: {
-        tags,
-        summary: 'Open data of an approved cycle: budget.csv and a Fiscal Data Package datapackage.json',
-        params: idParamsSchema,
-        querystring: exportQuerySchema,
-      },
-    },
-    async (request, reply) =>
-      sendFile(
-        reply,
-        await expensive.run(request.user!.id, () => service.openData(contextOf(request), request.params.id)),
-      ),
+    'Open data of an approved cycle: budget.csv and a Fiscal Data Package datapackage.json',
+    (request) => service.openData(contextOf(request), request.params.id),
   );
 };

@@ -2,39 +2,47 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
-import { itemCreateRefusal, itemEditRefusal, subProgrammeEditRefusal } from '@ikt/shared/editability';
-import type { CreateLineItemInput, UpdateLineItemInput } from '@ikt/shared/line-item.schema';
+import { subProgrammeEditRefusal } from '@ikt/shared/editability';
 import type { Language } from '@ikt/shared/messages';
 import { can } from '@ikt/shared/permissions';
-import type { ImportedRow, ImportProblem, ImportProgressEvent, ImportResult } from '@ikt/shared/spreadsheet.schema';
+import type {
+  ImportedRow,
+  ImportProblem,
+  ImportProblemKind,
+  ImportProgressEvent,
+  ImportResult,
+} from '@ikt/shared/spreadsheet.schema';
 import type { RequestContext } from '../../context';
 import {
-  DomainError,
   InvalidStateError,
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
+  cycleNotFound,
   localize,
+  type DomainError,
+  type Localized,
 } from '../../errors';
-import { NOT_OWNER, budgetScope, cycleNotFound, ensureAllowed, ensureEditable } from '../budget/budget-access';
-import { referenceKey, type LineItemService } from '../budget/line-item.service';
+import { budgetScope, ensureEditable, ensureEditor } from '../budget/budget-access';
+import type { ItemChangeProblem, ItemChangeRow } from '../budget/line-item-changes';
+import type { LineItemService } from '../budget/line-item.service';
 import type { SubProgrammeService } from '../budget/sub-programme.service';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
 import type { CycleService } from '../cycles/cycles.service';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { ReferenceService } from '../reference/reference.service';
 import { writeCycleWorkbook } from './cycle-workbook';
-import { FILE_MESSAGES, ImportRejectedError, PayloadTooLargeError } from './import-errors';
+import { message } from '../../messages/message';
+import { ImportRejectedError, PayloadTooLargeError } from './import-errors';
 import { collectGarbage } from './memory';
 import {
-  changesOf,
   columnOfPath,
   locateItemSheet,
   parseRow,
   problem,
-  ROW_MESSAGES,
   type ItemSheetLayout,
   type ParsedRow,
+  type SheetColumn,
 } from './import-rows';
 import { csvRows, dataPackage, writeCsv, writeOpenDataZip } from './open-data';
 import { createSpreadsheetsRepository, itemsOf } from './spreadsheets.repository';
@@ -69,16 +77,7 @@ export interface ImportOptions {
   onProgress?: (event: Extract<ImportProgressEvent, { type: 'progress' }>) => void;
 }
 
-const openDataNotYet = () =>
-  new InvalidStateError({
-    lv: 'Atvērtie dati tiek publicēti par apstiprinātu budžetu (cikls “Apstiprināts” vai “Slēgts”).',
-    en: 'Open data is published for an approved budget (cycle “approved” or “closed”).',
-  });
-
-/** What the check found a row should do, for the transaction that applies it. */
-type Plan =
-  | { row: ParsedRow; kind: 'create'; input: CreateLineItemInput }
-  | { row: ParsedRow; kind: 'update'; id: number; version: number; changes: UpdateLineItemInput };
+const openDataNotYet = () => new InvalidStateError(message('openData.notYet'));
 
 export function createSpreadsheetService(
   db: Kysely<Database>,
@@ -92,32 +91,6 @@ export function createSpreadsheetService(
     const cycle = await deps.cycles.get(context, cycleId);
     if (!can(context.actor, { action: 'consolidation.read', cycleStatus: cycle.status })) throw cycleNotFound();
     return cycle;
-  }
-
-  /** Rows and columns of a DomainError a row's change ran into, as that row's problems. */
-  function rowProblems(
-    error: DomainError,
-    layout: ItemSheetLayout,
-    parsed: ParsedRow,
-    language: Language,
-  ): ImportProblem[] {
-    const idColumn = layout.columns.find((c) => c.field === 'id') ?? null;
-    if (error instanceof PreconditionFailedError) {
-      const versionColumn = layout.columns.find((c) => c.field === 'version') ?? null;
-      return [problem('conflict', layout.sheet, parsed.row, versionColumn, localize(error.detail, language))];
-    }
-    if (error instanceof NotFoundError) {
-      return [problem('not-found', layout.sheet, parsed.row, idColumn, localize(ROW_MESSAGES.notFound, language))];
-    }
-    if (error instanceof ValidationError && error.errors && error.errors.length > 0) {
-      return error.errors.map((fieldProblem) => {
-        const fieldPath = fieldProblem.path.replace(/^body\./, '').split('.');
-        const column = columnOfPath(layout, fieldPath);
-        return problem('invalid', layout.sheet, parsed.row, column, localize(fieldProblem.message, language));
-      });
-    }
-    const kind = error instanceof ValidationError ? 'invalid' : 'not-editable';
-    return [problem(kind, layout.sheet, parsed.row, null, localize(error.detail, language))];
   }
 
   return {
@@ -173,7 +146,7 @@ export function createSpreadsheetService(
         kind: subProgramme.kind,
         cycle_status: cycle.status,
       });
-      ensureAllowed(context.actor, { action: 'subProgramme.edit', scope }, NOT_OWNER);
+      ensureEditor(context.actor, scope);
       ensureEditable(subProgrammeEditRefusal(cycle.status, subProgramme.status));
 
       const buffer = await options.readFile();
@@ -186,169 +159,44 @@ export function createSpreadsheetService(
         { language, limits },
       );
       const located = locateItemSheet(sheets, cycle.fiscalYears, language);
-      if ('problems' in located) throw new ImportRejectedError(FILE_MESSAGES.rejected, located.problems);
+      if ('problems' in located) throw new ImportRejectedError(message('import.rejected'), located.problems);
       const { layout } = located;
 
       const parsed = located.rows
         .map((row) => parseRow(row, layout, language))
         .filter((row): row is ParsedRow => row !== null);
-      if (parsed.length > limits.rows) throw new PayloadTooLargeError(FILE_MESSAGES.tooManyRows(limits.rows));
+      if (parsed.length > limits.rows)
+        throw new PayloadTooLargeError(message('import.tooManyRows', { rows: limits.rows }));
       const problems: ImportProblem[] = parsed.flatMap((row) => row.problems);
-      const idColumn = layout.columns.find((c) => c.field === 'id')!;
-      const firstRowOfId = new Map<number, number>();
-      for (const row of parsed) {
-        if (row.id === null) continue;
-        const first = firstRowOfId.get(row.id);
-        if (first === undefined) firstRowOfId.set(row.id, row.row);
-        else
-          problems.push(
-            problem('invalid', layout.sheet, row.row, idColumn, localize(ROW_MESSAGES.duplicateId(first), language)),
-          );
+
+      // The line item service checks and writes the rows by its own rules; a sheet with problems
+      // of its own is only checked there, so that every problem is answered at once.
+      const outcome = await deps.lineItems.applyChanges(
+        context,
+        id,
+        parsed.map((row) => ({ id: row.id, version: row.version, input: row.input, checkable: row.validFields })),
+        {
+          dryRun: options.dryRun || problems.length > 0,
+          onProgress: (stage, done, total) => {
+            if (done % 100 === 0 || done === total) options.onProgress?.({ type: 'progress', stage, done, total });
+          },
+        },
+      );
+      if (!outcome.ok) problems.push(...outcome.problems.flatMap((p) => changeProblems(p, layout, parsed, language)));
+      if (problems.length > 0 || !outcome.ok) {
+        throw new ImportRejectedError(message('import.rejected'), sortProblems(problems));
       }
-
-      const current = new Map((await deps.lineItems.list(context, id)).map((item) => [item.id, item]));
-      const versionColumn = layout.columns.find((c) => c.field === 'version') ?? null;
-      const progress = (stage: 'check' | 'apply', done: number, total: number) => {
-        if (done % 100 === 0 || done === total) options.onProgress?.({ type: 'progress', stage, done, total });
-      };
-      const fail = (error: unknown, row: ParsedRow) => {
-        if (!(error instanceof DomainError)) throw error;
-        problems.push(...rowProblems(error, layout, row, language));
-      };
-      // Rows tend to share their codes: each combination is checked against the reference data once.
-      const referenceChecks = new Map<string, Promise<DomainError | null>>();
-      const checkReferences = (input: UpdateLineItemInput) => {
-        const key = referenceKey(input);
-        let check = referenceChecks.get(key);
-        if (!check) {
-          check = deps.lineItems.checkReferencesWithin(db, input, cycle.year).then(
-            () => null,
-            (error: unknown) => {
-              if (error instanceof DomainError) return error;
-              throw error;
-            },
-          );
-          referenceChecks.set(key, check);
-        }
-        return check;
-      };
-
-      // 1. Check every row by the line item rules, writing nothing: a refused import is quick,
-      //    and every problem is found, not just the first of each row.
-      const plans: Plan[] = [];
-      const unchanged: ImportedRow[] = [];
-      let done = 0;
-      for (const row of parsed) {
-        progress('check', ++done, parsed.length);
-        if (row.id !== null && firstRowOfId.get(row.id) !== row.row) continue;
-        const before = row.id === null ? undefined : current.get(row.id);
-        if (row.id !== null && !before) {
-          problems.push(
-            problem('not-found', layout.sheet, row.row, idColumn, localize(ROW_MESSAGES.notFound, language)),
-          );
-          continue;
-        }
-        if (!row.input) {
-          const refused = await checkReferences(row.validFields);
-          if (refused) fail(refused, row);
-          continue;
-        }
-        let input: UpdateLineItemInput = row.input;
-        try {
-          if (!before) {
-            ensureEditable(itemCreateRefusal(cycle.status, subProgramme.status));
-          } else {
-            input = changesOf(row.input, before);
-            if (Object.keys(input).length === 0) {
-              unchanged.push({ row: row.row, id: before.id, title: before.title, fields: [] });
-              continue;
-            }
-            if (row.version !== before.version) {
-              const message = ROW_MESSAGES.conflict(row.version ?? 0, before.version);
-              problems.push(problem('conflict', layout.sheet, row.row, versionColumn, localize(message, language)));
-              continue;
-            }
-            ensureEditable(itemEditRefusal(cycle.status, subProgramme.status, before.reviewStatus));
-          }
-        } catch (error) {
-          fail(error, row);
-          continue;
-        }
-        const refused = await checkReferences(input);
-        if (refused) {
-          fail(refused, row);
-          continue;
-        }
-        plans.push(
-          before
-            ? { row, kind: 'update', id: before.id, version: before.version, changes: input }
-            : { row, kind: 'create', input: row.input },
-        );
-      }
-      const reject = () => new ImportRejectedError(FILE_MESSAGES.rejected, sortProblems(problems));
-      if (problems.length > 0) throw reject();
-
-      const result = (created: ImportedRow[], updated: ImportedRow[]): ImportResult => ({
+      const rowsOf = (changed: ItemChangeRow[]): ImportedRow[] =>
+        changed.map(({ index, ...rest }) => ({ row: parsed[index]!.row, ...rest }));
+      return {
         subProgrammeId: id,
         dryRun: options.dryRun,
         applied: !options.dryRun,
         rows: parsed.length,
-        created,
-        updated,
-        unchanged,
-      });
-      if (options.dryRun) {
-        return result(
-          plans.flatMap((p) =>
-            p.kind === 'create' ? [{ row: p.row.row, id: null, title: p.input.title, fields: [] }] : [],
-          ),
-          plans.flatMap((p) =>
-            p.kind === 'update'
-              ? [
-                  {
-                    row: p.row.row,
-                    id: p.id,
-                    title: p.changes.title ?? current.get(p.id)!.title,
-                    fields: Object.keys(p.changes),
-                  },
-                ]
-              : [],
-          ),
-        );
-      }
-
-      // 2. Apply every row in one transaction through the line item service, which checks its
-      //    rules again under its locks (someone may have changed something meanwhile): all or none.
-      return db.transaction().execute(async (trx) => {
-        const updated: ImportedRow[] = [];
-        let applied = 0;
-        for (const plan of plans) {
-          if (plan.kind !== 'update') continue;
-          progress('apply', ++applied, plans.length);
-          try {
-            const item = await deps.lineItems.updateWithin(trx, context, plan.id, plan.version, plan.changes);
-            updated.push({ row: plan.row.row, id: item.id, title: item.title, fields: Object.keys(plan.changes) });
-          } catch (error) {
-            fail(error, plan.row);
-          }
-        }
-        if (problems.length > 0) throw reject();
-        // New rows together: their rules were checked row by row above and are checked again
-        // here, under the sub-programme's lock; a refusal now (it changed meanwhile) refuses all.
-        const creates = plans.filter((plan) => plan.kind === 'create');
-        if (creates.length === 0) return result([], updated);
-        const items = await deps.lineItems.createManyWithin(
-          trx,
-          context,
-          id,
-          creates.map((plan) => plan.input),
-        );
-        progress('apply', plans.length, plans.length);
-        return result(
-          items.map((item, index) => ({ row: creates[index]!.row.row, id: item.id, title: item.title, fields: [] })),
-          updated,
-        );
-      });
+        created: rowsOf(outcome.created),
+        updated: rowsOf(outcome.updated),
+        unchanged: rowsOf(outcome.unchanged),
+      };
     },
 
     /** budget.csv and datapackage.json of an approved cycle, zipped. */
@@ -394,6 +242,56 @@ export function createSpreadsheetService(
       }
     },
   };
+}
+
+/** A problem the line item service found with a row, located by the row's sheet row and cell. */
+function changeProblems(
+  found: ItemChangeProblem,
+  layout: ItemSheetLayout,
+  parsed: ParsedRow[],
+  language: Language,
+): ImportProblem[] {
+  const row = parsed[found.index]!.row;
+  const idColumn = layout.columns.find((c) => c.field === 'id') ?? null;
+  const versionColumn = layout.columns.find((c) => c.field === 'version') ?? null;
+  const at = (kind: ImportProblemKind, column: SheetColumn | null, text: Localized) =>
+    problem(kind, layout.sheet, row, column, localize(text, language));
+  switch (found.code) {
+    case 'duplicate':
+      return [at('invalid', idColumn, message('import.duplicateId', { row: parsed[found.firstIndex]!.row }))];
+    case 'notFound':
+      return [at('not-found', idColumn, message('import.notFound'))];
+    case 'staleVersion':
+      return [
+        at(
+          'conflict',
+          versionColumn,
+          message('import.conflict', { exported: found.sent ?? 0, current: found.current }),
+        ),
+      ];
+    case 'refused':
+      return refusalProblems(found.error, layout, at);
+  }
+}
+
+/** Rows and columns of a DomainError a row's change ran into, as that row's problems. */
+function refusalProblems(
+  error: DomainError,
+  layout: ItemSheetLayout,
+  at: (kind: ImportProblemKind, column: SheetColumn | null, text: Localized) => ImportProblem,
+): ImportProblem[] {
+  if (error instanceof PreconditionFailedError) {
+    return [at('conflict', layout.columns.find((c) => c.field === 'version') ?? null, error.detail)];
+  }
+  if (error instanceof NotFoundError) {
+    return [at('not-found', layout.columns.find((c) => c.field === 'id') ?? null, message('import.notFound'))];
+  }
+  if (error instanceof ValidationError && error.errors && error.errors.length > 0) {
+    return error.errors.map((fieldProblem) =>
+      at('invalid', columnOfPath(layout, fieldProblem.path.replace(/^body\./, '').split('.')), fieldProblem.message),
+    );
+  }
+  return [at(error instanceof ValidationError ? 'invalid' : 'not-editable', null, error.detail)];
 }
 
 /** Problems in the order a user works through a sheet: by row, then by column. */

@@ -2,13 +2,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Language } from '@ikt/shared/messages';
 import type { ImportProblem } from '@ikt/shared/spreadsheet.schema';
-import {
-  CELL_MESSAGES,
-  FILE_MESSAGES,
-  ImportRejectedError,
-  PayloadTooLargeError,
-  UnsupportedFileError,
-} from './import-errors';
+import { ImportRejectedError, PayloadTooLargeError, UnsupportedFileError } from './import-errors';
+import { message, translate } from '../../messages/message';
 import { readXmlPart, STOP, XmlBoundError, XmlDamagedError, type XmlBounds, type XmlHandler } from './xml-part';
 import { columnLetter, columnNumber } from './xlsx-cells';
 
@@ -92,21 +87,24 @@ export interface RawSheet {
  * Nothing unpacked is kept but the content types.
  */
 export async function inspectWorkbook(buffer: Buffer, limits: ImportLimits = IMPORT_LIMITS): Promise<JSZip> {
-  if (buffer.length > limits.fileBytes) throw new PayloadTooLargeError(FILE_MESSAGES.tooLarge(limits.fileBytes / MB));
-  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw new UnsupportedFileError(FILE_MESSAGES.notXlsx);
+  if (buffer.length > limits.fileBytes)
+    throw new PayloadTooLargeError(message('import.tooLarge', { megabytes: limits.fileBytes / MB }));
+  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50)
+    throw new UnsupportedFileError(message('import.notXlsx'));
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buffer, { checkCRC32: false });
   } catch {
-    throw new UnsupportedFileError(FILE_MESSAGES.notXlsx);
+    throw new UnsupportedFileError(message('import.notXlsx'));
   }
   const names = Object.values(zip.files)
     .filter((f) => !f.dir)
     .map((f) => f.name);
-  if (names.length > limits.entries) throw new PayloadTooLargeError(FILE_MESSAGES.tooManyParts);
-  if (names.some((name) => /(^|\/)vbaProject\.bin$/i.test(name))) throw new UnsupportedFileError(FILE_MESSAGES.macros);
+  if (names.length > limits.entries) throw new PayloadTooLargeError(message('import.tooManyParts'));
+  if (names.some((name) => /(^|\/)vbaProject\.bin$/i.test(name)))
+    throw new UnsupportedFileError(message('import.macros'));
   if (!names.includes('[Content_Types].xml') || !names.includes('xl/workbook.xml')) {
-    throw new UnsupportedFileError(FILE_MESSAGES.notXlsx);
+    throw new UnsupportedFileError(message('import.notXlsx'));
   }
 
   let unpacked = 0;
@@ -117,8 +115,8 @@ export async function inspectWorkbook(buffer: Buffer, limits: ImportLimits = IMP
     });
   }
   const types = Buffer.concat(contentTypes).toString('utf8');
-  if (MACRO_MAIN.test(types)) throw new UnsupportedFileError(FILE_MESSAGES.macros);
-  if (!types.includes(SPREADSHEET_MAIN)) throw new UnsupportedFileError(FILE_MESSAGES.notXlsx);
+  if (MACRO_MAIN.test(types)) throw new UnsupportedFileError(message('import.macros'));
+  if (!types.includes(SPREADSHEET_MAIN)) throw new UnsupportedFileError(message('import.notXlsx'));
   return zip;
 }
 
@@ -137,13 +135,13 @@ function countUnpacked(
       if (total > limit) {
         stream.pause();
         stream.removeAllListeners('data');
-        reject(new PayloadTooLargeError(FILE_MESSAGES.unpackedTooLarge(limit / MB)));
+        reject(new PayloadTooLargeError(message('import.unpackedTooLarge', { megabytes: limit / MB })));
         return;
       }
       keep(chunk);
     });
     stream.on('end', () => resolve(total));
-    stream.on('error', () => reject(new UnsupportedFileError(FILE_MESSAGES.damaged)));
+    stream.on('error', () => reject(new UnsupportedFileError(message('import.damaged'))));
   });
 }
 
@@ -291,21 +289,24 @@ class Reading {
   /** 422 naming the cells whose text is too long to be read through (the first CELLS_NAMED of them). */
   farTooLong(cells: readonly CellLocation[]): ImportRejectedError {
     const cellChars = this.limits.cellChars;
-    const message = CELL_MESSAGES.farTooLong(8 * cellChars, LONGEST_TEXT_FIELD)[this.language];
+    const text = translate(
+      message('import.cellFarTooLong', { chars: 8 * cellChars, longest: LONGEST_TEXT_FIELD }),
+      this.language,
+    );
     const problems: ImportProblem[] = cells.slice(0, CELLS_NAMED).map((cell) => ({
       kind: 'invalid',
       sheet: cell.sheet,
       row: cell.row,
       column: columnLetter(cell.column),
       columnName: null,
-      message,
+      message: text,
     }));
-    return new ImportRejectedError(FILE_MESSAGES.rejected, problems);
+    return new ImportRejectedError(message('import.rejected'), problems);
   }
 }
 
-const tooMuch = () => new PayloadTooLargeError(FILE_MESSAGES.tooMuchContent);
-const damaged = () => new UnsupportedFileError(FILE_MESSAGES.damaged);
+const tooMuch = () => new PayloadTooLargeError(message('import.tooMuchContent'));
+const damaged = () => new UnsupportedFileError(message('import.damaged'));
 
 /** One text being read, kept while it is within `cap` characters and only counted past it. */
 class CappedText {
@@ -361,7 +362,7 @@ async function listSheets(
       const type = attributes.Type ?? '';
       if (type.endsWith('/sharedStrings')) sharedStrings = partName(attributes.Target);
       else if (type.endsWith('/worksheet')) {
-        if (parts.size >= reading.limits.entries) throw new PayloadTooLargeError(FILE_MESSAGES.tooManyParts);
+        if (parts.size >= reading.limits.entries) throw new PayloadTooLargeError(message('import.tooManyParts'));
         parts.set(attributes.Id, partName(attributes.Target));
       }
     },
@@ -475,7 +476,7 @@ async function readSheet(reading: Reading, name: string, part: string, onRow: ()
             if (row && row.cells.size > 0) {
               sheet.rows.push(row);
               if (sheet.rows.length > reading.maxRows) {
-                throw new PayloadTooLargeError(FILE_MESSAGES.tooManyRows(reading.itemRows));
+                throw new PayloadTooLargeError(message('import.tooManyRows', { rows: reading.itemRows }));
               }
               onRow();
             }
