@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 /** Imports a folder may not make: the arrows point one way (docs/ARCHITECTURE.md). */
@@ -116,6 +117,13 @@ export default tseslint.config(
         { basePath: root, zones: [...serverZones, ...featureZones, ...clientZones] },
       ],
     },
+  },
+  {
+    // The two classic rules of hooks. The plugin's React Compiler rules (refs, set-state-in-effect,
+    // purity, …) are not on: they ask for restructured components, a change of its own.
+    files: ['client/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Cross-feature imports that exist today: moved by the client split (wt-client). Its merge
