@@ -91,7 +91,17 @@ const clientZones = [
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.{ts,tsx}'] })),
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['client/vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['**/*.{js,mjs,cjs}'] })),
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
@@ -124,6 +134,37 @@ export default tseslint.config(
     files: ['client/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // Async is the contract here, not a slip: a Fastify plugin or hook without `async` must call
+    // `done()`, and Kysely's driver interface returns promises. Dropping `async` would change that.
+    files: ['server/**', 'db/**', 'test/**'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  {
+    // Still to review, one by one (issue #15 point 8): warnings until each site is read; the
+    // client's wait for its split (wt-client) to land.
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/unbound-method': 'warn',
+      '@typescript-eslint/no-base-to-string': 'warn',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
+      '@typescript-eslint/no-misused-promises': 'warn',
+      '@typescript-eslint/no-unsafe-assignment': 'warn',
+      '@typescript-eslint/no-unsafe-return': 'warn',
+    },
+  },
+  {
+    // Tests read JSON answers (`res.json()`) and workbook cells, which are `any` by nature; the
+    // assertions that follow are the check. Typing every answer would only paper over it.
+    files: ['test/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
   },
   {
     // Cross-feature imports that exist today: moved by the client split (wt-client). Its merge
