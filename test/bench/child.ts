@@ -229,13 +229,13 @@ async function importTask(task: Extract<ChildTask, { kind: 'import' }>) {
           task.subProgrammeId,
           { dryRun: false, language: 'lv', readFile: () => Promise.resolve(file) },
         );
-        return { status: 200, ms: performance.now() - started, body: body as unknown };
+        return { status: 200, ms: performance.now() - started, body: body };
       } catch (error) {
         const { status, problems, detail } = error as { status?: number; problems?: unknown[]; detail?: unknown };
         return {
           status: status ?? 500,
           ms: performance.now() - started,
-          body: { detail: detail ?? String(error), problems } as unknown,
+          body: { detail: detail ?? String(error), problems },
         };
       }
     });

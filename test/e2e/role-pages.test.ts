@@ -173,7 +173,7 @@ describe('every role reaches its own actions from its own menu', () => {
         page.getByRole('button', { name: 'Lejupielādēt atvērtos datus (ZIP)' }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/\.zip$/);
-      const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+      const zip = await JSZip.loadAsync(await readFile(await download.path()));
       expect(Object.keys(zip.files).sort()).toEqual(['budget.csv', 'datapackage.json']);
       await page.getByText(`Fails ${download.suggestedFilename()} lejupielādēts.`).waitFor();
     });

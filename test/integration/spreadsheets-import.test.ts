@@ -239,7 +239,7 @@ describe('a refused import lists every problem and applies nothing', () => {
     const rows = [sheet.nextRow(), sheet.nextRow(), sheet.nextRow()];
     sheet.set(rows[0]!, { ...NEW_ITEM, Nosaukums: null });
     sheet.set(rows[1]!, { ...NEW_ITEM, 'Izmaksu raksturs': 'Kaut kas' });
-    sheet.set(rows[2]!, { ...NEW_ITEM, '2027, EUR': { formula: 'A1*2' } as ExcelJS.CellFormulaValue });
+    sheet.set(rows[2]!, { ...NEW_ITEM, '2027, EUR': { formula: 'A1*2' } });
     sheet.set(sheet.rowOf(before[0]!.id).number, { ID: 999999 });
     const response = await upload(lead, await workbookBuffer(workbook), '?lang=en');
     const problem = expectProblem(response, 422);

@@ -17,10 +17,12 @@ export function useFormProblems<F extends string>(
   ids?: Partial<Record<F, string>>,
 ): FormProblems<F> {
   // The map is written inline by the forms; the problems change with the error only.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: a new map each render is no new refusal
   const problems = useMemo(() => formProblems(error, map), [error]);
   useEffect(() => {
     const id = problems.first === undefined ? undefined : ids?.[problems.first];
     if (id) document.getElementById(id)?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new refusal moves the cursor, not new ids
   }, [problems]);
   return problems;
 }

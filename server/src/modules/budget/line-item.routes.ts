@@ -56,7 +56,7 @@ export const lineItemRoutes: FastifyPluginAsyncZod<{ service: LineItemService }>
       options: { validatorCompiler: bodyCheckedByService, bodyLimit: BATCH_BODY_LIMIT },
     },
     async ({ context, params, request }) => ({
-      items: await service.createMany(context, params.id, request.body as unknown),
+      items: await service.createMany(context, params.id, request.body),
     }),
   );
   route.get('/line-items/:id', { summary: 'One item (ETag: its version)', ...one }, ({ context, params }) =>

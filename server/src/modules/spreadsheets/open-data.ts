@@ -296,7 +296,7 @@ export async function writeOpenDataZip(file: string, csvFile: string, descriptor
   zip.file('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
   zip.file('budget.csv', createReadStream(csvFile));
   await pipeline(
-    zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE' }) as NodeJS.ReadableStream,
+    zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE' }),
     createWriteStream(file),
   );
 }

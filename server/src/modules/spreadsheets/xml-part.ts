@@ -76,7 +76,7 @@ export function readXmlPart(entry: JSZip.JSZipObject, handler: XmlHandler, bound
     };
     parser.on('opentag', (tag) => {
       if (++depth > bounds.depth) throw new XmlBoundError('depth');
-      if (!stopped) answer(handler.open(localName(tag.name), tag.attributes as Record<string, string>));
+      if (!stopped) answer(handler.open(localName(tag.name), tag.attributes));
     });
     parser.on('closetag', (tag) => {
       depth--;

@@ -211,6 +211,7 @@ export function LineItemGrid({
     setCursorItemId(focusItemId);
     virtualizer.scrollToIndex(index, { align: 'center' });
     // Only a new id moves the cursor; the rows changing underneath it do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [focusItemId]);
 
   const moveTo = useCallback(
