@@ -8,9 +8,9 @@ import {
   scaleInstitutions,
   type BenchLead,
 } from './fixtures';
-import { freePort, multipart, request, signInOverHttp } from './http';
+import { multipart, request, signInOverHttp } from './http';
 import { resetHighWaterMark } from './memory';
-import { processFacts, spawnServer, stopProcess, waitHealthy } from './processes';
+import { processFacts, spawnBenchServer, stopProcess, waitHealthy } from './processes';
 import { round, summarise } from './stats';
 import type { BenchContext, BenchSection, TableRow } from './types';
 import { positiveSetting } from './settings';
@@ -52,15 +52,8 @@ async function uploadAtOnce(
   targets: { lead: BenchLead; subProgrammeId: number }[],
   settleSeconds: number,
 ) {
-  const port = await freePort();
-  const base = { host: '127.0.0.1', port };
-  const server = spawnServer({
-    DATABASE_URL: context.databaseUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-    CLIENT_DIST: '/nonexistent-client-dist',
-  });
+  const server = await spawnBenchServer(context.databaseUrl);
+  const { port, base } = server;
   const agents = targets.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
   try {
     await waitHealthy(port, server.child, { output: server.output });

@@ -10,8 +10,8 @@ import {
   scaleInstitutions,
   type BenchLead,
 } from './fixtures';
-import { freePort, request, signInOverHttp, type HttpAnswer } from './http';
-import { processFacts, spawnServer, stopProcess, waitHealthy } from './processes';
+import { request, signInOverHttp, type HttpAnswer } from './http';
+import { processFacts, spawnBenchServer, stopProcess, waitHealthy } from './processes';
 import { percentile, round } from './stats';
 import type { BenchContext, BenchSection, TableRow } from './types';
 import { positiveSetting } from './settings';
@@ -124,15 +124,8 @@ export const editorsSection: BenchSection = {
     const institutions = await scaleInstitutions(db, editorCount);
     const leads = await ensureLeads(db, institutions);
     const subProgrammes: number[] = [];
-    const port = await freePort();
-    const base = { host: '127.0.0.1', port };
-    const server = spawnServer({
-      DATABASE_URL: context.databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      CLIENT_DIST: '/nonexistent-client-dist',
-    });
+    const server = await spawnBenchServer(context.databaseUrl);
+    const { port, base } = server;
     const editors: Editor[] = [];
     try {
       context.log(`editors: ${editorCount} leads, ${itemsEach} items each, server on port ${port} …`);

@@ -8,8 +8,8 @@ import {
   scaleInstitutions,
   type BenchLead,
 } from './fixtures';
-import { freePort, request, signInOverHttp } from './http';
-import { spawnServer, stopProcess, waitHealthy } from './processes';
+import { request, signInOverHttp } from './http';
+import { spawnBenchServer, stopProcess, waitHealthy } from './processes';
 import { positiveSetting } from './settings';
 import { round, summarise, type Summary } from './stats';
 import type { BenchContext, BenchSection, TableRow } from './types';
@@ -81,21 +81,16 @@ async function floodCase(
   reader: Target,
   options: { exports: number; quietReads: number; perUserLimit: number | null },
 ) {
-  const port = await freePort();
-  const base = { host: '127.0.0.1', port };
-  const server = spawnServer({
-    DATABASE_URL: context.databaseUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-    CLIENT_DIST: '/nonexistent-client-dist',
-    ...(options.perUserLimit === null
+  const server = await spawnBenchServer(
+    context.databaseUrl,
+    options.perUserLimit === null
       ? {}
       : {
           EXPENSIVE_REQUESTS_PER_USER: String(options.perUserLimit),
           EXPENSIVE_REQUESTS_TOTAL: String(options.perUserLimit),
-        }),
-  });
+        },
+  );
+  const { port, base } = server;
   const flooderAgent = new http.Agent({ keepAlive: true, maxSockets: options.exports });
   const readerAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { ChildTask } from './child';
+import { freePort } from './http';
 
 /** Child processes of the bench: measurement children (child.ts) and the real server (main.ts). */
 
@@ -55,6 +56,23 @@ export function spawnServer(env: Record<string, string>): { child: ChildProcess;
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return { child, output: () => tail };
+}
+
+/**
+ * The real server on the bench database, on a free loopback port, without the demo data or the
+ * client; `env` adds or overrides settings (e.g. the limit of expensive requests).
+ */
+export async function spawnBenchServer(databaseUrl: string, env: Record<string, string> = {}) {
+  const port = await freePort();
+  const server = spawnServer({
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    CLIENT_DIST: '/nonexistent-client-dist',
+    ...env,
+  });
+  return { ...server, port, base: { host: '127.0.0.1', port } };
 }
 
 /** GET /api/health once; its status, or 0 when nothing answers. */

@@ -48,11 +48,11 @@ describe('consolidationOf', () => {
         sum(BASE, null, 2026, '210'),
       ],
       counts: [
-        { cut: false, key: 'M2', items: '2' },
-        { cut: false, key: 'M10', items: '1' },
-        { cut: false, key: '', items: '1' },
-        { cut: false, key: null, items: '4' },
-        { cut: true, key: null, items: '1' },
+        { cut: false, key: 'M2', items: 2 },
+        { cut: false, key: 'M10', items: 1 },
+        { cut: false, key: '', items: 1 },
+        { cut: false, key: null, items: 4 },
+        { cut: true, key: null, items: 1 },
       ],
       labels: new Map([['M2', { key: 'M2', lv: 'Mērķis 2', en: 'Goal 2' }]]),
       ekkTree: null,
@@ -89,7 +89,7 @@ describe('consolidationOf', () => {
   it('has no last year without a base cycle, nor by review status', () => {
     const figures: ConsolidationFigures = {
       sums: [sum(CYCLE, 'draft', 2027, '5'), sum(CYCLE, null, 2027, '5')],
-      counts: [{ cut: false, key: 'draft', items: '1' }],
+      counts: [{ cut: false, key: 'draft', items: 1 }],
       labels: new Map(),
       ekkTree: null,
     };

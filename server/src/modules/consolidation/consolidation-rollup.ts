@@ -109,8 +109,8 @@ export function consolidationOf(figures: ConsolidationFigures, shape: Consolidat
   const { cycleId, by, fiscalYears: years, language } = shape;
   const firstYear = String(years[0]);
   const { current, cut, previous } = sumsByKey(figures.sums, cycleId);
-  const counted = new Map(figures.counts.filter((c) => !c.cut).map((c) => [c.key, Number(c.items)]));
-  const cutCount = Number(figures.counts.find((c) => c.cut && c.key === null)?.items ?? 0);
+  const counted = new Map(figures.counts.filter((c) => !c.cut).map((c) => [c.key, c.items]));
+  const cutCount = figures.counts.find((c) => c.cut && c.key === null)?.items ?? 0;
   const ekk = figures.ekkTree ? ekkHierarchy(figures.ekkTree) : null;
   const showPrevious = shape.hasBase && by !== 'review_status';
   const keys = [...new Set([...current.keys(), ...counted.keys(), ...(showPrevious ? previous.keys() : [])])].filter(

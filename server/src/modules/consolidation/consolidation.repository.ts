@@ -22,7 +22,8 @@ export interface ConsolidatedSum {
 export interface ConsolidatedCount {
   cut: boolean;
   key: string | null;
-  items: string;
+  /** A count, not money: an int from SQL, so nothing converts it beside the money. */
+  items: number;
 }
 
 /** A key's name in both languages. */
@@ -253,11 +254,11 @@ export function createConsolidationRepository(db: Kysely<Database>) {
             ${join ?? sql``}
            WHERE ${scopeSql(cycleId, filter)}
            GROUP BY 1, 2)
-        SELECT g.cut, ${expand?.key ?? sql`g.group_key`} AS key, sum(g.items)::text AS items
+        SELECT g.cut, ${expand?.key ?? sql`g.group_key`} AS key, sum(g.items)::int AS items
           FROM g ${expand?.join ?? sql``}
          GROUP BY 1, 2
         UNION ALL
-        SELECT g.cut, NULL, sum(g.items)::text FROM g GROUP BY 1`.execute(db);
+        SELECT g.cut, NULL, sum(g.items)::int FROM g GROUP BY 1`.execute(db);
       return rows;
     },
 
