@@ -66,12 +66,27 @@ export function createIndicatorsService(db: Kysely<Database>, cycles: CycleServi
     };
   }
 
+  /** Each indicator's row: its value, unit, last year's value and benchmarks. */
+  async function indicatorRows<V extends string | null>(
+    context: RequestContext,
+    cycle: Cycle,
+    valueOf: (indicator: (typeof INDICATORS)[number]) => V,
+  ) {
+    const previous = await previousValues(context, cycle);
+    const benchmark = await benchmarkOf();
+    return INDICATORS.map((indicator) => ({
+      indicator,
+      value: valueOf(indicator),
+      unit: UNITS[indicator],
+      previousYear: previous?.[indicator] ?? null,
+      benchmark: benchmark(indicator),
+    }));
+  }
+
   async function cityIndicators(context: RequestContext, cycle: Cycle): Promise<Indicators> {
     const inputs = (await repository.inputsOf(cycle.id))!;
     const ictTotal = await repository.yearTotal(cycle.id, cycle.year);
     const current = indicatorValues(inputs, ictTotal);
-    const previous = await previousValues(context, cycle);
-    const benchmark = await benchmarkOf();
     return {
       scope: 'city',
       cycleId: cycle.id,
@@ -83,13 +98,7 @@ export function createIndicatorsService(db: Kysely<Database>, cycles: CycleServi
         computers: inputs.computers,
         itStaff: inputs.it_staff,
       },
-      indicators: INDICATORS.map((indicator) => ({
-        indicator,
-        value: current[indicator],
-        unit: UNITS[indicator],
-        previousYear: previous?.[indicator] ?? null,
-        benchmark: benchmark(indicator),
-      })),
+      indicators: await indicatorRows(context, cycle, (indicator) => current[indicator]),
     };
   }
 
@@ -100,21 +109,14 @@ export function createIndicatorsService(db: Kysely<Database>, cycles: CycleServi
   ): Promise<InstitutionIndicators> {
     const institution = (await repository.institutionCode(institutionId))!;
     const total = await repository.institutionYearTotal(cycle.id, cycle.year, institutionId);
-    const previous = await previousValues(context, cycle);
-    const benchmark = await benchmarkOf();
     return {
       scope: 'institution',
       cycleId: cycle.id,
       fiscalYear: cycle.year,
       institutionCode: institution.code,
       institutionIctBudgetTotal: toMoneyString(parseMoney(total)),
-      indicators: INDICATORS.map((indicator) => ({
-        indicator,
-        value: null,
-        unit: UNITS[indicator],
-        previousYear: previous?.[indicator] ?? null,
-        benchmark: benchmark(indicator),
-      })),
+      // An institution has no inputs of its own: only last year's figures and the benchmarks.
+      indicators: await indicatorRows(context, cycle, () => null),
     };
   }
 

@@ -184,6 +184,12 @@ export function dataPackage(cycle: Cycle, csv: { bytes: number; sha256: string }
   const first = cycle.fiscalYears[0]!;
   const last = cycle.fiscalYears[cycle.fiscalYears.length - 1]!;
   const attribute = (source: CsvField, labelfor?: CsvField) => ({ source, ...(labelfor ? { labelfor } : {}) });
+  /** A dimension of one column that is its own key. */
+  const otherDimension = (field: CsvField) => ({
+    dimensionType: 'other',
+    attributes: { [field]: attribute(field) },
+    primaryKey: [field],
+  });
   return {
     profile: 'fiscal-data-package',
     name: `riga-ict-budget-${cycle.year}`,
@@ -268,26 +274,10 @@ export function dataPackage(cycle: Cycle, csv: { bytes: number; sha256: string }
           attributes: { line_item_id: attribute('line_item_id'), title: attribute('title', 'line_item_id') },
           primaryKey: ['line_item_id'],
         },
-        cost_nature: {
-          dimensionType: 'other',
-          attributes: { cost_nature: attribute('cost_nature') },
-          primaryKey: ['cost_nature'],
-        },
-        goal: {
-          dimensionType: 'other',
-          attributes: { goal_codes: attribute('goal_codes') },
-          primaryKey: ['goal_codes'],
-        },
-        currency: {
-          dimensionType: 'other',
-          attributes: { currency: attribute('currency') },
-          primaryKey: ['currency'],
-        },
-        phase: {
-          dimensionType: 'other',
-          attributes: { phase: attribute('phase') },
-          primaryKey: ['phase'],
-        },
+        cost_nature: otherDimension('cost_nature'),
+        goal: otherDimension('goal_codes'),
+        currency: otherDimension('currency'),
+        phase: otherDimension('phase'),
       },
     },
   };
