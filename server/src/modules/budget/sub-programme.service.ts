@@ -83,6 +83,23 @@ export function diffSubmissions(
   return { added, removed, changed };
 }
 
+/** ITC's comment on a decision about the whole sub-programme (not on one of its items). */
+function commentOnWhole(
+  trx: Kysely<Database>,
+  context: RequestContext,
+  subProgrammeId: number,
+  kind: 'return' | 'accept',
+  body: string,
+) {
+  return createLineItemRepository(trx).insertComment({
+    lineItemId: null,
+    subProgrammeId,
+    authorId: context.actor.id,
+    kind,
+    body,
+  });
+}
+
 export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleService) {
   const subProgrammes = createSubProgrammeRepository(db);
 
@@ -246,13 +263,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
           .filter((item) => item.reviewStatus === 'returned')
           .map((item) => item.id);
         await createSubProgrammeRepository(trx).setStatus(id, 'returned');
-        await createLineItemRepository(trx).insertComment({
-          lineItemId: null,
-          subProgrammeId: id,
-          authorId: context.actor.id,
-          kind: 'return',
-          body: comment,
-        });
+        await commentOnWhole(trx, context, id, 'return', comment);
         await recordAudit(trx, context, {
           action: 'subProgramme.return',
           entityType: 'sub_programme',
@@ -284,15 +295,7 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
         const lineItems = createLineItemRepository(trx);
         const accepted = await lineItems.setReviewStatusWhere(id, ['submitted'], 'accepted');
         await createSubProgrammeRepository(trx).setStatus(id, 'accepted');
-        if (comment) {
-          await lineItems.insertComment({
-            lineItemId: null,
-            subProgrammeId: id,
-            authorId: context.actor.id,
-            kind: 'accept',
-            body: comment,
-          });
-        }
+        if (comment) await commentOnWhole(trx, context, id, 'accept', comment);
         await recordAudit(trx, context, {
           action: 'subProgramme.accept',
           entityType: 'sub_programme',

@@ -19,6 +19,8 @@ const thin = { style: 'thin' as const, color: { argb: 'FFB7B7B7' } };
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 const readOnlyFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
 const totalFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+/** A total row: bold on grey, a line above. */
+const totalRow = { font: { bold: true }, fill: totalFill, border: { top: thin } };
 
 export const STYLE = {
   plain: {} as Partial<ExcelJS.Style>,
@@ -44,19 +46,9 @@ export const STYLE = {
   decimal: { numFmt: DECIMAL_FORMAT, alignment: { vertical: 'top' } } as Partial<ExcelJS.Style>,
   quantity: { numFmt: '#,##0.###', alignment: { vertical: 'top' } } as Partial<ExcelJS.Style>,
   percent: { numFmt: PERCENT_FORMAT, alignment: { vertical: 'top' } } as Partial<ExcelJS.Style>,
-  totalLabel: { font: { bold: true }, fill: totalFill, border: { top: thin } } as Partial<ExcelJS.Style>,
-  totalMoney: {
-    numFmt: MONEY_FORMAT,
-    font: { bold: true },
-    fill: totalFill,
-    border: { top: thin },
-  } as Partial<ExcelJS.Style>,
-  totalPercent: {
-    numFmt: PERCENT_FORMAT,
-    font: { bold: true },
-    fill: totalFill,
-    border: { top: thin },
-  } as Partial<ExcelJS.Style>,
+  totalLabel: totalRow as Partial<ExcelJS.Style>,
+  totalMoney: { numFmt: MONEY_FORMAT, ...totalRow } as Partial<ExcelJS.Style>,
+  totalPercent: { numFmt: PERCENT_FORMAT, ...totalRow } as Partial<ExcelJS.Style>,
   subtotalLabel: { font: { bold: true } } as Partial<ExcelJS.Style>,
   subtotalMoney: { numFmt: MONEY_FORMAT, font: { bold: true } } as Partial<ExcelJS.Style>,
 } as const;
