@@ -5,6 +5,14 @@ import { lineItemListSchema, type LineItem } from '@ikt/shared/line-item.schema'
 import { subProgrammeListSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import type { TestClient } from './app';
 
+/** The demo users (seeds/src/demo-users.seed.ts), each with the password TEST_PASSWORD. */
+export const ADMIN = 'admin@riga.example';
+export const ITC_FINANCE = 'itc.finance@riga.example';
+export const FINANCE_DEPARTMENT = 'fd@riga.example';
+export const COUNCIL = 'council@riga.example';
+/** The lead of an institution, by its code: `leadOf('IKSD')` is lead.iksd@riga.example. */
+export const leadOf = (institutionCode: string) => `lead.${institutionCode.toLowerCase()}@riga.example`;
+
 /** The demo data as a signed-in user reads it through the API, to find what a test works on. */
 
 /** The id of the first cycle in this status (the demo data: 2026 approved, 2027 open). */

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventListSchema, type AuditEvent } from '@ikt/shared/audit.schema';
 import { demoAppForFile, type TestClient } from '../helpers/app';
-import { cycleIdWithStatus } from '../helpers/demo';
+import { ADMIN, ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /** GET /api/audit as the audit-log page reads it: by action, and page after page of older events. */
-const { t, itc, admin } = demoAppForFile({ itc: 'itc.finance@riga.example', admin: 'admin@riga.example' });
+const { t, itc, admin } = demoAppForFile({ itc: ITC_FINANCE, admin: ADMIN });
 let cycleId: number;
 
 beforeAll(async () => {

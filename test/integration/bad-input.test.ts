@@ -4,7 +4,7 @@ import { auditEventListSchema } from '@ikt/shared/audit.schema';
 import { lineItemListSchema, lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
 import { subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile } from '../helpers/app';
-import { cycleIdWithStatus, lineItemsOf, subProgrammeByCode } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, lineItemsOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /**
@@ -18,7 +18,7 @@ const MONEY_MESSAGE =
   'An amount must be a non-negative decimal with a dot, at most 12 digits before it and 2 after it (e.g. 1234.56)';
 const FISCAL_YEARS_MESSAGE = "The cycle's fiscal years are 2027, 2028, 2029";
 
-const { lead, itc } = demoAppForFile({ lead: 'lead.iksd@riga.example', itc: 'itc.finance@riga.example' });
+const { lead, itc } = demoAppForFile({ lead: leadOf('IKSD'), itc: ITC_FINANCE });
 let cycleId: number;
 let subProgrammeId: number;
 let item: LineItem;

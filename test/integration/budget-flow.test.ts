@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lineItemListSchema, lineItemSchema } from '@ikt/shared/line-item.schema';
 import { subProgrammeListSchema, subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile } from '../helpers/app';
-import { cycleIdWithStatus, subProgrammeByCode } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
-const { lead, itc } = demoAppForFile({ lead: 'lead.iksd@riga.example', itc: 'itc.finance@riga.example' });
+const { lead, itc } = demoAppForFile({ lead: leadOf('IKSD'), itc: ITC_FINANCE });
 let currentCycleId: number;
 let subProgrammeId: number;
 

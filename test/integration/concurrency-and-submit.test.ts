@@ -3,10 +3,10 @@ import { auditEventListSchema } from '@ikt/shared/audit.schema';
 import { lineItemListSchema, lineItemSchema } from '@ikt/shared/line-item.schema';
 import { subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile } from '../helpers/app';
-import { cycleIdWithStatus, subProgrammesOf } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammesOf } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
-const { lead, itc } = demoAppForFile({ lead: 'lead.fd@riga.example', itc: 'itc.finance@riga.example' });
+const { lead, itc } = demoAppForFile({ lead: leadOf('FD'), itc: ITC_FINANCE });
 let subProgrammeId: number;
 
 beforeAll(async () => {

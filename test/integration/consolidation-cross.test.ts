@@ -9,14 +9,14 @@ import {
 } from '@ikt/shared/consolidation.schema';
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
 import { demoAppForFile, type TestClient } from '../helpers/app';
-import { cycleIdWithStatus } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /**
  * GET /api/cycles/:id/consolidation/cross — one fiscal year by two dimensions. Every figure must
  * be the one-dimension consolidation's, to the cent: the cells partition the items.
  */
-const { t, itc } = demoAppForFile({ itc: 'itc.finance@riga.example' });
+const { t, itc } = demoAppForFile({ itc: ITC_FINANCE });
 let cycleId: number;
 let approvedId: number;
 const YEARS = [2027, 2028, 2029];

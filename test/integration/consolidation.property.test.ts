@@ -4,17 +4,13 @@ import { CONSOLIDATION_DIMENSIONS, consolidationSchema, type Consolidation } fro
 import { COST_NATURES, PRIORITIES } from '@ikt/shared/domain';
 import { subProgrammeListSchema, subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile } from '../helpers/app';
-import { cycleIdWithStatus } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf } from '../helpers/demo';
 
 // Random items added to the open demo cycle, then every dimension consolidated: the figures must
 // hold for whatever the institutions enter. The oracle works in cents with BigInt, apart from the
 // code under test.
 
-const { itc, san, apc } = demoAppForFile({
-  itc: 'itc.finance@riga.example',
-  san: 'lead.san@riga.example',
-  apc: 'lead.apc@riga.example',
-});
+const { itc, san, apc } = demoAppForFile({ itc: ITC_FINANCE, san: leadOf('SAN'), apc: leadOf('APC') });
 const leads = [
   { client: san, code: 'SAN' },
   { client: apc, code: 'APC' },

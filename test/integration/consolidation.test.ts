@@ -4,10 +4,10 @@ import { parseMoney, sumMoney, toMoneyString } from '@ikt/shared/money';
 import { subProgrammeListSchema } from '@ikt/shared/sub-programme.schema';
 import { readSeedCsv } from '@ikt/seeds/csv';
 import { demoAppForFile, type TestClient } from '../helpers/app';
-import { cycleIdWithStatus } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
-const { t, itc } = demoAppForFile({ itc: 'itc.finance@riga.example' });
+const { t, itc } = demoAppForFile({ itc: ITC_FINANCE });
 let cycleId: number;
 const YEARS = ['2027', '2028', '2029'];
 

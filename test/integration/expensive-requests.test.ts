@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile, type TestClient } from '../helpers/app';
-import { cycleIdWithStatus, subProgrammeByCode } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammeByCode } from '../helpers/demo';
 import { multipartFile } from './spreadsheets-support';
 
 /**
@@ -10,11 +10,7 @@ import { multipartFile } from './spreadsheets-support';
  * over real connections to a listening server: the rest are answered 429 at once, others are
  * served meanwhile, and a place comes back when its work is done — also when the client hung up.
  */
-const { t, lead, otherLead, itc } = demoAppForFile({
-  lead: 'lead.iksd@riga.example',
-  otherLead: 'lead.ld@riga.example',
-  itc: 'itc.finance@riga.example',
-});
+const { t, lead, otherLead, itc } = demoAppForFile({ lead: leadOf('IKSD'), otherLead: leadOf('LD'), itc: ITC_FINANCE });
 let base: string;
 let cycleId: number;
 let own: SubProgramme;

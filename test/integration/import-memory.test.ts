@@ -6,7 +6,7 @@ import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { collectGarbage } from '@ikt/server/modules/spreadsheets/memory';
 import { watchMemory } from '../bench/memory';
 import { demoAppForFile } from '../helpers/app';
-import { cycleIdWithStatus, subProgrammeByCode } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 import { sharedStringsBomb, withUnusedSharedStrings } from '../support/crafted-workbook';
 import { multipartFile, openWorkbook, workbookBuffer } from './spreadsheets-support';
@@ -17,7 +17,7 @@ import { multipartFile, openWorkbook, workbookBuffer } from './spreadsheets-supp
  * stream, the strings no cell shows are skipped and a cell longer than any field is kept as its
  * length, so the server grows by what the rows need; the refusal names the cell.
  */
-const { lead, itc } = demoAppForFile({ lead: 'lead.iksd@riga.example', itc: 'itc.finance@riga.example' });
+const { lead, itc } = demoAppForFile({ lead: leadOf('IKSD'), itc: ITC_FINANCE });
 let own: SubProgramme;
 
 beforeAll(async () => {

@@ -5,18 +5,14 @@ import { LINE_ITEM_BATCH_MAX, lineItemBatchSchema, lineItemListSchema } from '@i
 import { Decimal } from '@ikt/shared/money';
 import { subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile } from '../helpers/app';
-import { subProgrammeByCode } from '../helpers/demo';
+import { ITC_FINANCE, leadOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /**
  * POST /api/sub-programmes/:id/line-items/batch — the rows pasted from Excel: all created in one
  * transaction, or none with every problem listed as `items.<index>.<field>`.
  */
-const { t, lead, otherLead, itc } = demoAppForFile({
-  lead: 'lead.iksd@riga.example',
-  otherLead: 'lead.ld@riga.example',
-  itc: 'itc.finance@riga.example',
-});
+const { t, lead, otherLead, itc } = demoAppForFile({ lead: leadOf('IKSD'), otherLead: leadOf('LD'), itc: ITC_FINANCE });
 let cycleId: number;
 let subProgrammeId: number;
 

@@ -5,7 +5,7 @@ import { cycleListSchema, type Cycle } from '@ikt/shared/cycle.schema';
 import { lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
 import { demoAppForFile, type TestClient } from '../helpers/app';
-import { lineItemsOf, subProgrammesOf } from '../helpers/demo';
+import { ITC_FINANCE, leadOf, lineItemsOf, subProgrammesOf } from '../helpers/demo';
 
 /**
  * Last year's approved figure beside each item (issue #14): every item of the lead's grid carries
@@ -13,7 +13,7 @@ import { lineItemsOf, subProgrammesOf } from '../helpers/demo';
  * or null when it continues none — and the two agree to the cent, sub-programme by sub-programme.
  */
 
-const { t, itc, lead } = demoAppForFile({ itc: 'itc.finance@riga.example', lead: 'lead.iksd@riga.example' });
+const { t, itc, lead } = demoAppForFile({ itc: ITC_FINANCE, lead: leadOf('IKSD') });
 let current: Cycle;
 let previous: Cycle;
 

@@ -15,20 +15,23 @@ import {
   type EkkCode,
 } from '@ikt/shared/reference.schema';
 import { demoAppForFile, type TestClient } from '../helpers/app';
-import { cycleIdWithStatus, subProgrammeByCode } from '../helpers/demo';
+import {
+  ADMIN,
+  COUNCIL,
+  FINANCE_DEPARTMENT,
+  ITC_FINANCE,
+  cycleIdWithStatus,
+  leadOf,
+  subProgrammeByCode,
+} from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /** An administrator maintains the reference data; nobody else may, and every change is audited. */
 
 const EN = { 'accept-language': 'en' };
 
-const { t, admin, itc, lead, council, fd } = demoAppForFile({
-  admin: 'admin@riga.example',
-  itc: 'itc.finance@riga.example',
-  lead: 'lead.iksd@riga.example',
-  council: 'council@riga.example',
-  fd: 'fd@riga.example',
-});
+const people = { admin: ADMIN, itc: ITC_FINANCE, lead: leadOf('IKSD'), council: COUNCIL, fd: FINANCE_DEPARTMENT };
+const { t, admin, itc, lead, council, fd } = demoAppForFile(people);
 let adminId: number;
 let iksdSubProgrammeId: number;
 

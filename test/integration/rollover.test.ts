@@ -6,6 +6,7 @@ import { lineItemListSchema, lineItemSchema, type LineItem } from '@ikt/shared/l
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
 import { subProgrammeListSchema, subProgrammeSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ADMIN, COUNCIL, FINANCE_DEPARTMENT, ITC_FINANCE, leadOf } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /**
@@ -14,13 +15,8 @@ import { expectProblem } from '../helpers/problem';
  * the 2027 items as the API answers them.
  */
 
-const { t, itc, lead, council, fd, admin } = demoAppForFile({
-  itc: 'itc.finance@riga.example',
-  lead: 'lead.iksd@riga.example',
-  council: 'council@riga.example',
-  fd: 'fd@riga.example',
-  admin: 'admin@riga.example',
-});
+const people = { itc: ITC_FINANCE, lead: leadOf('IKSD'), council: COUNCIL, fd: FINANCE_DEPARTMENT, admin: ADMIN };
+const { t, itc, lead, council, fd, admin } = demoAppForFile(people);
 let base: Cycle;
 let approved: Cycle;
 let cycle: Cycle;

@@ -12,10 +12,10 @@ import {
 } from '@ikt/shared/scenario.schema';
 import { subProgrammeListSchema } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile } from '../helpers/app';
-import { cycleIdWithStatus } from '../helpers/demo';
+import { COUNCIL, ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
-const { t, itc, council } = demoAppForFile({ itc: 'itc.finance@riga.example', council: 'council@riga.example' });
+const { t, itc, council } = demoAppForFile({ itc: ITC_FINANCE, council: COUNCIL });
 let cycleId: number;
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { scenarioListSchema, scenarioSchema } from '@ikt/shared/scenario.schema'
 import { subProgrammeListSchema, subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
 import { isUnstorableCharacter } from '@ikt/server/database-errors';
 import { demoAppForFile, type TestClient } from '../helpers/app';
-import { cycleIdWithStatus, lineItemsOf, subProgrammeByCode } from '../helpers/demo';
+import { ADMIN, ITC_FINANCE, cycleIdWithStatus, leadOf, lineItemsOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /**
@@ -24,13 +24,8 @@ import { expectProblem } from '../helpers/problem';
 
 const EN = { 'accept-language': 'en' };
 
-const { t, lead, leadLd, leadId, itc, admin } = demoAppForFile({
-  lead: 'lead.iksd@riga.example',
-  leadLd: 'lead.ld@riga.example',
-  leadId: 'lead.id@riga.example',
-  itc: 'itc.finance@riga.example',
-  admin: 'admin@riga.example',
-});
+const people = { lead: leadOf('IKSD'), leadLd: leadOf('LD'), leadId: leadOf('ID'), itc: ITC_FINANCE, admin: ADMIN };
+const { t, lead, leadLd, leadId, itc, admin } = demoAppForFile(people);
 let openCycleId: number;
 let approvedCycleId: number;
 let iksdSubProgrammeId: number;

@@ -5,11 +5,11 @@ import { indicatorsSchema } from '@ikt/shared/indicators.schema';
 import { lineItemListSchema, lineItemSchema } from '@ikt/shared/line-item.schema';
 import { subProgrammeSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile, type TestClient } from '../helpers/app';
-import { cycleIdWithStatus, subProgrammesOf } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammesOf } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 import { XLSX, cents, evaluate, formulaOf, numberOf, openWorkbook, sheetXml } from './spreadsheets-support';
 
-const { t, itc, lead } = demoAppForFile({ itc: 'itc.finance@riga.example', lead: 'lead.iksd@riga.example' });
+const { t, itc, lead } = demoAppForFile({ itc: ITC_FINANCE, lead: leadOf('IKSD') });
 let cycleId: number;
 let subProgrammes: SubProgramme[];
 const YEARS = ['2027', '2028', '2029'];

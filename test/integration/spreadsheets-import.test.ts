@@ -6,11 +6,11 @@ import { lineItemListSchema, lineItemSchema, type LineItem } from '@ikt/shared/l
 import { importProgressEventSchema, importRejectionSchema, importResultSchema } from '@ikt/shared/spreadsheet.schema';
 import { subProgrammeListSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile, type TestClient } from '../helpers/app';
-import { cycleIdWithStatus, subProgrammeByCode } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 import { multipartFile, openWorkbook, workbookBuffer } from './spreadsheets-support';
 
-const { t, lead, itc } = demoAppForFile({ lead: 'lead.iksd@riga.example', itc: 'itc.finance@riga.example' });
+const { t, lead, itc } = demoAppForFile({ lead: leadOf('IKSD'), itc: ITC_FINANCE });
 let cycleId: number;
 let own: SubProgramme;
 let other: SubProgramme;

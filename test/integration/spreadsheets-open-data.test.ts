@@ -10,10 +10,10 @@ import { lineItemListSchema } from '@ikt/shared/line-item.schema';
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
 import { subProgrammeListSchema } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile, type TestClient } from '../helpers/app';
-import { cycleIdWithStatus } from '../helpers/demo';
+import { ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
-const { t, itc } = demoAppForFile({ itc: 'itc.finance@riga.example' });
+const { t, itc } = demoAppForFile({ itc: ITC_FINANCE });
 let approvedId: number;
 let openId: number;
 

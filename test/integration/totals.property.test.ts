@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile } from '../helpers/app';
-import { cycleIdWithStatus } from '../helpers/demo';
+import { cycleIdWithStatus, leadOf } from '../helpers/demo';
 
-const { lead } = demoAppForFile({ lead: 'lead.san@riga.example' });
+const { lead } = demoAppForFile({ lead: leadOf('SAN') });
 let cycleId: number;
 
 beforeAll(async () => {
