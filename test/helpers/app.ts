@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '@ikt/server/app';
 import { DEFAULT_SECURITY, type SecurityConfig } from '@ikt/server/config';
 import { hashPassword } from '@ikt/server/modules/users/password';
@@ -59,9 +60,13 @@ export function sessionCookieOf(response: LightMyRequestResponse): string {
  * With `demo`, the demo cycles and the demo users (password TEST_PASSWORD) are loaded. With
  * `database`, that one (migrated, reference data loaded) instead; closing the app closes it.
  */
-export async function createTestApp(
-  options: { demo?: boolean; security?: Partial<SecurityConfig>; database?: DbHandle } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  demo?: boolean;
+  security?: Partial<SecurityConfig>;
+  database?: DbHandle;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   if (options.demo) {
     await seedDemoData(database.db);
@@ -95,4 +100,27 @@ export async function createTestApp(
       await database.close();
     },
   };
+}
+
+/**
+ * The demo app for one test file, with these demo users signed in under the names given:
+ * built before the file's first test, closed after its last. The app and the clients are filled
+ * in by then, so use them inside tests and hooks only; a file's own `beforeAll` runs after this
+ * one's, and its own `afterAll` before the app closes.
+ */
+export function demoAppForFile<const People extends Record<string, string>>(
+  people: People,
+  options: Omit<TestAppOptions, 'demo'> = {},
+): { t: TestApp } & { [Name in keyof People]: TestClient } {
+  const t = {} as TestApp;
+  const clients = Object.fromEntries(Object.keys(people).map((name) => [name, {} as TestClient]));
+  beforeAll(async () => {
+    Object.assign(t, await createTestApp({ ...options, demo: true }));
+    for (const [name, email] of Object.entries(people)) Object.assign(clients[name]!, await t.signIn(email));
+  });
+  afterAll(async () => {
+    // When building the app failed, there is nothing to close.
+    if ('close' in t) await t.close();
+  });
+  return { t, ...clients } as { t: TestApp } & { [Name in keyof People]: TestClient };
 }

@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventListSchema, type AuditEvent } from '@ikt/shared/audit.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ADMIN, ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /** GET /api/audit as the audit-log page reads it: by action, and page after page of older events. */
-let t: TestApp;
-let itc: TestClient;
-let admin: TestClient;
+const { t, itc, admin } = demoAppForFile({ itc: ITC_FINANCE, admin: ADMIN });
 let cycleId: number;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  itc = await t.signIn('itc.finance@riga.example');
-  admin = await t.signIn('admin@riga.example');
-  const cycles = (await itc.get('/api/cycles')).json() as { id: number; status: string }[];
-  cycleId = cycles.find((c) => c.status === 'open')!.id;
+  cycleId = await cycleIdWithStatus(itc, 'open');
   // Something to read: two transitions, and the sign-ins of every client.
   for (const to of ['review', 'open']) {
     expect((await itc.post(`/api/cycles/${cycleId}/transition`, { to })).statusCode).toBe(200);
   }
   for (const email of ['lead.iksd@riga.example', 'council@riga.example', 'fd@riga.example']) await t.signIn(email);
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function events(client: TestClient, query: string): Promise<AuditEvent[]> {

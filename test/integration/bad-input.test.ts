@@ -1,10 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventListSchema } from '@ikt/shared/audit.schema';
-import { cycleListSchema } from '@ikt/shared/cycle.schema';
 import { lineItemListSchema, lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
-import { subProgrammeListSchema, subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
+import { demoAppForFile } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, lineItemsOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /**
@@ -18,9 +18,7 @@ const MONEY_MESSAGE =
   'An amount must be a non-negative decimal with a dot, at most 12 digits before it and 2 after it (e.g. 1234.56)';
 const FISCAL_YEARS_MESSAGE = "The cycle's fiscal years are 2027, 2028, 2029";
 
-let t: TestApp;
-let lead: TestClient;
-let itc: TestClient;
+const { lead, itc } = demoAppForFile({ lead: leadOf('IKSD'), itc: ITC_FINANCE });
 let cycleId: number;
 let subProgrammeId: number;
 let item: LineItem;
@@ -87,16 +85,9 @@ const postJson = (payload: string, headers: Record<string, string> = {}) =>
   });
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  lead = await t.signIn('lead.iksd@riga.example');
-  itc = await t.signIn('itc.finance@riga.example');
-  cycleId = cycleListSchema.parse((await lead.get('/api/cycles')).json()).find((c) => c.status === 'open')!.id;
-  const mine = subProgrammeListSchema.parse((await lead.get(`/api/cycles/${cycleId}/sub-programmes`)).json());
-  subProgrammeId = mine.find((s) => s.code === 'IKT.IKSD.01')!.id;
-  item = lineItemListSchema.parse((await lead.get(itemsUrl())).json())[0]!;
-});
-afterAll(async () => {
-  await t.close();
+  cycleId = await cycleIdWithStatus(lead, 'open');
+  subProgrammeId = (await subProgrammeByCode(lead, cycleId, 'IKT.IKSD.01')).id;
+  item = (await lineItemsOf(lead, subProgrammeId))[0]!;
 });
 
 describe('money that is not a decimal string with a dot and at most two decimals', () => {

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cycleListSchema } from '@ikt/shared/cycle.schema';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lineItemListSchema, lineItemSchema } from '@ikt/shared/line-item.schema';
 import { subProgrammeListSchema, subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
-let t: TestApp;
-let lead: TestClient;
-let itc: TestClient;
+const { lead, itc } = demoAppForFile({ lead: leadOf('IKSD'), itc: ITC_FINANCE });
 let currentCycleId: number;
 let subProgrammeId: number;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  lead = await t.signIn('lead.iksd@riga.example');
-  itc = await t.signIn('itc.finance@riga.example');
-  const cycles = cycleListSchema.parse((await lead.get('/api/cycles')).json());
-  currentCycleId = cycles.find((c) => c.status === 'open')!.id;
-  const mine = subProgrammeListSchema.parse((await lead.get(`/api/cycles/${currentCycleId}/sub-programmes`)).json());
-  subProgrammeId = mine.find((s) => s.code === 'IKT.IKSD.01')!.id;
-});
-afterAll(async () => {
-  await t.close();
+  currentCycleId = await cycleIdWithStatus(lead, 'open');
+  subProgrammeId = (await subProgrammeByCode(lead, currentCycleId, 'IKT.IKSD.01')).id;
 });
 
 describe('the budget flow of an institution and ITC', () => {

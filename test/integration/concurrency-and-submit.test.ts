@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventListSchema } from '@ikt/shared/audit.schema';
 import { lineItemListSchema, lineItemSchema } from '@ikt/shared/line-item.schema';
-import { subProgrammeListSchema, subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
+import { demoAppForFile } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammesOf } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
-let t: TestApp;
-let lead: TestClient;
-let itc: TestClient;
+const { lead, itc } = demoAppForFile({ lead: leadOf('FD'), itc: ITC_FINANCE });
 let subProgrammeId: number;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  lead = await t.signIn('lead.fd@riga.example');
-  itc = await t.signIn('itc.finance@riga.example');
-  const cycles = (await lead.get('/api/cycles')).json() as { id: number; status: string }[];
-  const open = cycles.find((c) => c.status === 'open')!.id;
-  subProgrammeId = subProgrammeListSchema.parse((await lead.get(`/api/cycles/${open}/sub-programmes`)).json())[0]!.id;
-});
-afterAll(async () => {
-  await t.close();
+  const open = await cycleIdWithStatus(lead, 'open');
+  subProgrammeId = (await subProgrammesOf(lead, open))[0]!.id;
 });
 
 describe('optimistic concurrency', () => {

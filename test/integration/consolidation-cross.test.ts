@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CROSS_DIMENSIONS,
   EKK_LEVELS,
@@ -8,28 +8,22 @@ import {
   type ConsolidationCross,
 } from '@ikt/shared/consolidation.schema';
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /**
  * GET /api/cycles/:id/consolidation/cross — one fiscal year by two dimensions. Every figure must
  * be the one-dimension consolidation's, to the cent: the cells partition the items.
  */
-let t: TestApp;
-let itc: TestClient;
+const { t, itc } = demoAppForFile({ itc: ITC_FINANCE });
 let cycleId: number;
 let approvedId: number;
 const YEARS = [2027, 2028, 2029];
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  itc = await t.signIn('itc.finance@riga.example');
-  const cycles = (await itc.get('/api/cycles')).json() as { id: number; status: string }[];
-  cycleId = cycles.find((c) => c.status === 'open')!.id;
-  approvedId = cycles.find((c) => c.status === 'approved')!.id;
-});
-afterAll(async () => {
-  await t.close();
+  cycleId = await cycleIdWithStatus(itc, 'open');
+  approvedId = await cycleIdWithStatus(itc, 'approved');
 });
 
 async function cross(client: TestClient, query: string, cycle = cycleId): Promise<ConsolidationCross> {

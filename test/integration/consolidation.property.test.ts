@@ -1,32 +1,25 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLIDATION_DIMENSIONS, consolidationSchema, type Consolidation } from '@ikt/shared/consolidation.schema';
 import { COST_NATURES, PRIORITIES } from '@ikt/shared/domain';
 import { subProgrammeListSchema, subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf } from '../helpers/demo';
 
 // Random items added to the open demo cycle, then every dimension consolidated: the figures must
 // hold for whatever the institutions enter. The oracle works in cents with BigInt, apart from the
 // code under test.
 
-let t: TestApp;
-let itc: TestClient;
-let leads: { client: TestClient; code: string }[];
+const { itc, san, apc } = demoAppForFile({ itc: ITC_FINANCE, san: leadOf('SAN'), apc: leadOf('APC') });
+const leads = [
+  { client: san, code: 'SAN' },
+  { client: apc, code: 'APC' },
+];
 let cycleId: number;
 const YEARS = ['2027', '2028', '2029'] as const;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  itc = await t.signIn('itc.finance@riga.example');
-  leads = [
-    { client: await t.signIn('lead.san@riga.example'), code: 'SAN' },
-    { client: await t.signIn('lead.apc@riga.example'), code: 'APC' },
-  ];
-  const cycles = (await itc.get('/api/cycles')).json() as { id: number; status: string }[];
-  cycleId = cycles.find((c) => c.status === 'open')!.id;
-});
-afterAll(async () => {
-  await t.close();
+  cycleId = await cycleIdWithStatus(itc, 'open');
 });
 
 const asMoney = (cents: bigint) => `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;

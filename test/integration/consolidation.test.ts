@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLIDATION_DIMENSIONS, consolidationSchema, type Consolidation } from '@ikt/shared/consolidation.schema';
 import { parseMoney, sumMoney, toMoneyString } from '@ikt/shared/money';
 import { subProgrammeListSchema } from '@ikt/shared/sub-programme.schema';
 import { readSeedCsv } from '@ikt/seeds/csv';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
-let t: TestApp;
-let itc: TestClient;
+const { t, itc } = demoAppForFile({ itc: ITC_FINANCE });
 let cycleId: number;
 const YEARS = ['2027', '2028', '2029'];
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  itc = await t.signIn('itc.finance@riga.example');
-  const cycles = (await itc.get('/api/cycles')).json() as { id: number; status: string }[];
-  cycleId = cycles.find((c) => c.status === 'open')!.id;
-});
-afterAll(async () => {
-  await t.close();
+  cycleId = await cycleIdWithStatus(itc, 'open');
 });
 
 async function consolidate(client: TestClient, query: string): Promise<Consolidation> {

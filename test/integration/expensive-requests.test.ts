@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subProgrammeListSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { type SubProgramme } from '@ikt/shared/sub-programme.schema';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammeByCode } from '../helpers/demo';
 import { multipartFile } from './spreadsheets-support';
 
 /**
@@ -9,27 +10,18 @@ import { multipartFile } from './spreadsheets-support';
  * over real connections to a listening server: the rest are answered 429 at once, others are
  * served meanwhile, and a place comes back when its work is done — also when the client hung up.
  */
-let t: TestApp;
+const { t, lead, otherLead, itc } = demoAppForFile({ lead: leadOf('IKSD'), otherLead: leadOf('LD'), itc: ITC_FINANCE });
 let base: string;
-let lead: TestClient;
-let otherLead: TestClient;
-let itc: TestClient;
 let cycleId: number;
 let own: SubProgramme;
 let others: SubProgramme;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  lead = await t.signIn('lead.iksd@riga.example');
-  otherLead = await t.signIn('lead.ld@riga.example');
-  itc = await t.signIn('itc.finance@riga.example');
-  const cycles = (await itc.get('/api/cycles')).json() as { id: number; status: string }[];
-  cycleId = cycles.find((c) => c.status === 'open')!.id;
-  const all = subProgrammeListSchema.parse((await itc.get(`/api/cycles/${cycleId}/sub-programmes`)).json());
-  own = all.find((s) => s.code === 'IKT.IKSD.01')!;
-  others = all.find((s) => s.code === 'IKT.LD.01')!;
+  cycleId = await cycleIdWithStatus(itc, 'open');
+  own = await subProgrammeByCode(itc, cycleId, 'IKT.IKSD.01');
+  others = await subProgrammeByCode(itc, cycleId, 'IKT.LD.01');
 });
 afterAll(async () => {
   // fetch keeps its connections alive; the server must not wait for them to close.

@@ -1,11 +1,12 @@
 import type ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lineItemListSchema, type LineItem } from '@ikt/shared/line-item.schema';
 import { importRejectionSchema, importResultSchema } from '@ikt/shared/spreadsheet.schema';
-import { subProgrammeListSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
+import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { collectGarbage } from '@ikt/server/modules/spreadsheets/memory';
 import { watchMemory } from '../bench/memory';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 import { sharedStringsBomb, withUnusedSharedStrings } from '../support/crafted-workbook';
 import { multipartFile, openWorkbook, workbookBuffer } from './spreadsheets-support';
@@ -16,21 +17,11 @@ import { multipartFile, openWorkbook, workbookBuffer } from './spreadsheets-supp
  * stream, the strings no cell shows are skipped and a cell longer than any field is kept as its
  * length, so the server grows by what the rows need; the refusal names the cell.
  */
-let t: TestApp;
-let lead: TestClient;
+const { lead, itc } = demoAppForFile({ lead: leadOf('IKSD'), itc: ITC_FINANCE });
 let own: SubProgramme;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  lead = await t.signIn('lead.iksd@riga.example');
-  const itc = await t.signIn('itc.finance@riga.example');
-  const cycles = (await itc.get('/api/cycles')).json() as { id: number; status: string }[];
-  const cycleId = cycles.find((c) => c.status === 'open')!.id;
-  const all = subProgrammeListSchema.parse((await itc.get(`/api/cycles/${cycleId}/sub-programmes`)).json());
-  own = all.find((s) => s.code === 'IKT.IKSD.01')!;
-});
-afterAll(async () => {
-  await t.close();
+  own = await subProgrammeByCode(itc, await cycleIdWithStatus(itc, 'open'), 'IKT.IKSD.01');
 });
 
 function upload(file: Buffer) {

@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventListSchema } from '@ikt/shared/audit.schema';
 import { cycleListSchema } from '@ikt/shared/cycle.schema';
 import { LINE_ITEM_BATCH_MAX, lineItemBatchSchema, lineItemListSchema } from '@ikt/shared/line-item.schema';
 import { Decimal } from '@ikt/shared/money';
-import { subProgrammeListSchema, subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
+import { demoAppForFile } from '../helpers/app';
+import { ITC_FINANCE, leadOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /**
  * POST /api/sub-programmes/:id/line-items/batch — the rows pasted from Excel: all created in one
  * transaction, or none with every problem listed as `items.<index>.<field>`.
  */
-let t: TestApp;
-let lead: TestClient;
-let otherLead: TestClient;
-let itc: TestClient;
+const { t, lead, otherLead, itc } = demoAppForFile({ lead: leadOf('IKSD'), otherLead: leadOf('LD'), itc: ITC_FINANCE });
 let cycleId: number;
 let subProgrammeId: number;
 
@@ -44,17 +42,9 @@ async function auditCount(): Promise<number> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  lead = await t.signIn('lead.iksd@riga.example');
-  otherLead = await t.signIn('lead.ld@riga.example');
-  itc = await t.signIn('itc.finance@riga.example');
   const cycles = cycleListSchema.parse((await lead.get('/api/cycles')).json());
   cycleId = cycles.find((c) => c.year === 2027 && c.status === 'open')!.id;
-  const mine = subProgrammeListSchema.parse((await lead.get(`/api/cycles/${cycleId}/sub-programmes`)).json());
-  subProgrammeId = mine.find((s) => s.code === 'IKT.IKSD.01')!.id;
-});
-afterAll(async () => {
-  await t.close();
+  subProgrammeId = (await subProgrammeByCode(lead, cycleId, 'IKT.IKSD.01')).id;
 });
 
 describe('creating many items at once', () => {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventListSchema } from '@ikt/shared/audit.schema';
 import { consolidationSchema } from '@ikt/shared/consolidation.schema';
 import { cycleListSchema, type Cycle } from '@ikt/shared/cycle.schema';
-import { lineItemListSchema, lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
+import { lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
-import { subProgrammeListSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ITC_FINANCE, leadOf, lineItemsOf, subProgrammesOf } from '../helpers/demo';
 
 /**
  * Last year's approved figure beside each item (issue #14): every item of the lead's grid carries
@@ -13,36 +13,16 @@ import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
  * or null when it continues none — and the two agree to the cent, sub-programme by sub-programme.
  */
 
-let t: TestApp;
-let itc: TestClient;
-let lead: TestClient;
+const { t, itc, lead } = demoAppForFile({ itc: ITC_FINANCE, lead: leadOf('IKSD') });
 let current: Cycle;
 let previous: Cycle;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  itc = await t.signIn('itc.finance@riga.example');
-  lead = await t.signIn('lead.iksd@riga.example');
   const cycles = cycleListSchema.parse((await itc.get('/api/cycles')).json());
   current = cycles.find((c) => c.year === 2027)!;
   previous = cycles.find((c) => c.year === 2026)!;
   expect(current.baseCycleId).toBe(previous.id);
 });
-afterAll(async () => {
-  await t.close();
-});
-
-async function subProgrammesOf(client: TestClient, cycleId: number): Promise<SubProgramme[]> {
-  const response = await client.get(`/api/cycles/${cycleId}/sub-programmes`);
-  expect(response.statusCode, response.body).toBe(200);
-  return subProgrammeListSchema.parse(response.json());
-}
-
-async function itemsOf(client: TestClient, subProgrammeId: number): Promise<LineItem[]> {
-  const response = await client.get(`/api/sub-programmes/${subProgrammeId}/line-items`);
-  expect(response.statusCode, response.body).toBe(200);
-  return lineItemListSchema.parse(response.json());
-}
 
 async function itemById(client: TestClient, id: number): Promise<LineItem> {
   const response = await client.get(`/api/line-items/${id}`);
@@ -62,7 +42,7 @@ async function consolidatedPreviousYear(): Promise<Map<string, string | null>> {
 async function itemsPreviousYear(): Promise<Map<string, string>> {
   const sums = new Map<string, string>();
   for (const subProgramme of await subProgrammesOf(itc, current.id)) {
-    const items = await itemsOf(itc, subProgramme.id);
+    const items = await lineItemsOf(itc, subProgramme.id);
     sums.set(subProgramme.code, toMoneyString(sumMoney(items.map((item) => item.previousYear ?? '0'))));
   }
   return sums;
@@ -77,7 +57,7 @@ async function expectAgreement() {
 describe("last year's figure of each item", () => {
   it("is, in the lead's list, the approved amount of the item it was carried from, or null", async () => {
     const [mine] = (await subProgrammesOf(lead, current.id)).filter((s) => s.code === 'IKT.IKSD.01');
-    const items = await itemsOf(lead, mine!.id);
+    const items = await lineItemsOf(lead, mine!.id);
     const carried = items.filter((item) => item.carriedFromId !== null);
     const fresh = items.filter((item) => item.carriedFromId === null);
     expect(carried.length).toBeGreaterThan(0);
@@ -97,7 +77,7 @@ describe("last year's figure of each item", () => {
 
   it('follows last year as the consolidation counts it: odd cents, and a cut item counts 0.00', async () => {
     const [mine] = (await subProgrammesOf(lead, current.id)).filter((s) => s.code === 'IKT.IKSD.01');
-    const carried = (await itemsOf(lead, mine!.id)).filter((item) => item.carriedFromId !== null);
+    const carried = (await lineItemsOf(lead, mine!.id)).filter((item) => item.carriedFromId !== null);
     const [odd, cut] = carried as [LineItem, LineItem];
     const db = t.database.db;
     await db
@@ -108,7 +88,7 @@ describe("last year's figure of each item", () => {
       .execute();
     await db.updateTable('line_item').set({ review_status: 'cut' }).where('id', '=', cut.carriedFromId!).execute();
 
-    const after = await itemsOf(lead, mine!.id);
+    const after = await lineItemsOf(lead, mine!.id);
     expect(after.find((item) => item.id === odd.id)!.previousYear).toBe('1234567.89');
     expect(after.find((item) => item.id === cut.id)!.previousYear).toBe('0.00');
     await expectAgreement();
@@ -116,7 +96,7 @@ describe("last year's figure of each item", () => {
 
   it('comes with every answer that carries the item (get, change) and stays out of the audit trail', async () => {
     const [mine] = (await subProgrammesOf(lead, current.id)).filter((s) => s.code === 'IKT.IKSD.01');
-    const listed = (await itemsOf(lead, mine!.id)).find((item) => item.previousYear !== null)!;
+    const listed = (await lineItemsOf(lead, mine!.id)).find((item) => item.previousYear !== null)!;
     expect((await itemById(lead, listed.id)).previousYear).toBe(listed.previousYear);
 
     const patched = await lead.patch(
@@ -147,10 +127,10 @@ describe("last year's figure of each item", () => {
 
   it('is null for a cycle without a base cycle, and for a link to an item outside the base cycle', async () => {
     for (const subProgramme of await subProgrammesOf(itc, previous.id)) {
-      for (const item of await itemsOf(itc, subProgramme.id)) expect(item.previousYear).toBeNull();
+      for (const item of await lineItemsOf(itc, subProgramme.id)) expect(item.previousYear).toBeNull();
     }
     const [mine] = (await subProgrammesOf(lead, current.id)).filter((s) => s.code === 'IKT.IKSD.01');
-    const [first, second] = await itemsOf(lead, mine!.id);
+    const [first, second] = await lineItemsOf(lead, mine!.id);
     // A link within the same cycle is no last year's figure.
     await t.database.db
       .updateTable('line_item')

@@ -1,8 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventListSchema, type AuditEvent } from '@ikt/shared/audit.schema';
 import { meSchema } from '@ikt/shared/auth.schema';
-import { cycleListSchema } from '@ikt/shared/cycle.schema';
 import { lineItemListSchema, lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
 import {
   ekkCodeListSchema,
@@ -15,21 +14,25 @@ import {
   institutionSchema,
   type EkkCode,
 } from '@ikt/shared/reference.schema';
-import { subProgrammeListSchema } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import {
+  ADMIN,
+  COUNCIL,
+  FINANCE_DEPARTMENT,
+  ITC_FINANCE,
+  cycleIdWithStatus,
+  leadOf,
+  subProgrammeByCode,
+} from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /** An administrator maintains the reference data; nobody else may, and every change is audited. */
 
 const EN = { 'accept-language': 'en' };
 
-let t: TestApp;
-let admin: TestClient;
+const people = { admin: ADMIN, itc: ITC_FINANCE, lead: leadOf('IKSD'), council: COUNCIL, fd: FINANCE_DEPARTMENT };
+const { t, admin, itc, lead, council, fd } = demoAppForFile(people);
 let adminId: number;
-let itc: TestClient;
-let lead: TestClient;
-let council: TestClient;
-let fd: TestClient;
 let iksdSubProgrammeId: number;
 
 const itemBody = (ekkCode: string) => ({
@@ -90,19 +93,9 @@ async function refused(write: () => Promise<LightMyRequestResponse>, status: num
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  admin = await t.signIn('admin@riga.example');
-  itc = await t.signIn('itc.finance@riga.example');
-  lead = await t.signIn('lead.iksd@riga.example');
-  council = await t.signIn('council@riga.example');
-  fd = await t.signIn('fd@riga.example');
   adminId = meSchema.parse((await admin.get('/api/auth/me')).json()).user.id;
-  const cycleId = cycleListSchema.parse((await lead.get('/api/cycles')).json()).find((c) => c.status === 'open')!.id;
-  const mine = subProgrammeListSchema.parse((await lead.get(`/api/cycles/${cycleId}/sub-programmes`)).json());
-  iksdSubProgrammeId = mine.find((s) => s.code === 'IKT.IKSD.01')!.id;
-});
-afterAll(async () => {
-  await t.close();
+  const cycleId = await cycleIdWithStatus(lead, 'open');
+  iksdSubProgrammeId = (await subProgrammeByCode(lead, cycleId, 'IKT.IKSD.01')).id;
 });
 
 describe('EKK codes', () => {

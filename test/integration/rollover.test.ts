@@ -1,11 +1,12 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventListSchema } from '@ikt/shared/audit.schema';
 import { cycleListSchema, cycleSchema, rolloverResultSchema, type Cycle } from '@ikt/shared/cycle.schema';
 import { lineItemListSchema, lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
 import { subProgrammeListSchema, subProgrammeSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ADMIN, COUNCIL, FINANCE_DEPARTMENT, ITC_FINANCE, leadOf } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /**
@@ -14,12 +15,8 @@ import { expectProblem } from '../helpers/problem';
  * the 2027 items as the API answers them.
  */
 
-let t: TestApp;
-let itc: TestClient;
-let lead: TestClient;
-let council: TestClient;
-let fd: TestClient;
-let admin: TestClient;
+const people = { itc: ITC_FINANCE, lead: leadOf('IKSD'), council: COUNCIL, fd: FINANCE_DEPARTMENT, admin: ADMIN };
+const { t, itc, lead, council, fd, admin } = demoAppForFile(people);
 let base: Cycle;
 let approved: Cycle;
 let cycle: Cycle;
@@ -65,12 +62,6 @@ async function refused(cycleId: number, write: () => Promise<LightMyRequestRespo
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  itc = await t.signIn('itc.finance@riga.example');
-  lead = await t.signIn('lead.iksd@riga.example');
-  council = await t.signIn('council@riga.example');
-  fd = await t.signIn('fd@riga.example');
-  admin = await t.signIn('admin@riga.example');
   const cycles = cycleListSchema.parse((await itc.get('/api/cycles')).json());
   base = cycles.find((c) => c.year === 2027)!;
   approved = cycles.find((c) => c.year === 2026)!;
@@ -119,9 +110,6 @@ beforeAll(async () => {
   cutItemId = cut!.id;
   await t.database.db.updateTable('line_item').set({ review_status: 'cut' }).where('id', '=', cutItemId).execute();
   expect(lineItemSchema.parse((await lead.get(`/api/line-items/${cutItemId}`)).json()).reviewStatus).toBe('cut');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 describe('a new cycle', () => {

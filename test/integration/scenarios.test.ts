@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { consolidationSchema } from '@ikt/shared/consolidation.schema';
 import { indicatorsSchema } from '@ikt/shared/indicators.schema';
 import { lineItemSchema } from '@ikt/shared/line-item.schema';
@@ -11,23 +11,15 @@ import {
   type Scenario,
 } from '@ikt/shared/scenario.schema';
 import { subProgrammeListSchema } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile } from '../helpers/app';
+import { COUNCIL, ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
-let t: TestApp;
-let itc: TestClient;
-let council: TestClient;
+const { t, itc, council } = demoAppForFile({ itc: ITC_FINANCE, council: COUNCIL });
 let cycleId: number;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  itc = await t.signIn('itc.finance@riga.example');
-  council = await t.signIn('council@riga.example');
-  const cycles = (await itc.get('/api/cycles')).json() as { id: number; status: string }[];
-  cycleId = cycles.find((c) => c.status === 'open')!.id;
-});
-afterAll(async () => {
-  await t.close();
+  cycleId = await cycleIdWithStatus(itc, 'open');
 });
 
 async function yearTotal(): Promise<string> {

@@ -1,16 +1,17 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEventListSchema } from '@ikt/shared/audit.schema';
 import { consolidationSchema } from '@ikt/shared/consolidation.schema';
-import { cycleListSchema, cycleSchema } from '@ikt/shared/cycle.schema';
+import { cycleSchema } from '@ikt/shared/cycle.schema';
 import { indicatorsAnswerSchema, indicatorsSchema } from '@ikt/shared/indicators.schema';
-import { lineItemListSchema, lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
+import { lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
 import { MAX_AMOUNT, parseMoney, sumMoney, toMoneyString } from '@ikt/shared/money';
 import { scenarioListSchema, scenarioSchema } from '@ikt/shared/scenario.schema';
 import { subProgrammeListSchema, subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
 import { isUnstorableCharacter } from '@ikt/server/database-errors';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ADMIN, ITC_FINANCE, cycleIdWithStatus, leadOf, lineItemsOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
 /**
@@ -23,35 +24,18 @@ import { expectProblem } from '../helpers/problem';
 
 const EN = { 'accept-language': 'en' };
 
-let t: TestApp;
-let lead: TestClient; // IKSD
-let leadLd: TestClient;
-let leadId: TestClient; // ĪD
-let itc: TestClient;
-let admin: TestClient;
+const people = { lead: leadOf('IKSD'), leadLd: leadOf('LD'), leadId: leadOf('ID'), itc: ITC_FINANCE, admin: ADMIN };
+const { t, lead, leadLd, leadId, itc, admin } = demoAppForFile(people);
 let openCycleId: number;
 let approvedCycleId: number;
 let iksdSubProgrammeId: number;
 let iksdItem: LineItem;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  lead = await t.signIn('lead.iksd@riga.example');
-  leadLd = await t.signIn('lead.ld@riga.example');
-  leadId = await t.signIn('lead.id@riga.example');
-  itc = await t.signIn('itc.finance@riga.example');
-  admin = await t.signIn('admin@riga.example');
-  const cycles = cycleListSchema.parse((await itc.get('/api/cycles')).json());
-  openCycleId = cycles.find((c) => c.status === 'open')!.id;
-  approvedCycleId = cycles.find((c) => c.status === 'approved')!.id;
-  const mine = subProgrammeListSchema.parse((await lead.get(`/api/cycles/${openCycleId}/sub-programmes`)).json());
-  iksdSubProgrammeId = mine.find((s) => s.code === 'IKT.IKSD.01')!.id;
-  iksdItem = lineItemListSchema.parse(
-    (await lead.get(`/api/sub-programmes/${iksdSubProgrammeId}/line-items`)).json(),
-  )[0]!;
-});
-afterAll(async () => {
-  await t.close();
+  openCycleId = await cycleIdWithStatus(itc, 'open');
+  approvedCycleId = await cycleIdWithStatus(itc, 'approved');
+  iksdSubProgrammeId = (await subProgrammeByCode(lead, openCycleId, 'IKT.IKSD.01')).id;
+  iksdItem = (await lineItemsOf(lead, iksdSubProgrammeId))[0]!;
 });
 
 const newestAuditEventId = async () =>

@@ -1,16 +1,15 @@
 import type ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { consolidationSchema, type Consolidation } from '@ikt/shared/consolidation.schema';
 import { indicatorsSchema } from '@ikt/shared/indicators.schema';
 import { lineItemListSchema, lineItemSchema } from '@ikt/shared/line-item.schema';
-import { subProgrammeListSchema, subProgrammeSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { subProgrammeSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammesOf } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 import { XLSX, cents, evaluate, formulaOf, numberOf, openWorkbook, sheetXml } from './spreadsheets-support';
 
-let t: TestApp;
-let itc: TestClient;
-let lead: TestClient;
+const { t, itc, lead } = demoAppForFile({ itc: ITC_FINANCE, lead: leadOf('IKSD') });
 let cycleId: number;
 let subProgrammes: SubProgramme[];
 const YEARS = ['2027', '2028', '2029'];
@@ -27,12 +26,8 @@ const PAYLOADS = [
 ];
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  itc = await t.signIn('itc.finance@riga.example');
-  lead = await t.signIn('lead.iksd@riga.example');
-  const cycles = (await itc.get('/api/cycles')).json() as { id: number; status: string }[];
-  cycleId = cycles.find((c) => c.status === 'open')!.id;
-  subProgrammes = subProgrammeListSchema.parse((await itc.get(`/api/cycles/${cycleId}/sub-programmes`)).json());
+  cycleId = await cycleIdWithStatus(itc, 'open');
+  subProgrammes = await subProgrammesOf(itc, cycleId);
   const own = subProgrammes.find((s) => s.code === 'IKT.IKSD.01')!;
   for (const [i, payload] of PAYLOADS.entries()) {
     const created = await lead.post(`/api/sub-programmes/${own.id}/line-items`, {
@@ -50,9 +45,6 @@ beforeAll(async () => {
     });
     expect(created.statusCode, created.body).toBe(201);
   }
-});
-afterAll(async () => {
-  await t.close();
 });
 
 async function consolidation(by: string): Promise<Consolidation> {

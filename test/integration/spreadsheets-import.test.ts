@@ -1,33 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lineItemListSchema, lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
 import { importProgressEventSchema, importRejectionSchema, importResultSchema } from '@ikt/shared/spreadsheet.schema';
 import { subProgrammeListSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus, leadOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 import { multipartFile, openWorkbook, workbookBuffer } from './spreadsheets-support';
 
-let t: TestApp;
-let lead: TestClient;
-let itc: TestClient;
+const { t, lead, itc } = demoAppForFile({ lead: leadOf('IKSD'), itc: ITC_FINANCE });
 let cycleId: number;
 let own: SubProgramme;
 let other: SubProgramme;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  lead = await t.signIn('lead.iksd@riga.example');
-  itc = await t.signIn('itc.finance@riga.example');
-  const cycles = (await itc.get('/api/cycles')).json() as { id: number; status: string }[];
-  cycleId = cycles.find((c) => c.status === 'open')!.id;
-  const all = subProgrammeListSchema.parse((await itc.get(`/api/cycles/${cycleId}/sub-programmes`)).json());
-  own = all.find((s) => s.code === 'IKT.IKSD.01')!;
-  other = all.find((s) => s.code === 'IKT.LD.01')!;
-});
-afterAll(async () => {
-  await t.close();
+  cycleId = await cycleIdWithStatus(itc, 'open');
+  own = await subProgrammeByCode(itc, cycleId, 'IKT.IKSD.01');
+  other = await subProgrammeByCode(itc, cycleId, 'IKT.LD.01');
 });
 
 async function items(id = own.id): Promise<LineItem[]> {

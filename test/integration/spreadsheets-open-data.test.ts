@@ -4,28 +4,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Package, Profile } from 'datapackage';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { consolidationSchema } from '@ikt/shared/consolidation.schema';
 import { lineItemListSchema } from '@ikt/shared/line-item.schema';
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
 import { subProgrammeListSchema } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile, type TestClient } from '../helpers/app';
+import { ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
 
-let t: TestApp;
-let itc: TestClient;
+const { t, itc } = demoAppForFile({ itc: ITC_FINANCE });
 let approvedId: number;
 let openId: number;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  itc = await t.signIn('itc.finance@riga.example');
-  const cycles = (await itc.get('/api/cycles')).json() as { id: number; status: string }[];
-  approvedId = cycles.find((c) => c.status === 'approved')!.id;
-  openId = cycles.find((c) => c.status === 'open')!.id;
-});
-afterAll(async () => {
-  await t.close();
+  approvedId = await cycleIdWithStatus(itc, 'approved');
+  openId = await cycleIdWithStatus(itc, 'open');
 });
 
 async function openData(client: TestClient, cycleId: number) {

@@ -1,20 +1,14 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { subProgrammeSchema } from '@ikt/shared/sub-programme.schema';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/app';
+import { demoAppForFile } from '../helpers/app';
+import { cycleIdWithStatus, leadOf } from '../helpers/demo';
 
-let t: TestApp;
-let lead: TestClient;
+const { lead } = demoAppForFile({ lead: leadOf('SAN') });
 let cycleId: number;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  lead = await t.signIn('lead.san@riga.example');
-  const cycles = (await lead.get('/api/cycles')).json() as { id: number; status: string }[];
-  cycleId = cycles.find((c) => c.status === 'open')!.id;
-});
-afterAll(async () => {
-  await t.close();
+  cycleId = await cycleIdWithStatus(lead, 'open');
 });
 
 /** Cents as a decimal string, computed with BigInt: independent of the code under test. */
