@@ -30,7 +30,7 @@ export function columnLabel(column: GridColumn, t: I18n['t']): string {
 /**
  * Widths in rem. The title takes what is left (at least 8rem), so every column, last year's
  * figure included, fits 1280 px beside nothing but the page's margins; the open button, the rank
- * and the title stay in view when the sheet scrolls sideways (styles.css reads their widths).
+ * and the title stay in view when the sheet scrolls sideways (styles/grid.css reads their widths).
  */
 export const COLUMN_WIDTHS: Record<Exclude<GridColumn['kind'], 'text' | 'amount'>, number> = {
   open: 3,
