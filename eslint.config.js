@@ -142,8 +142,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/require-await': 'off' },
   },
   {
-    // Still to review, one by one (issue #15 point 8): warnings until each site is read; the
-    // client's wait for its split (wt-client) to land.
+    // Still to review, one by one (issue #15 point 8): warnings until each site is read (client/
+    // has none left).
     files: ['**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/unbound-method': 'warn',

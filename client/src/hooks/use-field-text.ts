@@ -7,6 +7,12 @@ import { formatMoney } from '../utils/money-input';
  * Words for a line item field and its values, as the history and the review's list of changes
  * show them: `amounts.2027` is "2027 amount", money in the Latvian form, vocabularies by label.
  */
+/** A recorded value as text: strings, numbers and booleans as they are, anything else as JSON. */
+function plainText(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 export function useFieldText() {
   const { t, tOptional, language } = useI18n();
   const fieldName = (field: string) => {
@@ -16,18 +22,17 @@ export function useFieldText() {
   };
   const valueText = (field: string, value: unknown): string => {
     if (value === undefined || value === null || value === '') return t('history.empty');
-    if (field.startsWith('amounts.') || field === 'unitPrice') return formatMoney(String(value));
+    if (field.startsWith('amounts.') || field === 'unitPrice') return formatMoney(plainText(value));
     if (field === 'amounts' && typeof value === 'object') {
       return Object.entries(value as Record<string, string>)
         .map(([year, amount]) => `${year}: ${formatMoney(amount)}`)
         .join('; ');
     }
-    if (field === 'costNature') return COST_NATURE_LABELS[value as CostNature]?.[language] ?? String(value);
-    if (field === 'priority') return PRIORITY_LABELS[value as Priority]?.[language] ?? String(value);
-    if (field === 'reviewStatus') return REVIEW_STATUS_LABELS[value as ReviewStatus]?.[language] ?? String(value);
+    if (field === 'costNature') return COST_NATURE_LABELS[value as CostNature]?.[language] ?? plainText(value);
+    if (field === 'priority') return PRIORITY_LABELS[value as Priority]?.[language] ?? plainText(value);
+    if (field === 'reviewStatus') return REVIEW_STATUS_LABELS[value as ReviewStatus]?.[language] ?? plainText(value);
     if (Array.isArray(value)) return value.length === 0 ? t('history.empty') : value.join(', ');
-    if (typeof value === 'object') return JSON.stringify(value);
-    return String(value);
+    return plainText(value);
   };
   return { fieldName, valueText };
 }

@@ -32,8 +32,9 @@ function readParams(search: URLSearchParams): Omit<ConsolidationParams, 'cycleId
     by: CONSOLIDATION_DIMENSIONS.find((dimension) => dimension === by) ?? 'institution',
     institution: search.get('institution') || undefined,
     costNature: COST_NATURES.find((nature) => nature === costNature),
-    reviewStatus: REVIEW_STATUSES.filter((status) => status !== 'cut').find((status) => status === reviewStatus) as
-      Exclude<ReviewStatus, 'cut'> | undefined,
+    reviewStatus: REVIEW_STATUSES.filter((status): status is Exclude<ReviewStatus, 'cut'> => status !== 'cut').find(
+      (status) => status === reviewStatus,
+    ),
   };
 }
 

@@ -14,6 +14,7 @@ import { useInstitutions } from '../../../api/reference/get-institutions';
 import { useCreateUser } from '../api/create-user';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
+import { formText } from '../../../utils/form-text';
 
 /** Users, their role and (for a sector lead) institution; create, change, disable, set a new password. */
 export function UsersAdmin() {
@@ -108,7 +109,7 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '');
+    const text = (name: string) => formText(form, name);
     const institutionId = role === 'institution_lead' && text('institution') ? Number(text('institution')) : null;
     if (user) {
       const changes: UpdateUserInput = {

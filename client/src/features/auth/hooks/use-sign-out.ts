@@ -15,16 +15,15 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logout = useLogout();
+  // Not awaited by the mutation: it calls onSuccess and goes on (the page change is the last step).
+  const leave = async () => {
+    await navigate(LOGIN_PATH, { flushSync: true });
+    forgetSession(queryClient);
+    // Work kept for a sign-in after an expired session is not for whoever comes next.
+    forgetDrafts();
+  };
   return {
-    signOut: () =>
-      logout.mutate(undefined, {
-        onSuccess: async () => {
-          await navigate(LOGIN_PATH, { flushSync: true });
-          forgetSession(queryClient);
-          // Work kept for a sign-in after an expired session is not for whoever comes next.
-          forgetDrafts();
-        },
-      }),
+    signOut: () => logout.mutate(undefined, { onSuccess: () => void leave() }),
     isPending: logout.isPending,
     isError: logout.isError,
   };

@@ -17,6 +17,7 @@ import { useCycles } from '../api/get-cycles';
 import { useRolloverCycle } from '../api/rollover-cycle';
 import { useUpdateCycle } from '../api/update-cycle';
 import { CycleTransitionDialog, type CycleMove } from './cycle-transition-dialog';
+import { formText } from '../../../utils/form-text';
 
 /** Budget cycles: their status and the moves this user may make, rollover, deadline, and a new cycle. */
 export function CyclesAdmin({ user }: { user: User }) {
@@ -139,8 +140,8 @@ function EditCycleForm({ cycle, onDone }: { cycle: Cycle; onDone: () => void }) 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const title = String(form.get('title') ?? '').trim();
-    const deadline = String(form.get('deadline') ?? '');
+    const title = formText(form, 'title').trim();
+    const deadline = formText(form, 'deadline');
     update.mutate(
       { cycle, changes: { title, submissionDeadline: deadline === '' ? null : deadline } },
       { onSuccess: onDone },
@@ -198,7 +199,7 @@ function CreateCycleForm({ cycles, onDone }: { cycles: readonly Cycle[]; onDone:
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '');
+    const text = (name: string) => formText(form, name);
     create.mutate(
       {
         year: Number(text('year')),

@@ -20,6 +20,7 @@ import { useUpdateEkkCode } from '../api/update-ekk-code';
 import { useUpdateIctService } from '../api/update-ict-service';
 import { useUpdateInformationSystem } from '../api/update-information-system';
 import { useUpdateInstitution } from '../api/update-institution';
+import { formText } from '../../../utils/form-text';
 
 /** A field of a small admin form: a text input or a checkbox, named for FormData. */
 interface FieldSpec {
@@ -56,7 +57,7 @@ function AdminForm({
         for (const field of fields) {
           if (editing && field.createOnly) continue;
           values[field.name] =
-            field.kind === 'checkbox' ? form.get(field.name) === 'on' : String(form.get(field.name) ?? '').trim();
+            field.kind === 'checkbox' ? form.get(field.name) === 'on' : formText(form, field.name).trim();
         }
         onSubmit(values);
       }}
