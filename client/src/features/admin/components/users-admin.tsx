@@ -3,17 +3,18 @@ import { ROLES, type Role } from '@ikt/shared/domain';
 import { ROLE_LABELS } from '@ikt/shared/labels';
 import type { UpdateUserInput } from '@ikt/shared/user.schema';
 import { useId, useState, type FormEvent } from 'react';
-import { ActiveStatus } from '../../reference/components/active-status';
+import { ActiveStatus } from '../../../components/active-status';
 import { DataTable } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Dialog } from '../../../components/dialog';
 import { fieldClass, FieldProblem, FormProblem, problemProps, useFormProblems } from '../../../components/form-problem';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useInstitutions } from '../../reference/api/get-institutions';
+import { useInstitutions } from '../../../api/reference/get-institutions';
 import { useCreateUser } from '../api/create-user';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
+import { formText } from '../../../utils/form-text';
 
 /** Users, their role and (for a sector lead) institution; create, change, disable, set a new password. */
 export function UsersAdmin() {
@@ -108,7 +109,7 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '');
+    const text = (name: string) => formText(form, name);
     const institutionId = role === 'institution_lead' && text('institution') ? Number(text('institution')) : null;
     if (user) {
       const changes: UpdateUserInput = {

@@ -9,6 +9,7 @@ import { useAuditEvents, type AuditSearch } from '../api/get-audit-events';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../utils/audit-vocabulary';
 import { nextDay, rigaDayStart } from '../utils/riga-day';
 import { AuditChangesView } from './audit-changes-view';
+import { formText } from '../../../utils/form-text';
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -84,7 +85,7 @@ export function AuditLog() {
       ['from', 'from'],
       ['to', 'to'],
     ] as const) {
-      const value = String(form.get(field) ?? '').trim();
+      const value = formText(form, field).trim();
       if (value) next.set(param, value);
     }
     if (filters.actorId !== undefined) next.set('actor', String(filters.actorId));

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { forgetDrafts } from '../../unsaved-work/utils/draft-store';
-import { forgetSession, useLogout } from '../api/logout';
-import { LOGIN_PATH } from '../utils/login-redirect';
+import { forgetDrafts } from '../../../utils/draft-store';
+import { forgetSession, useLogout } from '../../../api/auth/logout';
+import { LOGIN_PATH } from '../../../utils/login-redirect';
 
 /**
  * Signs out: ends the session on the server, goes to the sign-in page and forgets the user and
@@ -15,16 +15,15 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logout = useLogout();
+  // Not awaited by the mutation: it calls onSuccess and goes on (the page change is the last step).
+  const leave = async () => {
+    await navigate(LOGIN_PATH, { flushSync: true });
+    forgetSession(queryClient);
+    // Work kept for a sign-in after an expired session is not for whoever comes next.
+    forgetDrafts();
+  };
   return {
-    signOut: () =>
-      logout.mutate(undefined, {
-        onSuccess: async () => {
-          await navigate(LOGIN_PATH, { flushSync: true });
-          forgetSession(queryClient);
-          // Work kept for a sign-in after an expired session is not for whoever comes next.
-          forgetDrafts();
-        },
-      }),
+    signOut: () => logout.mutate(undefined, { onSuccess: () => void leave() }),
     isPending: logout.isPending,
     isError: logout.isError,
   };

@@ -106,7 +106,7 @@ export function ScenarioComparisonView({
               <td key={side}>
                 {comparison[side].adoptedAt ? (
                   <span className="badge badge--ok">
-                    {t('scenarios.adoptedAt', { when: formatDateTime(comparison[side].adoptedAt!, language) })}
+                    {t('scenarios.adoptedAt', { when: formatDateTime(comparison[side].adoptedAt, language) })}
                   </span>
                 ) : comparison[side].stale ? (
                   <span className="badge badge--warn">{t('scenarios.stale')}</span>

@@ -5,8 +5,9 @@ import { useNavigate } from 'react-router';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useInstitutions } from '../../reference/api/get-institutions';
+import { useInstitutions } from '../../../api/reference/get-institutions';
 import { useCreateSubProgramme } from '../api/create-sub-programme';
+import { formText } from '../../../utils/form-text';
 
 /**
  * A new sub-programme in the cycle: a sector lead's is always its own institution's; ITC makes
@@ -39,7 +40,7 @@ function CreateForm({ user, cycle }: { user: User; cycle: Cycle }) {
     event.preventDefault();
     if (create.isPending) return;
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const text = (name: string) => formText(form, name).trim();
     const owner = text('owner');
     create.mutate(
       {
