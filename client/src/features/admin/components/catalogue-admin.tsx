@@ -9,18 +9,16 @@ import { MissingValue } from '../../../components/missing-value';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
 import { ActiveStatus } from '../../reference/components/active-status';
-import { useCreateEkkCode } from '../../reference/api/create-ekk-code';
-import { useCreateIctService } from '../../reference/api/create-ict-service';
-import { useCreateInformationSystem } from '../../reference/api/create-information-system';
-import { useCreateInstitution } from '../../reference/api/create-institution';
+import {
+  ekkCodeWrites,
+  ictServiceWrites,
+  informationSystemWrites,
+  institutionWrites,
+} from '../../reference/api/catalogue-writes';
 import { useAllEkkCodes } from '../../reference/api/get-all-ekk-codes';
 import { useIctServices } from '../../reference/api/get-ict-services';
 import { useInformationSystems } from '../../reference/api/get-information-systems';
 import { useInstitutions } from '../../reference/api/get-institutions';
-import { useUpdateEkkCode } from '../../reference/api/update-ekk-code';
-import { useUpdateIctService } from '../../reference/api/update-ict-service';
-import { useUpdateInformationSystem } from '../../reference/api/update-information-system';
-import { useUpdateInstitution } from '../../reference/api/update-institution';
 
 /** A field of a small admin form: a text input or a checkbox, named for FormData. */
 interface FieldSpec {
@@ -252,8 +250,8 @@ export function InstitutionsAdmin() {
   return (
     <CatalogueAdmin
       list={useInstitutions()}
-      create={useCreateInstitution()}
-      update={useUpdateInstitution()}
+      create={institutionWrites.useCreate()}
+      update={institutionWrites.useUpdate()}
       newLabel="admin.institutions.new"
       caption="institutions.caption"
       {...namedCatalogue((row: Institution) => row.id)}
@@ -265,8 +263,8 @@ export function IctServicesAdmin() {
   return (
     <CatalogueAdmin
       list={useIctServices()}
-      create={useCreateIctService()}
-      update={useUpdateIctService()}
+      create={ictServiceWrites.useCreate()}
+      update={ictServiceWrites.useUpdate()}
       newLabel="admin.services.new"
       caption="ictServices.caption"
       {...namedCatalogue((row: IctService) => row.code)}
@@ -279,8 +277,8 @@ export function EkkAdmin() {
   return (
     <CatalogueAdmin
       list={useAllEkkCodes()}
-      create={useCreateEkkCode()}
-      update={useUpdateEkkCode()}
+      create={ekkCodeWrites.useCreate()}
+      update={ekkCodeWrites.useUpdate()}
       newLabel="admin.ekk.new"
       caption="ekk.caption"
       columns={['admin.ekk.parent', 'admin.nameLv', 'admin.nameEn', 'ekk.use', 'common.status']}
@@ -332,8 +330,8 @@ export function InformationSystemsAdmin() {
   return (
     <CatalogueAdmin
       list={useInformationSystems()}
-      create={useCreateInformationSystem()}
-      update={useUpdateInformationSystem()}
+      create={informationSystemWrites.useCreate()}
+      update={informationSystemWrites.useUpdate()}
       newLabel="admin.systems.new"
       caption="informationSystems.caption"
       columns={['common.name', 'informationSystems.kind', 'common.status']}
