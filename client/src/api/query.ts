@@ -30,3 +30,21 @@ export function useInvalidatingMutation<Input, Answer>(
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: invalidates }),
   });
 }
+
+/**
+ * A mutation that answers the record it wrote: the answer is stored as that record's query (no
+ * refetch), and the queries under `invalidates` (lists that show it; undefined: every query) go stale.
+ */
+export function useRecordMutation<Input, Answer>(
+  mutationFn: (input: Input) => Promise<Answer>,
+  keys: { detail: (answer: Answer) => QueryKey; invalidates: (answer: Answer) => QueryKey | undefined },
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (answer) => {
+      queryClient.setQueryData(keys.detail(answer), answer);
+      void queryClient.invalidateQueries({ queryKey: keys.invalidates(answer) });
+    },
+  });
+}
