@@ -19,6 +19,7 @@ import { useAllEkkCodes } from '../../reference/api/get-all-ekk-codes';
 import { useIctServices } from '../../reference/api/get-ict-services';
 import { useInformationSystems } from '../../reference/api/get-information-systems';
 import { useInstitutions } from '../../reference/api/get-institutions';
+import { EditButton } from './edit-button';
 
 /** A field of a small admin form: a text input or a checkbox, named for FormData. */
 interface FieldSpec {
@@ -89,16 +90,6 @@ function AdminForm({
 }
 
 type FormValues = Record<string, string | boolean>;
-
-function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
-  const { t } = useI18n();
-  return (
-    <button type="button" className="button button--quiet" onClick={onClick}>
-      {t('admin.edit')}
-      <span className="visually-hidden"> {label}</span>
-    </button>
-  );
-}
 
 interface AdminMutation<Input> {
   mutate: (input: Input, options: { onSuccess: () => void }) => void;
