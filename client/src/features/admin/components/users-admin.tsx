@@ -3,7 +3,7 @@ import { ROLES, type Role } from '@ikt/shared/domain';
 import { ROLE_LABELS } from '@ikt/shared/labels';
 import type { UpdateUserInput } from '@ikt/shared/user.schema';
 import { useId, useState, type FormEvent } from 'react';
-import { ActiveStatus } from '../../reference/components/active-status';
+import { ActiveStatus } from '../../../components/active-status';
 import { QueryTable } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Dialog } from '../../../components/dialog';
@@ -12,11 +12,11 @@ import { FormField } from '../../../components/form-field';
 import { FieldProblem, FormProblem, problemProps, useFormProblems } from '../../../components/form-problem';
 import { InstitutionOptions, LabelOptions } from '../../../components/options';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useInstitutions } from '../../reference/api/get-institutions';
+import { useInstitutions } from '../../../api/reference/get-institutions';
 import { useCreateUser } from '../api/create-user';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
-import { EditButton } from './edit-button';
+import { EditButton } from '../../../components/edit-button';
 
 /** Users, their role and (for a sector lead) institution; create, change, disable, set a new password. */
 export function UsersAdmin() {

@@ -1,7 +1,7 @@
 import { sessionListSchema } from '@ikt/shared/auth.schema';
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../../../api/query';
-import { sessionKeys } from './auth-keys';
+import { sessionKeys } from '../../../api/auth/auth-keys';
 
 /** The signed-in user's live sessions, newest first, the current one marked. */
 export function useSessions() {

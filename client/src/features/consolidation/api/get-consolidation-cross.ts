@@ -2,7 +2,7 @@ import { consolidationCrossSchema } from '@ikt/shared/consolidation.schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../../../api/query';
 import { useI18n } from '../../../i18n/i18n-context';
-import { consolidationKeys, type CrossParams } from './consolidation-keys';
+import { consolidationKeys, type CrossParams } from '../../../api/consolidation/consolidation-keys';
 
 export function consolidationCrossPath({ cycleId, fiscalYear, ekkLevel }: CrossParams): string {
   const query = new URLSearchParams({

@@ -2,7 +2,7 @@ import { consolidationSchema } from '@ikt/shared/consolidation.schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../../../api/query';
 import { useI18n } from '../../../i18n/i18n-context';
-import { consolidationKeys, type ConsolidationParams } from './consolidation-keys';
+import { consolidationKeys, type ConsolidationParams } from '../../../api/consolidation/consolidation-keys';
 
 export function consolidationPath({ cycleId, by, institution, costNature, reviewStatus }: ConsolidationParams): string {
   const query = new URLSearchParams({ by });

@@ -1,6 +1,6 @@
 import { lineItemSchema } from '@ikt/shared/line-item.schema';
 import { apiQuery } from '../../../api/query';
-import { lineItemKeys } from './line-item-keys';
+import { lineItemKeys } from '../../../api/line-items/line-item-keys';
 
 /**
  * One item as the server has it now (its version is the ETag a change must name). Always fresh:

@@ -8,7 +8,7 @@ import { FormField } from '../../../components/form-field';
 import { FormProblem, useFormProblems } from '../../../components/form-problem';
 import { LabelOptions } from '../../../components/options';
 import { MoneyField } from '../../../components/money-field';
-import { useUnsavedChanges } from '../../unsaved-work/hooks/use-unsaved-changes';
+import { useUnsavedChanges } from '../../../hooks/use-unsaved-changes';
 import { useI18n } from '../../../i18n/i18n-context';
 import { parseMoneyInput, type MoneyInputProblem } from '../../../utils/money-input';
 import { useCreateLineItem } from '../api/create-line-item';

@@ -16,7 +16,7 @@ import type { QueryKey } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiPatch, apiPost } from '../../../api/client';
 import { useInvalidatingMutation } from '../../../api/query';
-import { referenceKeys } from './reference-keys';
+import { referenceKeys } from '../../../api/reference/reference-keys';
 
 /**
  * What an administrator does to a catalogue: add an entry (POST to its path) and change one —

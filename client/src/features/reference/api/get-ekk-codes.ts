@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { referenceQueries } from './reference-queries';
+import { referenceQueries } from '../../../api/reference/reference-queries';
 
 export function useEkkCodes() {
   return useQuery(referenceQueries.ekkCodes());

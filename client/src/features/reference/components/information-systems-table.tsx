@@ -1,7 +1,7 @@
 import { QueryTable } from '../../../components/data-table';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useInformationSystems } from '../api/get-information-systems';
-import { ActiveStatus } from './active-status';
+import { useInformationSystems } from '../../../api/reference/get-information-systems';
+import { ActiveStatus } from '../../../components/active-status';
 
 export function InformationSystemsTable() {
   const { t, localize } = useI18n();

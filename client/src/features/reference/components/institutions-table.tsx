@@ -1,6 +1,6 @@
 import { QueryTable } from '../../../components/data-table';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useInstitutions } from '../api/get-institutions';
+import { useInstitutions } from '../../../api/reference/get-institutions';
 
 export function InstitutionsTable() {
   const { t, localize } = useI18n();

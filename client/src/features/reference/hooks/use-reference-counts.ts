@@ -1,5 +1,5 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { referenceQueries } from '../api/reference-queries';
+import { referenceQueries } from '../../../api/reference/reference-queries';
 import type { ReferenceSectionId } from '../reference-sections';
 
 const length = (list: readonly unknown[]) => list.length;

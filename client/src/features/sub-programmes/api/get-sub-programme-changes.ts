@@ -1,7 +1,7 @@
 import { subProgrammeChangesSchema } from '@ikt/shared/sub-programme.schema';
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../../../api/query';
-import { subProgrammeKeys } from './sub-programme-keys';
+import { subProgrammeKeys } from '../../../api/sub-programmes/sub-programme-keys';
 
 /** What was added, removed and changed since the previous submission. */
 export function useSubProgrammeChanges(id: number) {

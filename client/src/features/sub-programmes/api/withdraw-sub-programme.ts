@@ -1,4 +1,4 @@
-import { useStatusStep } from './update-sub-programme-status';
+import { useStatusStep } from '../../../api/sub-programmes/update-sub-programme-status';
 
 /** Its lead takes a submission back to draft; refused (409) once ITC has started the review. */
 export function useWithdrawSubProgramme() {

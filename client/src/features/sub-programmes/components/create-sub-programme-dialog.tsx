@@ -8,7 +8,7 @@ import { FormActions } from '../../../components/form-actions';
 import { FormField } from '../../../components/form-field';
 import { InstitutionOptions } from '../../../components/options';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useInstitutions } from '../../reference/api/get-institutions';
+import { useInstitutions } from '../../../api/reference/get-institutions';
 import { useCreateSubProgramme } from '../api/create-sub-programme';
 
 /**

@@ -8,18 +8,13 @@ import { FormActions } from '../../../components/form-actions';
 import { MissingValue } from '../../../components/missing-value';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
-import { ActiveStatus } from '../../reference/components/active-status';
-import {
-  ekkCodeWrites,
-  ictServiceWrites,
-  informationSystemWrites,
-  institutionWrites,
-} from '../../reference/api/catalogue-writes';
-import { useAllEkkCodes } from '../../reference/api/get-all-ekk-codes';
-import { useIctServices } from '../../reference/api/get-ict-services';
-import { useInformationSystems } from '../../reference/api/get-information-systems';
-import { useInstitutions } from '../../reference/api/get-institutions';
-import { EditButton } from './edit-button';
+import { ActiveStatus } from '../../../components/active-status';
+import { ekkCodeWrites, ictServiceWrites, informationSystemWrites, institutionWrites } from '../api/catalogue-writes';
+import { useAllEkkCodes } from '../api/get-all-ekk-codes';
+import { useIctServices } from '../../../api/reference/get-ict-services';
+import { useInformationSystems } from '../../../api/reference/get-information-systems';
+import { useInstitutions } from '../../../api/reference/get-institutions';
+import { EditButton } from '../../../components/edit-button';
 
 /** A field of a small admin form: a text input or a checkbox, named for FormData. */
 interface FieldSpec {

@@ -1,6 +1,6 @@
 import { commentListSchema } from '@ikt/shared/line-item.schema';
 import { useQuery } from '@tanstack/react-query';
-import { apiQuery } from '../../../api/query';
+import { apiQuery } from '../query';
 import { subProgrammeKeys } from './sub-programme-keys';
 
 /** The review comments on the sub-programme as a whole (returns and acceptances). */

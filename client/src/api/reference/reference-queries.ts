@@ -9,7 +9,7 @@ import {
 } from '@ikt/shared/reference.schema';
 import type { QueryKey } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { apiQuery } from '../../../api/query';
+import { apiQuery } from '../query';
 import { REFERENCE_STALE_TIME_MS, referenceKeys } from './reference-keys';
 
 const referenceQuery = <S extends z.ZodType, K extends QueryKey>(queryKey: K, path: string, schema: S) =>

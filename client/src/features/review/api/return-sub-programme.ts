@@ -1,4 +1,4 @@
-import { useStatusStep } from './update-sub-programme-status';
+import { useStatusStep } from '../../../api/sub-programmes/update-sub-programme-status';
 
 /** ITC returns a sub-programme to its institution; the comment says what to fix. */
 export function useReturnSubProgramme() {

@@ -1,4 +1,4 @@
-import { useStatusStep } from './update-sub-programme-status';
+import { useStatusStep } from '../../../api/sub-programmes/update-sub-programme-status';
 
 /** ITC accepts a submitted sub-programme (and with it every submitted item). */
 export function useAcceptSubProgramme() {

@@ -1,7 +1,7 @@
 import { subProgrammeSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { apiPost } from '../../../api/client';
-import { lineItemKeys } from '../../line-items/api/line-item-keys';
+import { apiPost } from '../client';
+import { lineItemKeys } from '../line-items/line-item-keys';
 import { subProgrammeKeys } from './sub-programme-keys';
 
 /**

@@ -1,6 +1,6 @@
 import { subProgrammeListSchema } from '@ikt/shared/sub-programme.schema';
 import { useQuery } from '@tanstack/react-query';
-import { apiQuery } from '../../../api/query';
+import { apiQuery } from '../query';
 import { subProgrammeKeys } from './sub-programme-keys';
 
 /** A cycle's sub-programmes with totals per fiscal year; a sector lead gets its own only. */

@@ -1,4 +1,4 @@
-import { useT } from '../../../i18n/i18n-context';
+import { useT } from '../i18n/i18n-context';
 
 /** A row's Edit button; `label` (the row's name or code) tells a screen reader which row it edits. */
 export function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
