@@ -123,15 +123,10 @@ function TransitionForm({
       {needsReason && (
         <>
           <p className="notice">{t('transition.pendingIntro', { to: CYCLE_STATUS_LABELS[to][language] })}</p>
-          <DataTable caption={t('transition.pendingCaption', { count: pending.length })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('transition.code')}</th>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('transition.institution')}</th>
-                <th scope="col">{t('common.status')}</th>
-              </tr>
-            </thead>
+          <DataTable
+            caption={t('transition.pendingCaption', { count: pending.length })}
+            head={[t('transition.code'), t('common.name'), t('transition.institution'), t('common.status')]}
+          >
             <tbody>
               {pending.map((subProgramme) => (
                 <tr key={subProgramme.id}>

@@ -3,7 +3,7 @@ import type { Comment, LineItem } from '@ikt/shared/line-item.schema';
 import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, numeric } from '../../../components/data-table';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
 import { FormActions } from '../../../components/form-actions';
@@ -38,22 +38,19 @@ export function ReviewItemsTable({ subProgrammeId, items, threads, fiscalYears, 
         {announcement}
       </p>
       {review.isError && <ErrorState error={review.error} />}
-      <DataTable caption={t('review.itemsCaption')} className="review-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('grid.column.title')}</th>
-            <th scope="col">{t('grid.column.ekk')}</th>
-            <th scope="col">{t('grid.column.costNature')}</th>
-            <th scope="col">{t('grid.column.priority')}</th>
-            {fiscalYears.map((year) => (
-              <th key={year} scope="col" className="num">
-                {year}
-              </th>
-            ))}
-            <th scope="col">{t('grid.column.reviewStatus')}</th>
-            {canDecide && <th scope="col">{t('review.decision')}</th>}
-          </tr>
-        </thead>
+      <DataTable
+        caption={t('review.itemsCaption')}
+        className="review-table"
+        head={[
+          t('grid.column.title'),
+          t('grid.column.ekk'),
+          t('grid.column.costNature'),
+          t('grid.column.priority'),
+          ...fiscalYears.map((year) => numeric(year)),
+          t('grid.column.reviewStatus'),
+          canDecide && t('review.decision'),
+        ]}
+      >
         <tbody>
           {items.map((item) => (
             <tr key={item.id}>
