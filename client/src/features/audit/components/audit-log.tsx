@@ -9,6 +9,7 @@ import { useAuditEvents, type AuditSearch } from '../api/get-audit-events';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../utils/audit-vocabulary';
 import { nextDay, rigaDayStart } from '../utils/riga-day';
 import { AuditChangesView } from './audit-changes-view';
+import { PageLoading } from '../../../components/page-loading';
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -177,11 +178,7 @@ export function AuditLog() {
               aria-busy={events.isPlaceholderData || undefined}
               className={events.isPlaceholderData ? 'is-loading' : undefined}
             >
-              {events.isPlaceholderData && (
-                <p className="state" role="status">
-                  {t('state.loading')}
-                </p>
-              )}
+              {events.isPlaceholderData && <PageLoading />}
               {shown.length === 0 ? (
                 <p className="state">{t('audit.none')}</p>
               ) : (

@@ -11,6 +11,7 @@ import { SubProgrammeStatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useSubProgrammes } from '../../../api/sub-programmes/get-sub-programmes';
 import { useTransitionCycle } from '../api/transition-cycle';
+import { PageLoading } from '../../../components/page-loading';
 
 /** Statuses a cycle reaches only with every sub-programme accepted, or with a reason (the server's rule). */
 const NEEDS_ACCEPTED: readonly CycleStatus[] = ['consolidated', 'approved'];
@@ -115,11 +116,7 @@ function TransitionForm({
           })}
       </p>
       {checksAccepted && subProgrammes.isError && <ErrorState error={subProgrammes.error} />}
-      {loading && (
-        <p className="state" role="status">
-          {t('state.loading')}
-        </p>
-      )}
+      {loading && <PageLoading />}
       {needsReason && (
         <>
           <p className="notice">{t('transition.pendingIntro', { to: CYCLE_STATUS_LABELS[to][language] })}</p>
