@@ -23,9 +23,7 @@ import { NotFoundRoute } from './not-found';
 import { IdRoute, useSubProgrammePage } from './sub-programme-page';
 import { PageLoading } from '../../components/page-loading';
 
-export function ReviewRoute() {
-  return <IdRoute page={ReviewLoader} />;
-}
+export const ReviewRoute = () => <IdRoute page={ReviewLoader} />;
 
 function ReviewLoader({ id }: { id: number }) {
   const { t } = useI18n();

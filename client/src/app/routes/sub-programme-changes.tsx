@@ -11,9 +11,7 @@ import { PageLoading } from '../../components/page-loading';
  * What changed in a sub-programme since it was last submitted — the view ITC reviews with, for
  * the institution's own lead too (and anyone else who may read the sub-programme).
  */
-export function SubProgrammeChangesRoute() {
-  return <IdRoute page={Changes} />;
-}
+export const SubProgrammeChangesRoute = () => <IdRoute page={Changes} />;
 
 function Changes({ id }: { id: number }) {
   const { t } = useI18n();

@@ -50,9 +50,7 @@ const REFUSAL_MESSAGES: Record<NonNullable<ReturnType<typeof subProgrammeEditRef
   'item-cut': 'workspace.refusal.cut',
 };
 
-export function SubProgrammeRoute() {
-  return <IdRoute page={SubProgrammeLoader} />;
-}
+export const SubProgrammeRoute = () => <IdRoute page={SubProgrammeLoader} />;
 
 function SubProgrammeLoader({ id }: { id: number }) {
   const { t } = useI18n();
