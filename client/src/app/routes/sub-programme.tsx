@@ -25,7 +25,8 @@ import { ConflictBanner } from '../../features/line-items/components/conflict-ba
 import { GridFilterBar } from '../../features/line-items/components/grid-filter-bar';
 import { ItemPanel, type ItemPanelTab } from '../../features/line-items/components/item-panel';
 import { KeptEdits } from '../../features/line-items/components/kept-edits';
-import { LineItemGrid, type EkkOption } from '../../features/line-items/components/line-item-grid';
+import type { EkkOption } from '../../features/line-items/components/grid-cells';
+import { LineItemGrid } from '../../features/line-items/components/line-item-grid';
 import { PasteRowsDialog } from '../../features/line-items/components/paste-rows-dialog';
 import { useFieldText } from '../../hooks/use-field-text';
 import { useItemEditor } from '../../features/line-items/hooks/use-item-editor';

@@ -12,7 +12,7 @@ import { useUnsavedChanges } from '../../../hooks/use-unsaved-changes';
 import { useI18n } from '../../../i18n/i18n-context';
 import { parseMoneyInput, type MoneyInputProblem } from '../../../utils/money-input';
 import { useCreateLineItem } from '../api/create-line-item';
-import type { EkkOption } from './line-item-grid';
+import type { EkkOption } from './grid-cells';
 
 interface AddItemDialogProps {
   open: boolean;

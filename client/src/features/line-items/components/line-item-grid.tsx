@@ -1,41 +1,38 @@
-import { COST_NATURES, PRIORITIES } from '@ikt/shared/domain';
-import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
 import type { LineItem, UpdateLineItemInput } from '@ikt/shared/line-item.schema';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
-  useCallback,
-  useEffect,
   useId,
   useLayoutEffect,
   useMemo,
-  useRef,
   useState,
   type ClipboardEvent,
   type CSSProperties,
   type KeyboardEvent,
-  type ReactNode,
 } from 'react';
 import { MONEY_PROBLEM_MESSAGES } from '../../../components/money-field';
-import { ReviewStatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n-context';
-import type { MessageKey } from '../../../i18n/messages/lv';
-import { problemCount, totalsByYear } from '../../../utils/line-item-figures';
-import { formatMoney, moneyEditText, parseMoneyInput, type MoneyInputProblem } from '../../../utils/money-input';
+import { totalsByYear } from '../../../utils/line-item-figures';
+import { formatMoney } from '../../../utils/money-input';
+import { useGridCursor } from '../hooks/use-grid-cursor';
+import { useGridEditing } from '../hooks/use-grid-editing';
+import { navigationTarget } from '../utils/grid-keys';
+import {
+  COLUMN_WIDTHS,
+  columnLabel,
+  columnTemplate,
+  isMoneyColumn,
+  ROW_HEADER_COLUMN,
+  ROW_HEIGHT_REM,
+} from '../utils/grid-layout';
 import {
   gridColumns,
   isEditableColumn,
   isFiltered,
   nextSort,
   visibleItems,
-  type GridColumn,
   type GridFilter,
   type GridSort,
 } from '../utils/grid-model';
-
-export interface EkkOption {
-  code: string;
-  name: string;
-}
+import { cellText, GridCellContent, GridCellEditor, type EkkOption } from './grid-cells';
 
 interface LineItemGridProps {
   caption: string;
@@ -53,81 +50,6 @@ interface LineItemGridProps {
   openItemId: number | undefined;
   /** Set from outside (a link to an item) to put the cursor on that item's row. */
   focusItemId?: number | undefined;
-}
-
-const COLUMN_LABELS: Record<Exclude<GridColumn['kind'], 'amount'>, MessageKey> = {
-  open: 'grid.column.open',
-  rank: 'grid.column.rank',
-  text: 'grid.column.title',
-  ekk: 'grid.column.ekk',
-  costNature: 'grid.column.costNature',
-  priority: 'grid.column.priority',
-  previousYear: 'grid.column.previousYear',
-  reviewStatus: 'grid.column.reviewStatus',
-  check: 'grid.column.check',
-};
-
-/**
- * Widths in rem. The title takes what is left (at least 8rem), so every column, last year's
- * figure included, fits 1280 px beside nothing but the page's margins; the open button, the rank
- * and the title stay in view when the sheet scrolls sideways (styles.css reads their widths).
- */
-const COLUMN_WIDTHS: Record<Exclude<GridColumn['kind'], 'text' | 'amount'>, number> = {
-  open: 3,
-  rank: 2.75,
-  ekk: 4,
-  costNature: 6.5,
-  priority: 5.75,
-  previousYear: 8,
-  reviewStatus: 7,
-  check: 6,
-};
-const TITLE_MIN_WIDTH = 8;
-
-/**
- * A year's column holds its total in bold: 8.75rem up to "9 999 999,99 €"; a sub-programme with
- * larger totals gets wider columns (and the sheet scrolls sideways) rather than cut-off figures.
- */
-function amountWidth(totals: Record<string, string>): number {
-  const longest = Math.max(0, ...Object.values(totals).map((total) => formatMoney(total).length));
-  return 8.75 + 0.6 * Math.max(0, longest - '9 999 999,99 €'.length);
-}
-
-function columnTemplate(columns: GridColumn[], totals: Record<string, string>): string {
-  const amount = amountWidth(totals);
-  return columns
-    .map((column) => {
-      if (column.kind === 'text') return `minmax(${TITLE_MIN_WIDTH}rem, 1fr)`;
-      return `${column.kind === 'amount' ? amount : COLUMN_WIDTHS[column.kind]}rem`;
-    })
-    .join(' ');
-}
-
-/** Columns of money, right-aligned: this cycle's years and last year's figure beside them. */
-const isMoneyColumn = (column: GridColumn) => column.kind === 'amount' || column.kind === 'previousYear';
-
-/** Rows and the visible part of the sheet are measured in rem, so zoomed text still fits. */
-const ROW_HEIGHT_REM = 2.5;
-const PAGE_ROWS = 10;
-
-interface Cursor {
-  /** -1: the header row. */
-  row: number;
-  col: number;
-}
-
-interface EditState {
-  itemId: number;
-  col: number;
-  text: string;
-  problem?: MoneyInputProblem | 'required' | undefined;
-}
-
-function remInPixels(): number {
-  if (typeof window === 'undefined') return 16;
-  // A CSS length such as "16px" (not money: the no-float rule is about amounts).
-  const pixels = /^(\d+(?:\.\d+)?)px$/.exec(getComputedStyle(document.documentElement).fontSize)?.[1];
-  return pixels ? Number(pixels) : 16;
 }
 
 /**
@@ -161,158 +83,24 @@ export function LineItemGrid({
   const totals = useMemo(() => totalsByYear(rows, fiscalYears), [rows, fiscalYears]);
   const filtered = isFiltered(filter);
 
-  // The cursor follows an item, not a position, so sorting or filtering keeps it on the same row.
-  const [cursorItemId, setCursorItemId] = useState<number | 'header' | undefined>();
-  const [cursorCol, setCursorCol] = useState(2);
-  const rowIndex =
-    cursorItemId === 'header'
-      ? -1
-      : Math.max(
-          0,
-          rows.findIndex((item) => item.id === cursorItemId),
-        );
-  const cursor: Cursor = { row: rows.length === 0 ? -1 : rowIndex, col: Math.min(cursorCol, columns.length - 1) };
-  const [edit, setEditState] = useState<EditState | null>(null);
-  // Mirrors `edit` at once: a commit by a key and the blur that follows must not save twice.
-  const editRef = useRef<EditState | null>(null);
-  const setEdit = (next: EditState | null) => {
-    editRef.current = next;
-    setEditState(next);
-  };
-  const focusPending = useRef(false);
-  const gridRef = useRef<HTMLDivElement>(null);
-
-  const rowHeight = ROW_HEIGHT_REM * remInPixels();
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      // The row with the cursor stays in the page even when scrolled away, so focus is never lost.
-      if (cursor.row >= 0 && !indexes.includes(cursor.row)) indexes.push(cursor.row);
-      return indexes.sort((a, b) => a - b);
-    },
-    [cursor.row],
-  );
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => gridRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-    rangeExtractor,
-    // The header row sits above the rows inside the same scrolling box.
-    scrollPaddingStart: rowHeight,
-    scrollPaddingEnd: rowHeight,
+  const { cursor, gridRef, virtualizer, moveTo, placeCursor, requestFocus, focusPendingCell } = useGridCursor({
+    rows,
+    columns,
+    focusItemId,
   });
-
-  useEffect(() => {
-    if (focusItemId === undefined) return;
-    const index = rows.findIndex((item) => item.id === focusItemId);
-    if (index < 0) return;
-    setCursorItemId(focusItemId);
-    virtualizer.scrollToIndex(index, { align: 'center' });
-    // Only a new id moves the cursor; the rows changing underneath it do not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  }, [focusItemId]);
-
-  const moveTo = useCallback(
-    (row: number, col: number) => {
-      const lastRow = rows.length - 1;
-      const nextRow = Math.max(-1, Math.min(lastRow, row));
-      const nextCol = Math.max(0, Math.min(columns.length - 1, col));
-      setCursorItemId(nextRow === -1 ? 'header' : rows[nextRow]?.id);
-      setCursorCol(nextCol);
-      focusPending.current = true;
-      if (nextRow >= 0) virtualizer.scrollToIndex(nextRow);
-    },
-    [rows, columns.length, virtualizer],
-  );
+  const { edit, setEdit, startEdit, commitEdit, cancelEdit } = useGridEditing({
+    items,
+    rows,
+    columns,
+    canEdit,
+    onSave,
+    requestFocus,
+  });
 
   // Focus the cell the cursor is on after a move made by the keyboard or the mouse.
-  useLayoutEffect(() => {
-    if (!focusPending.current) return;
-    const selector = edit ? '[data-editor]' : `[data-row="${cursor.row}"][data-col="${cursor.col}"]`;
-    const target = gridRef.current?.querySelector<HTMLElement>(selector);
-    if (target) {
-      target.focus({ preventScroll: cursor.row === -1 ? false : true });
-      focusPending.current = false;
-    }
-  });
+  useLayoutEffect(() => focusPendingCell(edit !== null));
 
   const itemAt = (row: number) => (row >= 0 ? rows[row] : undefined);
-
-  function editorText(item: LineItem, column: GridColumn): string {
-    switch (column.kind) {
-      case 'text':
-        return item.title;
-      case 'ekk':
-        return item.ekkCode;
-      case 'costNature':
-        return item.costNature;
-      case 'priority':
-        return item.priority;
-      case 'amount':
-        return moneyEditText(item.amounts[String(column.year)] ?? '0');
-      default:
-        return '';
-    }
-  }
-
-  function startEdit(row: number, col: number, initial?: string) {
-    const item = itemAt(row);
-    const column = columns[col];
-    if (!item || !column || !isEditableColumn(column) || !canEdit(item)) return false;
-    setEdit({ itemId: item.id, col, text: initial ?? editorText(item, column) });
-    focusPending.current = true;
-    return true;
-  }
-
-  /** Reads the editor; answers false (and keeps editing) when the value cannot be saved. */
-  function commitEdit(): boolean {
-    const edit = editRef.current;
-    if (!edit) return true;
-    const item = items.find((candidate) => candidate.id === edit.itemId);
-    const column = columns[edit.col];
-    if (!item || !column) {
-      setEdit(null);
-      return true;
-    }
-    let changes: UpdateLineItemInput | undefined;
-    switch (column.kind) {
-      case 'text': {
-        const title = edit.text.replace(/\s+/g, ' ').trim();
-        if (title === '') {
-          setEdit({ ...edit, problem: 'required' });
-          return false;
-        }
-        if (title !== item.title) changes = { title };
-        break;
-      }
-      case 'ekk':
-        if (edit.text !== item.ekkCode) changes = { ekkCode: edit.text };
-        break;
-      case 'costNature':
-        if (edit.text !== item.costNature) changes = { costNature: edit.text as LineItem['costNature'] };
-        break;
-      case 'priority':
-        if (edit.text !== item.priority) changes = { priority: edit.text as LineItem['priority'] };
-        break;
-      case 'amount': {
-        const parsed = parseMoneyInput(edit.text);
-        const value = parsed.ok ? parsed.value : parsed.problem === 'empty' ? '0.00' : undefined;
-        if (value === undefined) {
-          setEdit({ ...edit, problem: parsed.ok ? undefined : parsed.problem });
-          return false;
-        }
-        const year = String(column.year);
-        if (value !== (item.amounts[year] ?? '0.00')) changes = { amounts: { [year]: value } };
-        break;
-      }
-      default:
-        break;
-    }
-    setEdit(null);
-    if (changes) onSave(item, changes);
-    return true;
-  }
 
   function onEditorKeyDown(event: KeyboardEvent<HTMLElement>) {
     const move = (dRow: number, dCol: number) => {
@@ -325,8 +113,7 @@ export function LineItemGrid({
     else if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      setEdit(null);
-      focusPending.current = true;
+      cancelEdit();
     } else {
       event.stopPropagation();
     }
@@ -336,17 +123,7 @@ export function LineItemGrid({
     if (edit) return;
     const { row, col } = cursor;
     const ctrl = event.ctrlKey || event.metaKey;
-    const moves: Record<string, [number, number] | undefined> = {
-      ArrowUp: [row - 1, col],
-      ArrowDown: [row + 1, col],
-      ArrowLeft: [row, col - 1],
-      ArrowRight: [row, col + 1],
-      Home: ctrl ? [0, 0] : [row, 0],
-      End: ctrl ? [rows.length - 1, columns.length - 1] : [row, columns.length - 1],
-      PageUp: [row === -1 ? -1 : Math.max(0, row - PAGE_ROWS), col],
-      PageDown: [row + PAGE_ROWS, col],
-    };
-    const target = moves[event.key];
+    const target = navigationTarget(event.key, ctrl, cursor, rows.length, columns.length);
     if (target) {
       event.preventDefault();
       moveTo(target[0], target[1]);
@@ -370,7 +147,7 @@ export function LineItemGrid({
       return;
     }
     if (ctrl && event.key.toLowerCase() === 'c' && item && column) {
-      void navigator.clipboard?.writeText(cellText(item, column)).catch(() => undefined);
+      void navigator.clipboard?.writeText(cellText(item, column, language)).catch(() => undefined);
       return;
     }
     if ((event.key === 'Delete' || event.key === 'Backspace') && item && column?.kind === 'amount' && canEdit(item)) {
@@ -399,116 +176,6 @@ export function LineItemGrid({
       return;
     }
     onPasteRows(text);
-  }
-
-  function columnLabel(column: GridColumn): string {
-    return column.kind === 'amount' ? String(column.year) : t(COLUMN_LABELS[column.kind]);
-  }
-
-  function cellText(item: LineItem, column: GridColumn): string {
-    switch (column.kind) {
-      case 'rank':
-        return String(item.rank);
-      case 'text':
-        return item.title;
-      case 'ekk':
-        return item.ekkCode;
-      case 'costNature':
-        return COST_NATURE_LABELS[item.costNature][language];
-      case 'priority':
-        return PRIORITY_LABELS[item.priority][language];
-      case 'amount':
-        return formatMoney(item.amounts[String(column.year)] ?? '0');
-      case 'previousYear':
-        // Empty when the item continues nothing of last year's cycle.
-        return item.previousYear === null ? '' : formatMoney(item.previousYear);
-      default:
-        return '';
-    }
-  }
-
-  function renderCellContent(item: LineItem, column: GridColumn): ReactNode {
-    switch (column.kind) {
-      case 'open':
-        return (
-          <button
-            type="button"
-            tabIndex={-1}
-            className="sheet__open"
-            aria-pressed={openItemId === item.id}
-            onClick={() => onOpen(item)}
-          >
-            <span aria-hidden="true">›</span>
-            <span className="visually-hidden">{t('grid.openItem', { title: item.title })}</span>
-          </button>
-        );
-      case 'reviewStatus':
-        return <ReviewStatusBadge status={item.reviewStatus} />;
-      case 'check': {
-        const count = problemCount(item);
-        return count === 0 ? (
-          <span className="sheet__ok">
-            <span aria-hidden="true">✓</span>
-            <span className="visually-hidden">{t('grid.ready')}</span>
-          </span>
-        ) : (
-          <span className="badge badge--danger">{t('grid.problemCount', { count })}</span>
-        );
-      }
-      default:
-        return cellText(item, column);
-    }
-  }
-
-  function renderEditor(item: LineItem, column: GridColumn): ReactNode {
-    if (!edit) return null;
-    const common = {
-      'data-editor': true,
-      'aria-label': t('grid.editing', { column: columnLabel(column), title: item.title }),
-      'aria-invalid': edit.problem ? true : undefined,
-      'aria-describedby': edit.problem ? errorId : undefined,
-      onKeyDown: onEditorKeyDown,
-      // Leaving the cell by the mouse saves it, as a spreadsheet does.
-      onBlur: () => commitEdit(),
-    } as const;
-    const select = (options: { value: string; label: string }[]) => (
-      <select
-        {...common}
-        className="sheet__editor"
-        value={edit.text}
-        onChange={(event) => setEdit({ ...edit, text: event.target.value })}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    );
-    switch (column.kind) {
-      case 'ekk': {
-        const options = ekkOptions.map((option) => ({ value: option.code, label: `${option.code} ${option.name}` }));
-        if (!options.some((option) => option.value === item.ekkCode)) {
-          options.unshift({ value: item.ekkCode, label: item.ekkCode });
-        }
-        return select(options);
-      }
-      case 'costNature':
-        return select(COST_NATURES.map((code) => ({ value: code, label: COST_NATURE_LABELS[code][language] })));
-      case 'priority':
-        return select(PRIORITIES.map((code) => ({ value: code, label: PRIORITY_LABELS[code][language] })));
-      default:
-        return (
-          <input
-            {...common}
-            className={column.kind === 'amount' ? 'sheet__editor sheet__editor--num' : 'sheet__editor'}
-            inputMode={column.kind === 'amount' ? 'decimal' : undefined}
-            autoComplete="off"
-            value={edit.text}
-            onChange={(event) => setEdit({ ...edit, text: event.target.value, problem: undefined })}
-          />
-        );
-    }
   }
 
   const template = columnTemplate(columns, totals);
@@ -567,10 +234,10 @@ export function LineItemGrid({
                   }}
                 >
                   {column.kind === 'open' ? (
-                    <span className="visually-hidden">{columnLabel(column)}</span>
+                    <span className="visually-hidden">{columnLabel(column, t)}</span>
                   ) : (
                     <>
-                      {columnLabel(column)}
+                      {columnLabel(column, t)}
                       <span aria-hidden="true" className="sheet__sort">
                         {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
                       </span>
@@ -609,12 +276,12 @@ export function LineItemGrid({
               >
                 {columns.map((column, col) => {
                   const active = cursor.row === virtualRow.index && cursor.col === col;
-                  const editing = active && edit?.itemId === item.id && edit.col === col;
+                  const editing = active && edit?.itemId === item.id && edit.columnId === column.id;
                   const cellEditable = editable && isEditableColumn(column);
                   return (
                     <div
                       key={column.id}
-                      role={col === 2 ? 'rowheader' : 'gridcell'}
+                      role={column.id === ROW_HEADER_COLUMN ? 'rowheader' : 'gridcell'}
                       aria-colindex={col + 1}
                       aria-readonly={cellEditable ? undefined : true}
                       tabIndex={active && !editing ? 0 : -1}
@@ -627,15 +294,26 @@ export function LineItemGrid({
                       onMouseDown={(event) => {
                         if (editing) return;
                         commitEdit();
-                        if (!(event.target instanceof HTMLButtonElement)) {
-                          setCursorItemId(item.id);
-                          setCursorCol(col);
-                          focusPending.current = true;
-                        }
+                        if (!(event.target instanceof HTMLButtonElement)) placeCursor(item.id, col);
                       }}
                       onDoubleClick={() => startEdit(virtualRow.index, col)}
                     >
-                      {editing ? renderEditor(item, column) : renderCellContent(item, column)}
+                      {editing && edit ? (
+                        <GridCellEditor
+                          item={item}
+                          column={column}
+                          edit={edit}
+                          label={t('grid.editing', { column: columnLabel(column, t), title: item.title })}
+                          ekkOptions={ekkOptions}
+                          errorId={errorId}
+                          onChange={setEdit}
+                          onKeyDown={onEditorKeyDown}
+                          // Leaving the cell by the mouse saves it, as a spreadsheet does.
+                          onBlur={() => commitEdit()}
+                        />
+                      ) : (
+                        <GridCellContent item={item} column={column} isOpen={openItemId === item.id} onOpen={onOpen} />
+                      )}
                     </div>
                   );
                 })}
@@ -651,7 +329,7 @@ export function LineItemGrid({
             style={{ gridTemplateColumns: template }}
           >
             {columns.map((column, col) => {
-              if (col === 2) {
+              if (column.id === ROW_HEADER_COLUMN) {
                 return (
                   <div
                     key={column.id}
