@@ -1,6 +1,6 @@
 import { useT } from '../i18n/i18n-context';
 
-/** Shown while a page's code arrives on first load. */
+/** Says that a page, or a part of it, is loading (its code on first load, or its data). */
 export function PageLoading() {
   const t = useT();
   return (

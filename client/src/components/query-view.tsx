@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n-context';
 import { ErrorState } from './error-state';
+import { PageLoading } from './page-loading';
 
 interface QueryViewProps<T> {
   query: UseQueryResult<T>;
@@ -23,9 +24,5 @@ export function QueryView<T>({ query, children, isEmpty = isEmptyList }: QueryVi
   if (query.isError) {
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   }
-  return (
-    <p className="state" role="status">
-      {t('state.loading')}
-    </p>
-  );
+  return <PageLoading />;
 }

@@ -3,7 +3,7 @@ import { canDecideOnSubmission, canReturnSubProgramme, isReviewWindow } from '@i
 import { can } from '@ikt/shared/permissions';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useId, useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { Money } from '../../components/money';
 import { QueryView } from '../../components/query-view';
@@ -14,42 +14,30 @@ import { useLineItems } from '../../features/line-items/api/get-line-items';
 import { ChangesSinceSubmission } from '../../features/sub-programmes/components/changes-since-submission';
 import { ReviewItemsTable } from '../../features/review/components/review-items-table';
 import { SubProgrammeDecision } from '../../features/review/components/sub-programme-decision';
-import { useSubProgramme } from '../../features/sub-programmes/api/get-sub-programme';
 import {
   commentsByItem,
   useSubProgrammeItemComments,
 } from '../../features/sub-programmes/api/get-sub-programme-item-comments';
 import { useI18n } from '../../i18n/i18n-context';
-import { useDocumentTitle } from '../../i18n/use-document-title';
-import { isNotFound, NotFoundRoute } from './not-found';
+import { NotFoundRoute } from './not-found';
+import { IdRoute, useSubProgrammePage } from './sub-programme-page';
+import { PageLoading } from '../../components/page-loading';
 
-export function ReviewRoute() {
-  const { id } = useParams();
-  if (!id || !/^[1-9]\d{0,9}$/.test(id)) return <NotFoundRoute />;
-  return <ReviewLoader id={Number(id)} />;
-}
+export const ReviewRoute = () => <IdRoute page={ReviewLoader} />;
 
 function ReviewLoader({ id }: { id: number }) {
   const { t } = useI18n();
-  const subProgramme = useSubProgramme(id);
-  const cycle = useCycle(subProgramme.data?.cycleId);
-  const missing = subProgramme.isError && isNotFound(subProgramme.error);
-  useDocumentTitle(
-    missing
-      ? t('notFound.title')
-      : subProgramme.data
-        ? t('review.title', { code: subProgramme.data.code })
-        : t('reviewQueue.title'),
+  const { subProgramme, missing } = useSubProgrammePage(
+    id,
+    ({ code }) => t('review.title', { code }),
+    t('reviewQueue.title'),
   );
+  const cycle = useCycle(subProgramme.data?.cycleId);
   if (missing) return <NotFoundRoute />;
   if (subProgramme.isError) return <ErrorState error={subProgramme.error} />;
   if (cycle.isError) return <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />;
   if (!subProgramme.data || !cycle.data) {
-    return (
-      <p className="state" role="status">
-        {t('state.loading')}
-      </p>
-    );
+    return <PageLoading />;
   }
   return <Review subProgramme={subProgramme.data} cycle={cycle.data} />;
 }

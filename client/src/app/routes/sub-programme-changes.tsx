@@ -1,41 +1,29 @@
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { SubProgrammeStatusBadge } from '../../components/status-badge';
 import { ChangesSinceSubmission } from '../../features/sub-programmes/components/changes-since-submission';
-import { useSubProgramme } from '../../features/sub-programmes/api/get-sub-programme';
 import { useI18n } from '../../i18n/i18n-context';
-import { useDocumentTitle } from '../../i18n/use-document-title';
-import { isNotFound, NotFoundRoute } from './not-found';
+import { NotFoundRoute } from './not-found';
+import { IdRoute, useSubProgrammePage } from './sub-programme-page';
+import { PageLoading } from '../../components/page-loading';
 
 /**
  * What changed in a sub-programme since it was last submitted — the view ITC reviews with, for
  * the institution's own lead too (and anyone else who may read the sub-programme).
  */
-export function SubProgrammeChangesRoute() {
-  const { id } = useParams();
-  if (!id || !/^[1-9]\d{0,9}$/.test(id)) return <NotFoundRoute />;
-  return <Changes id={Number(id)} />;
-}
+export const SubProgrammeChangesRoute = () => <IdRoute page={Changes} />;
 
 function Changes({ id }: { id: number }) {
   const { t } = useI18n();
-  const subProgramme = useSubProgramme(id);
-  const missing = subProgramme.isError && isNotFound(subProgramme.error);
-  useDocumentTitle(
-    missing
-      ? t('notFound.title')
-      : subProgramme.data
-        ? t('changes.pageTitle', { code: subProgramme.data.code })
-        : t('changes.heading'),
+  const { subProgramme, missing } = useSubProgrammePage(
+    id,
+    ({ code }) => t('changes.pageTitle', { code }),
+    t('changes.heading'),
   );
   if (missing) return <NotFoundRoute />;
   if (subProgramme.isError) return <ErrorState error={subProgramme.error} />;
   if (!subProgramme.data) {
-    return (
-      <p className="state" role="status">
-        {t('state.loading')}
-      </p>
-    );
+    return <PageLoading />;
   }
   const data = subProgramme.data;
   return (

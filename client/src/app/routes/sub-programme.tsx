@@ -11,7 +11,7 @@ import type { LineItem } from '@ikt/shared/line-item.schema';
 import { can, type BudgetScope } from '@ikt/shared/permissions';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useCallback, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorState, describeError } from '../../components/error-state';
 import { QueryView } from '../../components/query-view';
 import { SubProgrammeStatusBadge } from '../../components/status-badge';
@@ -32,14 +32,14 @@ import { useFieldText } from '../../hooks/use-field-text';
 import { useItemEditor } from '../../features/line-items/hooks/use-item-editor';
 import { NO_FILTER, type GridFilter } from '../../features/line-items/utils/grid-model';
 import { useEkkCodes } from '../../features/reference/api/get-ekk-codes';
-import { useSubProgramme } from '../../features/sub-programmes/api/get-sub-programme';
 import { ReturnNotice } from '../../features/sub-programmes/components/return-notice';
 import { SubmitPanel } from '../../features/sub-programmes/components/submit-panel';
 import { WithdrawSubmission } from '../../features/sub-programmes/components/withdraw-submission';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages/lv';
-import { useDocumentTitle } from '../../i18n/use-document-title';
-import { isNotFound, NotFoundRoute } from './not-found';
+import { NotFoundRoute } from './not-found';
+import { IdRoute, useSubProgrammePage } from './sub-programme-page';
+import { PageLoading } from '../../components/page-loading';
 
 /** Tabs a link may open the item panel on (`?item=…&tab=comments`). */
 const PANEL_TABS: readonly ItemPanelTab[] = ['defence', 'comments', 'history'];
@@ -51,24 +51,16 @@ const REFUSAL_MESSAGES: Record<NonNullable<ReturnType<typeof subProgrammeEditRef
   'item-cut': 'workspace.refusal.cut',
 };
 
-export function SubProgrammeRoute() {
-  const { id } = useParams();
-  if (!id || !/^[1-9]\d{0,9}$/.test(id)) return <NotFoundRoute />;
-  return <SubProgrammeLoader id={Number(id)} />;
-}
+export const SubProgrammeRoute = () => <IdRoute page={SubProgrammeLoader} />;
 
 function SubProgrammeLoader({ id }: { id: number }) {
   const { t } = useI18n();
-  const subProgramme = useSubProgramme(id);
-  const cycle = useCycle(subProgramme.data?.cycleId);
-  const missing = subProgramme.isError && isNotFound(subProgramme.error);
-  useDocumentTitle(
-    missing
-      ? t('notFound.title')
-      : subProgramme.data
-        ? `${subProgramme.data.code} ${subProgramme.data.name}`
-        : t('workspace.title'),
+  const { subProgramme, missing } = useSubProgrammePage(
+    id,
+    ({ code, name }) => `${code} ${name}`,
+    t('workspace.title'),
   );
+  const cycle = useCycle(subProgramme.data?.cycleId);
   if (missing) return <NotFoundRoute />;
   if (subProgramme.isError) {
     return (
@@ -82,13 +74,7 @@ function SubProgrammeLoader({ id }: { id: number }) {
     );
   }
   if (!subProgramme.data || !cycle.data) {
-    return cycle.isError ? (
-      <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
-    ) : (
-      <p className="state" role="status">
-        {t('state.loading')}
-      </p>
-    );
+    return cycle.isError ? <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} /> : <PageLoading />;
   }
   return <Workspace subProgramme={subProgramme.data} cycle={cycle.data} />;
 }

@@ -9,7 +9,7 @@ import { useAuditEvents, type AuditSearch } from '../api/get-audit-events';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../utils/audit-vocabulary';
 import { nextDay, rigaDayStart } from '../utils/riga-day';
 import { AuditChangesView } from './audit-changes-view';
-import { formText } from '../../../utils/form-text';
+import { PageLoading } from '../../../components/page-loading';
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -85,7 +85,7 @@ export function AuditLog() {
       ['from', 'from'],
       ['to', 'to'],
     ] as const) {
-      const value = formText(form, field).trim();
+      const value = String(form.get(field) ?? '').trim();
       if (value) next.set(param, value);
     }
     if (filters.actorId !== undefined) next.set('actor', String(filters.actorId));
@@ -178,24 +178,15 @@ export function AuditLog() {
               aria-busy={events.isPlaceholderData || undefined}
               className={events.isPlaceholderData ? 'is-loading' : undefined}
             >
-              {events.isPlaceholderData && (
-                <p className="state" role="status">
-                  {t('state.loading')}
-                </p>
-              )}
+              {events.isPlaceholderData && <PageLoading />}
               {shown.length === 0 ? (
                 <p className="state">{t('audit.none')}</p>
               ) : (
-                <DataTable caption={t('audit.caption', { page })} className="audit-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('audit.when')}</th>
-                      <th scope="col">{t('audit.who')}</th>
-                      <th scope="col">{t('audit.action')}</th>
-                      <th scope="col">{t('audit.entity')}</th>
-                      <th scope="col">{t('audit.changes')}</th>
-                    </tr>
-                  </thead>
+                <DataTable
+                  caption={t('audit.caption', { page })}
+                  className="audit-table"
+                  head={[t('audit.when'), t('audit.who'), t('audit.action'), t('audit.entity'), t('audit.changes')]}
+                >
                   <tbody>
                     {shown.map((event) => {
                       const link = entityLink(event);
