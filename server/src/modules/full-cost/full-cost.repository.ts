@@ -138,7 +138,7 @@ export function createFullCostRepository(db: Kysely<Database>) {
         .where('c.cycle_id', '=', cycleId);
       if (filter.fiscalYear !== undefined) query = query.where('c.fiscal_year', '=', filter.fiscalYear);
       if (filter.institutionId !== undefined) query = query.where('c.institution_id', '=', filter.institutionId);
-      return query.orderBy(['c.fiscal_year', 'c.service_code', 'i.code']).execute();
+      return query.orderBy('c.fiscal_year').orderBy('c.service_code').orderBy('i.code').execute();
     },
 
     async allocationVersion(cycleId: number): Promise<number | undefined> {
