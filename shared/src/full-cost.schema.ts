@@ -151,3 +151,50 @@ export const fullCostSchema = z.object({
   total: moneySchema.nullable(),
 });
 export type FullCost = z.infer<typeof fullCostSchema>;
+
+export const billParamsSchema = z.strictObject({
+  id: z.coerce.number().int().positive().max(2147483647),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(16)
+    .regex(/^[\p{L}\p{N}]+$/u, 'institution.format'),
+});
+
+/**
+ * The bill of IT of one institution for one fiscal year: what it consumed of each central service
+ * × the unit cost, beside its own items — the same figures as its row of the full cost.
+ */
+export const billSchema = z.object({
+  cycleId: z.number().int(),
+  fiscalYear: z.number().int(),
+  stage: z.enum(FULL_COST_STAGES),
+  institution: fullCostInstitutionSchema,
+  /** The services it was allocated, with their names and driver units. */
+  services: z.array(
+    z.object({
+      serviceCode: z.string(),
+      name: z.string(),
+      unitLv: z.string().nullable(),
+      unitEn: z.string().nullable(),
+      quantity: z.string().nullable(),
+      unitCost: rateSchema.nullable(),
+      previousUnitCost: rateSchema.nullable(),
+      amount: moneySchema,
+    }),
+  ),
+  /** Its own items of the year (cut items count zero and are left out), adding up to `institution.own`. */
+  ownItems: z.array(
+    z.object({
+      lineItemId: z.number().int(),
+      subProgrammeCode: z.string(),
+      title: z.string(),
+      ekkCode: z.string(),
+      ictServiceCode: z.string().nullable(),
+      amount: moneySchema,
+    }),
+  ),
+  medians: z.object({ perWorkstation: moneySchema.nullable(), perUser: moneySchema.nullable() }),
+});
+export type Bill = z.infer<typeof billSchema>;

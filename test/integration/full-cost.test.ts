@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidationSchema } from '@ikt/shared/consolidation.schema';
 import { cycleListSchema, cycleSchema, rolloverResultSchema, type Cycle } from '@ikt/shared/cycle.schema';
 import {
+  billSchema,
   fullCostSchema,
   serviceConsumptionSchema,
   serviceDriversSchema,
@@ -204,6 +205,23 @@ describe('full cost', () => {
     // The Finance Department sees nothing of a cycle still open.
     const fd = await t.signIn('fd@riga.example');
     expectProblem(await fd.get(`/api/cycles/${cycle.id}/full-cost`), 404);
+  });
+
+  it('gives an institution its bill of IT: the same figures as its row, its own items under them', async () => {
+    const row = (await fullCost(itc, 2027)).institutions.find((i) => i.institutionCode === 'IKSD')!;
+    const response = await lead.get(`/api/cycles/${cycle.id}/institutions/IKSD/bill?fiscalYear=2027`);
+    expect(response.statusCode, response.body).toBe(200);
+    const bill = billSchema.parse(response.json());
+    expect(bill.institution).toEqual(row);
+    expect(toMoneyString(sumMoney(bill.ownItems.map((i) => i.amount)))).toBe(row.own);
+    expect(toMoneyString(sumMoney(bill.services.map((s) => s.amount)))).toBe(row.allocated);
+    const ws = row.byService.find((s) => s.serviceCode === 'WS')!;
+    expect(bill.services.find((s) => s.serviceCode === 'WS')).toMatchObject({ ...ws, unitEn: 'workstations' });
+    // Another institution's bill is as missing as one that does not exist.
+    const other = expectProblem(await lead.get(`/api/cycles/${cycle.id}/institutions/LD/bill`), 404);
+    const unknown = expectProblem(await lead.get(`/api/cycles/${cycle.id}/institutions/NOPE/bill`), 404);
+    expect(other).toEqual({ ...unknown, instance: other.instance });
+    expect((await itc.get(`/api/cycles/${cycle.id}/institutions/LD/bill`)).statusCode).toBe(200);
   });
 
   it('refuses bad consumption listing every problem, and saves nothing', async () => {

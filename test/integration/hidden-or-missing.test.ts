@@ -229,6 +229,8 @@ beforeAll(async () => {
     missingId: MISSING_ID,
   });
   hidden.set('auth/sessions/id', { hiddenIds: ids(sessionsOfB.map((s) => s.id)), missingId: randomUUID() });
+  // An institution's bill of IT within a cycle: another institution's, ITC's, one that does not exist.
+  hidden.set('cycles/code', { hiddenIds: [B_CODE, 'ITC'], missingId: 'NOSUCH' });
   for (const [kind, { missingId }] of VISIBLE_TO_EVERYONE) hidden.set(kind, { hiddenIds: [], missingId });
 
   const own = subProgrammeListSchema

@@ -147,6 +147,7 @@ export const en: Catalogue = {
 
   'indicators.notManager': 'Indicator inputs are set by ITC finance.',
 
+  'fullCost.billNotFound': 'The institution’s bill of IT was not found.',
   'fullCost.notManager': 'Service drivers and consumption are recorded by ITC finance.',
   'fullCost.cycleClosed': 'A closed cycle’s service consumption no longer changes.',
   'fullCost.invalidRows': 'Nothing was saved: correct the rows named.',

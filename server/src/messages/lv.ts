@@ -173,6 +173,7 @@ export const lv = {
   'indicators.notManager': 'Rādītāju ievaddatus norāda ITC finanses.',
 
   // The full cost: services' drivers and each institution's consumption.
+  'fullCost.billNotFound': 'Iestādes IT rēķins nav atrasts.',
   'fullCost.notManager': 'Pakalpojumu uzskaites vienības un patēriņu norāda ITC finanses.',
   'fullCost.cycleClosed': 'Slēgta cikla pakalpojumu patēriņu vairs nemaina.',
   'fullCost.invalidRows': 'Nekas nav saglabāts: izlabojiet norādītās rindas.',

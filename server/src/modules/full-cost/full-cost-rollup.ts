@@ -131,6 +131,23 @@ const rate = (value: Decimal | null | undefined) =>
 const perUnit = (full: Decimal, units: Decimal | undefined) =>
   units && !units.isZero() ? toMoneyString(full.div(units)) : null;
 
+/** The row of an institution that has no own items, allocation or consumption in the year. */
+export function emptyRow(institution: Reference['institutions'][number], language: Language): FullCostInstitution {
+  return {
+    institutionCode: institution.code,
+    name: language === 'lv' ? institution.name_lv : institution.name_en,
+    own: '0.00',
+    allocated: '0.00',
+    full: '0.00',
+    byService: [],
+    perWorkstation: null,
+    perUser: null,
+    previousYearFull: null,
+    change: null,
+    changePercent: null,
+  };
+}
+
 export function fullCostOf(
   current: Allocation,
   previous: Allocation | null,

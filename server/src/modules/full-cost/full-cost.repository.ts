@@ -103,6 +103,27 @@ export function createFullCostRepository(db: Kysely<Database>) {
       };
     },
 
+    /** One institution's own counted items of a year, with their amounts, by sub-programme and rank. */
+    async ownItems(cycleId: number, fiscalYear: number, institutionId: number) {
+      const { rows } = await sql<{
+        lineItemId: number;
+        subProgrammeCode: string;
+        title: string;
+        ekkCode: string;
+        ictServiceCode: string | null;
+        amount: string;
+      }>`
+        SELECT li.id AS "lineItemId", sp.code AS "subProgrammeCode", li.title, li.ekk_code AS "ekkCode",
+               li.ict_service_code AS "ictServiceCode", a.amount::text AS amount
+          FROM line_item li
+          JOIN sub_programme sp ON sp.id = li.sub_programme_id
+          JOIN line_item_amount a ON a.line_item_id = li.id
+         WHERE ${countedIn({ id: cycleId, year: fiscalYear })} AND sp.kind = 'institution'
+           AND sp.institution_id = ${institutionId}
+         ORDER BY sp.code, li.rank, li.id`.execute(db);
+      return rows;
+    },
+
     drivers(cycleId: number): Promise<Driver[]> {
       return db
         .selectFrom('service_driver')

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@ikt/shared/common.schema';
 import {
+  billParamsSchema,
+  billSchema,
   fullCostQuerySchema,
   fullCostSchema,
   serviceConsumptionInputSchema,
@@ -38,6 +40,20 @@ export const fullCostRoutes: FastifyPluginAsyncZod<{ service: FullCostService }>
       response: fullCostSchema,
     },
     ({ context, params, query, request }) => service.fullCost(context, params.id, query, requestLanguage(request)),
+  );
+
+  route.get(
+    '/cycles/:id/institutions/:code/bill',
+    {
+      summary: 'One institution’s bill of IT: the services it consumed × their unit cost, and its own items',
+      description:
+        'The same figures as its row of the full cost (see there for the method). A lead: its own institution only.',
+      params: billParamsSchema,
+      querystring: fullCostQuerySchema,
+      response: billSchema,
+    },
+    ({ context, params, query, request }) =>
+      service.bill(context, params.id, params.code, query, requestLanguage(request)),
   );
 
   route.get(

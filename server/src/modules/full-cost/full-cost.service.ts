@@ -3,6 +3,7 @@ import type { Database } from '@ikt/db/database';
 import type { Cycle } from '@ikt/shared/cycle.schema';
 import {
   DIRECT_DRIVER,
+  type Bill,
   type FullCost,
   type FullCostQuery,
   type ServiceConsumption,
@@ -17,6 +18,7 @@ import { readSnapshot } from '../../database-snapshot';
 import {
   ForbiddenError,
   InvalidStateError,
+  NotFoundError,
   ValidationError,
   cycleNotFound,
   fieldError,
@@ -26,7 +28,7 @@ import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { message } from '../../messages/message';
 import { recordAudit } from '../audit/audit.service';
 import type { CycleService } from '../cycles/cycles.service';
-import { allocationOf, fullCostOf, type Reference } from './full-cost-rollup';
+import { allocationOf, emptyRow, fullCostOf, type Reference } from './full-cost-rollup';
 import { createFullCostRepository, type Driver } from './full-cost.repository';
 
 export function createFullCostService(db: Kysely<Database>, cycles: CycleService) {
@@ -83,6 +85,32 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
     return year;
   }
 
+  /** The full cost of a year as ITC sees it, read on `trx` (the caller's snapshot). */
+  async function computeFullCost(
+    trx: Kysely<Database>,
+    cycle: Cycle,
+    fiscalYear: number,
+    stage: FullCostQuery['stage'],
+    language: Language,
+  ): Promise<{ answer: FullCost; reference: Reference }> {
+    // Last year is the base cycle's own first year, beside the cycle's first fiscal year (the
+    // rule of every "change against last year").
+    const base =
+      cycle.baseCycleId !== null && fiscalYear === cycle.fiscalYears[0] ? await cycles.find(cycle.baseCycleId) : null;
+    const snapshot = createFullCostRepository(trx);
+    const reference: Reference = { institutions: await snapshot.institutions(), services: await snapshot.services() };
+    const current = allocationOf(await snapshot.figures(cycle.id, fiscalYear), reference);
+    const previous = base ? allocationOf(await snapshot.figures(base.id, base.year), reference) : null;
+    const drivers = await snapshot.drivers(cycle.id);
+    const answer = fullCostOf(current, previous, reference, drivers, {
+      cycleId: cycle.id,
+      fiscalYear,
+      stage,
+      language,
+    });
+    return { answer, reference };
+  }
+
   return {
     async fullCost(
       context: RequestContext,
@@ -93,30 +121,9 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
       const cycle = await cycles.get(context, cycleId);
       const scope = readerScope(context, cycle);
       const fiscalYear = ensureFiscalYear(cycle, query.fiscalYear, 'querystring.fiscalYear');
-      // Last year is the base cycle's own first year, beside the cycle's first fiscal year (the
-      // rule of every "change against last year").
-      const base =
-        cycle.baseCycleId !== null && fiscalYear === cycle.fiscalYears[0] ? await cycles.find(cycle.baseCycleId) : null;
-
-      const { reference, current, previous, drivers } = await readSnapshot(db, async (trx) => {
-        const snapshot = createFullCostRepository(trx);
-        const reference: Reference = {
-          institutions: await snapshot.institutions(),
-          services: await snapshot.services(),
-        };
-        return {
-          reference,
-          current: allocationOf(await snapshot.figures(cycleId, fiscalYear), reference),
-          previous: base ? allocationOf(await snapshot.figures(base.id, base.year), reference) : null,
-          drivers: await snapshot.drivers(cycleId),
-        };
-      });
-      const answer = fullCostOf(current, previous, reference, drivers, {
-        cycleId,
-        fiscalYear,
-        stage: query.stage,
-        language,
-      });
+      const { answer, reference } = await readSnapshot(db, (trx) =>
+        computeFullCost(trx, cycle, fiscalYear, query.stage, language),
+      );
       if (scope === undefined) return answer;
 
       // A lead: its own row, the price list without the city's cost and quantities, the medians.
@@ -128,6 +135,48 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
         priceList: answer.priceList.map((entry) => ({ ...entry, cost: null, quantity: null })),
         total: null,
       };
+    },
+
+    /** One institution's bill of IT: its row of the full cost, the services by name, its own items. */
+    async bill(
+      context: RequestContext,
+      cycleId: number,
+      institutionCode: string,
+      query: FullCostQuery,
+      language: Language,
+    ): Promise<Bill> {
+      const cycle = await cycles.get(context, cycleId);
+      const scope = readerScope(context, cycle);
+      const fiscalYear = ensureFiscalYear(cycle, query.fiscalYear, 'querystring.fiscalYear');
+      return readSnapshot(db, async (trx) => {
+        const { answer, reference } = await computeFullCost(trx, cycle, fiscalYear, query.stage, language);
+        const institution = reference.institutions.find((i) => i.code === institutionCode);
+        // Another institution's bill is as missing as an unknown one.
+        if (!institution || (scope !== undefined && scope !== institution.id)) {
+          throw new NotFoundError(message('fullCost.billNotFound'));
+        }
+        const row =
+          answer.institutions.find((i) => i.institutionCode === institutionCode) ?? emptyRow(institution, language);
+        const prices = new Map(answer.priceList.map((p) => [p.serviceCode, p]));
+        return {
+          cycleId,
+          fiscalYear,
+          stage: query.stage,
+          institution: row,
+          services: row.byService.map((s) => {
+            const price = prices.get(s.serviceCode);
+            return {
+              ...s,
+              name: price?.name ?? s.serviceCode,
+              unitLv: price?.unitLv ?? null,
+              unitEn: price?.unitEn ?? null,
+              previousUnitCost: price?.previousUnitCost ?? null,
+            };
+          }),
+          ownItems: await createFullCostRepository(trx).ownItems(cycleId, fiscalYear, institution.id),
+          medians: answer.medians,
+        };
+      });
     },
 
     async drivers(context: RequestContext, cycleId: number, language: Language): Promise<ServiceDrivers> {
