@@ -1,9 +1,23 @@
-import type { Kysely } from 'kysely';
+import type { InsertObject, Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import { readSeedCsv } from './csv';
 
 const splitCodes = (value: string | undefined) => (value ? value.split(';').filter(Boolean) : []);
 const optionalNumeric = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : null);
+
+/** Adds the rows whose key (`conflictColumns`) is not there yet; rows already there are left alone. */
+async function addMissing<T extends keyof Database>(
+  trx: Kysely<Database>,
+  table: T,
+  rows: InsertObject<Database, T>[],
+  conflictColumns: (keyof Database[T] & string)[],
+): Promise<void> {
+  await trx
+    .insertInto(table)
+    .values(rows)
+    .onConflict((oc) => oc.columns(conflictColumns).doNothing())
+    .execute();
+}
 
 /**
  * Loads the reference data shipped in seeds/data. Idempotent and respectful of an admin's work:
@@ -27,55 +41,53 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
     ]);
 
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('institution')
-      .values(
-        institutions.map((r) => ({
-          code: r.code!,
-          name_lv: r.name_lv!,
-          name_en: r.name_en!,
-          is_itc: r.is_itc === 'true',
-        })),
-      )
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+    await addMissing(
+      trx,
+      'institution',
+      institutions.map((r) => ({
+        code: r.code!,
+        name_lv: r.name_lv!,
+        name_en: r.name_en!,
+        is_itc: r.is_itc === 'true',
+      })),
+      ['code'],
+    );
 
     // Parents before children; a code with no children is a leaf, the only kind an item may use.
     const parents = new Set(ekk.map((r) => r.parent).filter(Boolean));
-    await trx
-      .insertInto('ekk_code')
-      .values(
-        ekk.map((r) => ({
-          code: r.code!,
-          parent_code: r.parent || null,
-          name_lv: r.name_lv!,
-          name_en: r.name_en!,
-          selectable: !parents.has(r.code),
-          verified: r.verified === 'yes',
-        })),
-      )
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+    await addMissing(
+      trx,
+      'ekk_code',
+      ekk.map((r) => ({
+        code: r.code!,
+        parent_code: r.parent || null,
+        name_lv: r.name_lv!,
+        name_en: r.name_en!,
+        selectable: !parents.has(r.code),
+        verified: r.verified === 'yes',
+      })),
+      ['code'],
+    );
 
-    await trx
-      .insertInto('goal')
-      .values(
-        goals.map((r) => ({
-          code: r.code!,
-          group_lv: r.group_lv!,
-          group_en: r.group_en!,
-          name_lv: r.name_lv!,
-          name_en: r.name_en!,
-        })),
-      )
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+    await addMissing(
+      trx,
+      'goal',
+      goals.map((r) => ({
+        code: r.code!,
+        group_lv: r.group_lv!,
+        group_en: r.group_en!,
+        name_lv: r.name_lv!,
+        name_en: r.name_en!,
+      })),
+      ['code'],
+    );
 
-    await trx
-      .insertInto('action_direction')
-      .values(directions.map((r) => ({ code: r.code!, name_lv: r.name_lv!, name_en: r.name_en! })))
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+    await addMissing(
+      trx,
+      'action_direction',
+      directions.map((r) => ({ code: r.code!, name_lv: r.name_lv!, name_en: r.name_en! })),
+      ['code'],
+    );
 
     // Both files state the goal ↔ action direction links; take the union.
     const links = new Map<string, { goal_code: string; action_direction_code: string }>();
@@ -89,45 +101,40 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
         links.set(`${goal}|${direction.code}`, { goal_code: goal, action_direction_code: direction.code! });
       }
     }
-    await trx
-      .insertInto('goal_action_direction')
-      .values([...links.values()])
-      .onConflict((oc) => oc.columns(['goal_code', 'action_direction_code']).doNothing())
-      .execute();
+    await addMissing(trx, 'goal_action_direction', [...links.values()], ['goal_code', 'action_direction_code']);
 
-    await trx
-      .insertInto('ict_service')
-      .values(services.map((r) => ({ code: r.code!, name_lv: r.name_lv!, name_en: r.name_en!, basis: r.basis ?? '' })))
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+    await addMissing(
+      trx,
+      'ict_service',
+      services.map((r) => ({ code: r.code!, name_lv: r.name_lv!, name_en: r.name_en!, basis: r.basis ?? '' })),
+      ['code'],
+    );
 
-    await trx
-      .insertInto('information_system')
-      .values(
-        systems.map((r) => ({
-          code: r.code!,
-          name: r.name!,
-          function_lv: r.function_lv!,
-          function_en: r.function_en!,
-          kind: r.kind!,
-        })),
-      )
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+    await addMissing(
+      trx,
+      'information_system',
+      systems.map((r) => ({
+        code: r.code!,
+        name: r.name!,
+        function_lv: r.function_lv!,
+        function_en: r.function_en!,
+        kind: r.kind!,
+      })),
+      ['code'],
+    );
 
-    await trx
-      .insertInto('benchmark')
-      .values(
-        benchmarks.map((r) => ({
-          indicator: r.indicator!,
-          riga_2015: optionalNumeric(r.riga_2015),
-          peer_average: optionalNumeric(r.peer_average),
-          unit: r.unit!,
-          source: r.source!,
-        })),
-      )
-      .onConflict((oc) => oc.column('indicator').doNothing())
-      .execute();
+    await addMissing(
+      trx,
+      'benchmark',
+      benchmarks.map((r) => ({
+        indicator: r.indicator!,
+        riga_2015: optionalNumeric(r.riga_2015),
+        peer_average: optionalNumeric(r.peer_average),
+        unit: r.unit!,
+        source: r.source!,
+      })),
+      ['indicator'],
+    );
 
     // The TBM crosswalks are written once, with their tables: afterwards an admin's mapping
     // (or a mapping an admin removed) is theirs, and a restart does not put the seed's back.

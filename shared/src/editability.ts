@@ -35,8 +35,10 @@ export function itemEditRefusal(
 export const submitRefusal = subProgrammeEditRefusal;
 
 /**
- * ITC's review (DESIGN §3): it decides while the cycle is `open` or in `review` — on each item of
- * a submitted sub-programme, and on the sub-programme as a whole.
+ * ITC's review: it decides while the cycle is `open` or in `review` — on each item of a submitted
+ * sub-programme, and on the sub-programme as a whole. It starts with `open` because a
+ * sub-programme may be submitted before the deadline; once the cycle is `consolidated` the figures
+ * are frozen and nothing more is decided.
  */
 export function isReviewWindow(cycle: CycleStatus): boolean {
   return cycle === 'open' || cycle === 'review';

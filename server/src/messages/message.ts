@@ -44,3 +44,19 @@ export function translate(said: Message, language: Language): string {
 export function say(code: PlainCode, language: Language): string {
   return translate(message(code), language);
 }
+
+/** The plain codes under a prefix, without it: `CodesUnder<'workbook.sheet.'>` is `'summary' | 'items' | …`. */
+export type CodesUnder<P extends string> = PlainCode extends infer C ? (C extends `${P}${infer K}` ? K : never) : never;
+
+/**
+ * The messages under a prefix in every language, by the rest of their code, in the catalogue's
+ * order: a table of words shown in one language and recognised in either (a workbook's headings).
+ */
+export function wordsUnder<P extends string>(prefix: P): Record<CodesUnder<P>, Record<Language, string>> {
+  const words: Record<string, Record<Language, string>> = {};
+  for (const code of Object.keys(lv) as PlainCode[]) {
+    if (!code.startsWith(prefix)) continue;
+    words[code.slice(prefix.length)] = { lv: say(code, 'lv'), en: say(code, 'en') };
+  }
+  return words;
+}

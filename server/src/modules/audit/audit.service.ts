@@ -3,6 +3,7 @@ import type { Database } from '@ikt/db/database';
 import type { AuditEvent, AuditQuery } from '@ikt/shared/audit.schema';
 import { can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
+import { insertUnique } from '../../database-errors';
 import { ForbiddenError } from '../../errors';
 import { message } from '../../messages/message';
 import { createAuditRepository, type AuditFilter } from './audit.repository';
@@ -36,14 +37,20 @@ export async function recordAudit(
   await recordAuditMany(trx, context, [entry]);
 }
 
-/** Records that an entity came into being — the event holds it as the API shows it — and answers it. */
-export async function recordCreated<T>(
+/**
+ * Inserts a row whose key must be unique — a duplicate answers `taken` (409), not a 500 — reads
+ * it back as the API shows it, and records its creation with it: every create of an entity with
+ * an id.
+ */
+export async function insertAudited<T>(
   trx: Kysely<Database>,
   context: AuditContext | null,
-  event: Omit<AuditEntry, 'before' | 'after'>,
-  created: T,
+  event: Pick<AuditEntry, 'action' | 'entityType'>,
+  steps: { insert: () => Promise<number>; taken: () => Error; read: (id: number) => Promise<T> },
 ): Promise<T> {
-  await recordAudit(trx, context, { ...event, after: created });
+  const id = await insertUnique(steps.insert, steps.taken);
+  const created = await steps.read(id);
+  await recordAudit(trx, context, { ...event, entityId: id, after: created });
   return created;
 }
 

@@ -45,7 +45,14 @@ export interface ItemChangeRow {
 
 export type ItemChangesOutcome =
   | { ok: false; problems: ItemChangeProblem[] }
-  | { ok: true; created: ItemChangeRow[]; updated: ItemChangeRow[]; unchanged: ItemChangeRow[] };
+  | {
+      ok: true;
+      created: ItemChangeRow[];
+      updated: ItemChangeRow[];
+      unchanged: ItemChangeRow[];
+      /** The new items as written (none in a dry run): the batch API answers them. */
+      createdItems: LineItem[];
+    };
 
 export interface ItemChangesOptions {
   /** Check everything, write nothing. */

@@ -156,6 +156,20 @@ function referenceRefusalOf(problems: FieldProblem[]): ValidationError | null {
   );
 }
 
+/**
+ * A new item's refusal as the batch's field problems (`body.<field>` becomes
+ * `items.<index>.<field>`); a refusal that names no field (409: the sub-programme changed
+ * meanwhile) is the answer to the whole batch.
+ */
+function batchProblems(found: ItemChangeProblem): FieldProblem[] {
+  if (found.code !== 'refused') throw new Error(`a new item cannot be ${found.code}`);
+  if (!(found.error instanceof ValidationError) || !found.error.errors) throw found.error;
+  return found.error.errors.map((problem) => ({
+    ...problem,
+    path: problem.path.replace(/^body\./, `items.${found.index}.`),
+  }));
+}
+
 /** The item's columns from an input; fields not named stay as they are. */
 function columnsOf(input: UpdateLineItemInput): LineItemUpdate {
   return givenOnly({
@@ -231,11 +245,9 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     return toLineItem(record, cycleYear);
   }
 
-  /** The sub-programme new items go into, held against a status change: visible (404), owner (403), editable (409). */
-  async function subProgrammeForNewItems(trx: Kysely<Database>, context: RequestContext, subProgrammeId: number) {
-    const subProgrammes = createSubProgrammeRepository(trx);
-    await subProgrammes.lock(subProgrammeId, 'share');
-    const subProgramme = await subProgrammes.findById(subProgrammeId);
+  /** The sub-programme new items go into, if the actor may add them: visible (404), owner (403), editable (409). */
+  async function subProgrammeForNewItems(executor: Kysely<Database>, context: RequestContext, subProgrammeId: number) {
+    const subProgramme = await createSubProgrammeRepository(executor).findById(subProgrammeId);
     if (!subProgramme) throw subProgrammeNotFound();
     const scope = budgetScope(subProgramme);
     ensureVisible(context.actor, scope, subProgrammeNotFound);
@@ -255,6 +267,8 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     subProgrammeId: number,
     inputs: CreateLineItemInput[],
   ): Promise<LineItem[]> {
+    // Held against a status change until the items are in.
+    await createSubProgrammeRepository(trx).lock(subProgrammeId, 'share');
     const subProgramme = await subProgrammeForNewItems(trx, context, subProgrammeId);
     const repository = createLineItemRepository(trx);
     const referencesOf = referenceChecker(repository, subProgramme.cycle_year);
@@ -281,30 +295,6 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     const created = (await repository.findByIds(ids)).map((record) => toLineItem(record, cycleYear));
     await recordAuditMany(trx, context, created.map(createdEvent));
     return created;
-  }
-
-  /**
-   * Every problem of a batch at once (422, paths `items.<index>.<field>`): the schema's, and the
-   * references of every field the schema accepted. Answers the items when there is none.
-   */
-  async function checkBatch(
-    repository: LineItemRepository,
-    body: unknown,
-    cycleYear: number,
-  ): Promise<CreateLineItemInput[]> {
-    const batch = readBatch(body);
-    if (batch.envelope.length > 0) throw new ValidationError(batchRefusal, batch.envelope);
-    const referencesOf = referenceChecker(repository, cycleYear);
-    const problems: FieldProblem[] = [];
-    const inputs: CreateLineItemInput[] = [];
-    for (const [index, item] of batch.items.entries()) {
-      problems.push(...item.problems);
-      const found = await referencesOf(item.checkable);
-      problems.push(...found.map((problem) => ({ ...problem, path: `items.${index}.${problem.path}` })));
-      if (item.input) inputs.push(item.input);
-    }
-    if (problems.length > 0) throw new ValidationError(batchRefusal, problems);
-    return inputs;
   }
 
   /**
@@ -469,6 +459,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
           fields: Object.keys(plan.changes),
         })),
         unchanged,
+        createdItems: [],
       };
     }
     try {
@@ -487,7 +478,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
           }
         }
         if (refused.length > 0) throw new BatchRefused(refused);
-        if (creates.length === 0) return { ok: true, created: [], updated, unchanged };
+        if (creates.length === 0) return { ok: true, created: [], updated, unchanged, createdItems: [] };
         // New items together: their rules were checked one by one above and are checked again
         // here, under the sub-programme's lock; a refusal now (it changed meanwhile) refuses all.
         const created = await createManyWithin(
@@ -502,6 +493,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
           created: created.map((item, i) => ({ index: creates[i]!.index, id: item.id, title: item.title, fields: [] })),
           updated,
           unchanged,
+          createdItems: created,
         };
       });
     } catch (error) {
@@ -534,18 +526,30 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     },
 
     /**
-     * Many new items, all or none: the rules of create in the same order — visible (404), owner
-     * (403), editable (409) — then every item is checked (422 listing every problem) before any is
-     * written. The body is checked here, not by the route, so that order holds. Items without a
-     * rank follow the existing ones in the order sent.
+     * Many new items, all or none, through applyChanges like the import: the rules of create in
+     * the same order — visible (404), owner (403), editable (409), settled before the body is read
+     * — then every problem of every item at once (422, paths `items.<index>.<field>`): the
+     * schema's, and the references of every field the schema accepted. Items without a rank
+     * follow the existing ones in the order sent.
      */
     async createMany(context: RequestContext, subProgrammeId: number, body: unknown): Promise<LineItem[]> {
-      return db.transaction().execute(async (trx) => {
-        const subProgramme = await subProgrammeForNewItems(trx, context, subProgrammeId);
-        const repository = createLineItemRepository(trx);
-        const inputs = await checkBatch(repository, body, subProgramme.cycle_year);
-        return insertChecked(trx, context, subProgrammeId, subProgramme.cycle_year, inputs);
-      });
+      await subProgrammeForNewItems(db, context, subProgrammeId);
+      const batch = readBatch(body);
+      if (batch.envelope.length > 0) throw new ValidationError(batchRefusal, batch.envelope);
+      const outcome = await applyChanges(
+        context,
+        subProgrammeId,
+        batch.items.map(({ input, checkable }) => ({ id: null, version: null, input, checkable })),
+        // Items the schema refused are only checked, so that every problem is answered at once.
+        { dryRun: batch.items.some((item) => item.problems.length > 0) },
+      );
+      const refusals = outcome.ok ? [] : outcome.problems;
+      const problems = batch.items.flatMap((item, index) => [
+        ...item.problems,
+        ...refusals.filter((found) => found.index === index).flatMap(batchProblems),
+      ]);
+      if (problems.length > 0 || !outcome.ok) throw new ValidationError(batchRefusal, problems);
+      return outcome.createdItems;
     },
 
     async update(
@@ -557,7 +561,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
       return db.transaction().execute((trx) => updateWithin(trx, context, id, expected, input));
     },
 
-    /** New items and changes of one sub-programme, all or none (the spreadsheet import's path). */
+    /** New items and changes of one sub-programme, all or none: the one path of the batch API and the spreadsheet import. */
     applyChanges,
 
     async remove(context: RequestContext, id: number, expected: ExpectedVersion): Promise<void> {

@@ -20,11 +20,10 @@ import {
 } from '@ikt/shared/sub-programme.schema';
 import { submitRuleProblems } from '@ikt/shared/submit-rules';
 import type { RequestContext } from '../../context';
-import { insertUnique } from '../../database-errors';
 import { ConflictError, InvalidStateError, ValidationError, fieldError, type FieldProblem } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { message } from '../../messages/message';
-import { recordAudit, recordCreated } from '../audit/audit.service';
+import { insertAudited, recordAudit } from '../audit/audit.service';
 import type { CycleService } from '../cycles/cycles.service';
 import {
   NOT_OWNER,
@@ -166,19 +165,23 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
       }
       return db.transaction().execute(async (trx) => {
         const repository = createSubProgrammeRepository(trx);
-        const id = await insertUnique(
-          () =>
-            repository.insert({
-              cycle_id: cycleId,
-              code: input.code,
-              name: input.name,
-              kind: input.kind,
-              institution_id: institutionId,
-            }),
-          () => new ConflictError(message('subProgramme.codeTaken')),
+        return insertAudited(
+          trx,
+          context,
+          { action: 'subProgramme.create', entityType: 'sub_programme' },
+          {
+            insert: () =>
+              repository.insert({
+                cycle_id: cycleId,
+                code: input.code,
+                name: input.name,
+                kind: input.kind,
+                institution_id: institutionId,
+              }),
+            taken: () => new ConflictError(message('subProgramme.codeTaken')),
+            read: async (id) => toSubProgramme((await repository.findById(id))!),
+          },
         );
-        const event = { action: 'subProgramme.create', entityType: 'sub_programme', entityId: id };
-        return recordCreated(trx, context, event, toSubProgramme((await repository.findById(id))!));
       });
     },
 

@@ -6,7 +6,7 @@ import {
   consolidationQuerySchema,
   consolidationSchema,
 } from '@ikt/shared/consolidation.schema';
-import { contextOf } from '../../context';
+import { routesOf } from '../../http/route';
 import { requestLanguage } from '../../language';
 import type { ConsolidationService } from './consolidation.service';
 
@@ -14,31 +14,27 @@ export const consolidationRoutes: FastifyPluginAsyncZod<{ service: Consolidation
   app,
   { service },
 ) => {
-  app.get(
+  const route = routesOf(app, ['consolidation']);
+
+  route.get(
     '/cycles/:id/consolidation',
     {
-      schema: {
-        tags: ['consolidation'],
-        summary: 'The consolidated budget by one dimension, per fiscal year, against last year',
-        params: idParamsSchema,
-        querystring: consolidationQuerySchema,
-        response: { 200: consolidationSchema },
-      },
+      summary: 'The consolidated budget by one dimension, per fiscal year, against last year',
+      params: idParamsSchema,
+      querystring: consolidationQuerySchema,
+      response: consolidationSchema,
     },
-    (request) => service.consolidate(contextOf(request), request.params.id, request.query, requestLanguage(request)),
+    ({ context, params, query, request }) => service.consolidate(context, params.id, query, requestLanguage(request)),
   );
 
-  app.get(
+  route.get(
     '/cycles/:id/consolidation/cross',
     {
-      schema: {
-        tags: ['consolidation'],
-        summary: 'One fiscal year by two dimensions at once (institution × EKK by default); cells add up to the totals',
-        params: idParamsSchema,
-        querystring: consolidationCrossQuerySchema,
-        response: { 200: consolidationCrossSchema },
-      },
+      summary: 'One fiscal year by two dimensions at once (institution × EKK by default); cells add up to the totals',
+      params: idParamsSchema,
+      querystring: consolidationCrossQuerySchema,
+      response: consolidationCrossSchema,
     },
-    (request) => service.cross(contextOf(request), request.params.id, request.query, requestLanguage(request)),
+    ({ context, params, query, request }) => service.cross(context, params.id, query, requestLanguage(request)),
   );
 };

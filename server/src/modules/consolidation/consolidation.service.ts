@@ -10,7 +10,8 @@ import type { Language } from '@ikt/shared/messages';
 import { can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
 import { readSnapshot } from '../../database-snapshot';
-import { ValidationError, cycleNotFound } from '../../errors';
+import { cycleNotFound, fieldError } from '../../errors';
+import { message } from '../../messages/message';
 import type { CycleService } from '../cycles/cycles.service';
 import { consolidationOf, crossTableOf } from './consolidation-rollup';
 import {
@@ -30,12 +31,11 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
     if (query.institution !== undefined) {
       const institution = await repository.institutionByCode(query.institution);
       if (!institution) {
-        throw new ValidationError({ lv: 'Nezināma iestāde.', en: 'Unknown institution.' }, [
-          {
-            path: 'querystring.institution',
-            message: { lv: 'Nezināms iestādes kods', en: 'Unknown institution code' },
-          },
-        ]);
+        throw fieldError(
+          message('consolidation.unknownInstitution'),
+          'querystring.institution',
+          message('consolidation.unknownInstitutionCode'),
+        );
       }
       institutionId = institution.id;
     }
@@ -104,17 +104,10 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
       const { cycle, filter } = await readable(context, cycleId, query);
       const fiscalYear = query.fiscalYear ?? cycle.fiscalYears[0]!;
       if (!cycle.fiscalYears.includes(fiscalYear)) {
-        throw new ValidationError(
-          { lv: 'Gads nav šī cikla finanšu gads.', en: 'The year is not one of the cycle’s fiscal years.' },
-          [
-            {
-              path: 'querystring.fiscalYear',
-              message: {
-                lv: `Jābūt vienam no ${cycle.fiscalYears.join(', ')}`,
-                en: `Must be one of ${cycle.fiscalYears.join(', ')}`,
-              },
-            },
-          ],
+        throw fieldError(
+          message('consolidation.notFiscalYear'),
+          'querystring.fiscalYear',
+          message('field.oneOf', { values: cycle.fiscalYears }),
         );
       }
       const axes = { rows: query.rows, columns: query.columns };

@@ -15,7 +15,6 @@ import { fiscalYearsOf, type CycleStatus } from '@ikt/shared/domain';
 import { CYCLE_TRANSITIONS, can } from '@ikt/shared/permissions';
 import { givenOnly } from '../../changes';
 import type { RequestContext } from '../../context';
-import { insertUnique } from '../../database-errors';
 import {
   ConflictError,
   ForbiddenError,
@@ -26,7 +25,7 @@ import {
 } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { message } from '../../messages/message';
-import { recordAudit, recordAuditMany, recordCreated, type AuditService } from '../audit/audit.service';
+import { recordAudit, recordAuditMany, insertAudited, type AuditService } from '../audit/audit.service';
 import { createCyclesRepository, type CycleRow } from './cycles.repository';
 
 export function toCycle(row: CycleRow): Cycle {
@@ -149,18 +148,22 @@ export function createCycleService(db: Kysely<Database>, audit: AuditService) {
       await checkBase(input.baseCycleId, input.year);
       return db.transaction().execute(async (trx) => {
         const repository = createCyclesRepository(trx);
-        const id = await insertUnique(
-          () =>
-            repository.insert({
-              year: input.year,
-              title: input.title,
-              submission_deadline: input.submissionDeadline,
-              base_cycle_id: input.baseCycleId,
-            }),
-          () => new ConflictError(message('cycle.yearTaken')),
+        return insertAudited(
+          trx,
+          context,
+          { action: 'cycle.create', entityType: 'budget_cycle' },
+          {
+            insert: () =>
+              repository.insert({
+                year: input.year,
+                title: input.title,
+                submission_deadline: input.submissionDeadline,
+                base_cycle_id: input.baseCycleId,
+              }),
+            taken: () => new ConflictError(message('cycle.yearTaken')),
+            read: async (id) => toCycle((await repository.findById(id))!),
+          },
         );
-        const event = { action: 'cycle.create', entityType: 'budget_cycle', entityId: id };
-        return recordCreated(trx, context, event, toCycle((await repository.findById(id))!));
       });
     },
 

@@ -73,20 +73,19 @@ export function problem(
   return { kind, sheet, row, column: column?.letter ?? null, columnName: column?.heading ?? null, message };
 }
 
-/** A cell's value as text, a number, or why it cannot be read. */
+/** A cell's value as text, a number (as Excel shows it), or why it cannot be read. */
 type Scalar =
   | { kind: 'empty' }
   | { kind: 'text'; text: string }
-  | { kind: 'number'; value: number }
+  | { kind: 'number'; value: Decimal }
   | { kind: 'error'; message: Message };
+
+/** A number as an xlsx file writes it: a decimal, perhaps with an exponent (`1.5E-3`). */
+const XLSX_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function scalarOf(value: RawCell | null): Scalar {
   if (value === null) return { kind: 'empty' };
   if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', text: value };
-  if (typeof value === 'number')
-    return Number.isFinite(value)
-      ? { kind: 'number', value }
-      : { kind: 'error', message: message('import.cellError', { code: 'NaN' }) };
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
   // Longer than any field: the reader kept only the length.
@@ -96,6 +95,12 @@ function scalarOf(value: RawCell | null): Scalar {
       message: message('import.cellOverlong', { length: value.overlong, longest: LONGEST_TEXT_FIELD }),
     };
   if ('error' in value) return { kind: 'error', message: message('import.cellError', { code: value.error }) };
+  // Excel shows (and computes with) 15 significant digits; the file may write 17 (0.1 + 0.2 is
+  // written 0.30000000000000004 and shown 0.3).
+  if ('number' in value)
+    return XLSX_NUMBER.test(value.number)
+      ? { kind: 'number', value: new Decimal(value.number).toSignificantDigits(15) }
+      : { kind: 'error', message: message('import.cellError', { code: 'NaN' }) };
   // A formula is read as the value Excel computed, never as the formula; none computed → refused.
   return value.result === undefined ? { kind: 'error', message: message('import.formula') } : scalarOf(value.result);
 }
@@ -178,13 +183,8 @@ export function locateItemSheet(
 function textOf(value: RawCell): string {
   const scalar = scalarOf(value);
   if (scalar.kind === 'text') return scalar.text;
-  if (scalar.kind === 'number') return String(scalar.value);
+  if (scalar.kind === 'number') return scalar.value.toFixed();
   return '';
-}
-
-/** A number from a cell as the decimal Excel shows (15 significant digits), never an exponent. */
-function decimalText(value: number): string {
-  return new Decimal(value.toPrecision(15)).toFixed();
 }
 
 /** "1 234,56 €" or "1234.56" → "1234.56"; anything else is left for the schema to refuse. */
@@ -198,7 +198,7 @@ function decimalFromText(text: string): string {
 
 /** A code from "2251 — Informācijas sistēmas uzturēšana", "2251" or 2251. */
 function leadingCode(scalar: Scalar): string {
-  if (scalar.kind === 'number') return decimalText(scalar.value);
+  if (scalar.kind === 'number') return scalar.value.toFixed();
   if (scalar.kind !== 'text') return '';
   return scalar.text.trim().split(/\s+/)[0] ?? '';
 }
@@ -215,7 +215,9 @@ function enumCode<K extends string>(scalar: Scalar, codes: readonly K[], labels:
 function wholeNumber(scalar: Scalar): number | 'invalid' | null {
   if (scalar.kind === 'empty') return null;
   if (scalar.kind === 'number')
-    return Number.isInteger(scalar.value) && scalar.value > 0 && scalar.value <= 2147483647 ? scalar.value : 'invalid';
+    return scalar.value.isInteger() && scalar.value.gt(0) && scalar.value.lte(2147483647)
+      ? scalar.value.toNumber()
+      : 'invalid';
   if (scalar.kind === 'text' && /^\s*[1-9]\d{0,9}\s*$/.test(scalar.text)) {
     const value = Number(scalar.text.trim());
     return value <= 2147483647 ? value : 'invalid';
@@ -315,9 +317,9 @@ function valuesOf(cells: Cells, layout: ItemSheetLayout, existing: boolean): Rec
   return values;
 }
 
-/** A cell as text: numbers as the decimal Excel shows; null when empty. */
+/** A cell as text: numbers as the decimal Excel shows, never with an exponent; null when empty. */
 function cellText(scalar: Scalar): string | null {
-  return scalar.kind === 'text' ? scalar.text : scalar.kind === 'number' ? decimalText(scalar.value) : null;
+  return scalar.kind === 'text' ? scalar.text : scalar.kind === 'number' ? scalar.value.toFixed() : null;
 }
 
 /** A money or decimal cell as a decimal string, "1 234,56 €" included; null when empty. */
@@ -355,7 +357,8 @@ function fieldValue(field: EditableField, scalar: Scalar): unknown {
         .map((code) => code.toUpperCase());
     case 'rank':
       if (scalar.kind === 'empty') return undefined;
-      return scalar.kind === 'number' ? scalar.value : /^\s*\d+\s*$/.test(text ?? '') ? Number(text) : text;
+      // A rank is a whole number, not money: the schema refuses a fraction.
+      return scalar.kind === 'number' ? scalar.value.toNumber() : /^\s*\d+\s*$/.test(text ?? '') ? Number(text) : text;
     case 'quantity':
     case 'unitPrice':
       return cellAmount(scalar);

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import type { Cycle } from '@ikt/shared/cycle.schema';
 import { Decimal, toMoneyString } from '@ikt/shared/money';
+import { message, translate, type Message } from '../../messages/message';
 import type { ItemRecord } from './spreadsheets.repository';
 
 /**
@@ -176,6 +177,8 @@ export async function writeCsv(file: string, pages: AsyncIterable<string>): Prom
   return { bytes, sha256: hash.digest('hex') };
 }
 
+const bothLanguages = (said: Message) => `${translate(said, 'lv')} / ${translate(said, 'en')}`;
+
 /** The Fiscal Data Package descriptor for budget.csv. */
 export function dataPackage(cycle: Cycle, csv: { bytes: number; sha256: string }, createdAt: Date) {
   const first = cycle.fiscalYears[0]!;
@@ -184,9 +187,9 @@ export function dataPackage(cycle: Cycle, csv: { bytes: number; sha256: string }
   return {
     profile: 'fiscal-data-package',
     name: `riga-ict-budget-${cycle.year}`,
-    title: `Rīgas pašvaldības IKT budžets ${first}–${last} (apstiprināts) / Riga municipality ICT budget ${first}–${last} (approved)`,
-    description:
-      'Apstiprinātais Rīgas pašvaldības IKT budžets pa izdevumu pozīcijām un finanšu gadiem: institūcija, apakšprogramma, ekonomiskās klasifikācijas (EKK) kods, izmaksu raksturs un IKT attīstības mērķi. / The approved ICT budget of the Riga municipality by line item and fiscal year.',
+    // Open data has one descriptor for every reader: its texts in both languages, Latvian first.
+    title: bothLanguages(message('openData.title', { first, last })),
+    description: bothLanguages(message('openData.description')),
     version: '1.0.0',
     created: createdAt.toISOString(),
     countryCode: 'LV',

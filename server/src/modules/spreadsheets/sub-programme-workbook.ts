@@ -16,7 +16,8 @@ import {
   type ItemField,
 } from './item-sheet';
 import type { ItemRecord } from './spreadsheets.repository';
-import { INSTRUCTIONS, ITEM_HEADERS, LABELS, SHEET_NAMES } from './workbook-labels';
+import { say } from '../../messages/message';
+import { ITEM_HEADERS, LABELS, SHEET_NAMES, instructions } from './workbook-labels';
 import { SheetWriter, openWorkbook, type ExportHeading, type Exported } from './workbook-writer';
 import { STYLE, columnLetter, formulaString, sheetRef } from './xlsx-cells';
 
@@ -120,12 +121,12 @@ export async function writeSubProgrammeWorkbook(filename: string, data: SubProgr
       allowBlank: true,
       formulae: [list.source],
       showInputMessage: true,
-      prompt: goals ? GOALS_PROMPT[language] : LIST_PROMPT[language],
+      prompt: goals ? say('workbook.prompt.goals', language) : say('workbook.prompt.list', language),
       // Several goals go in one cell ("M1; M5"): the list only helps with the first one.
       showErrorMessage: !goals,
       errorStyle: 'stop',
       errorTitle: ITEM_HEADERS[list.field as keyof typeof ITEM_HEADERS][language],
-      error: LIST_ERROR[language],
+      error: say('workbook.refusal.list', language),
     });
   }
   const atLeast = (field: ItemField, type: 'decimal' | 'whole', minimum: number, error: string) =>
@@ -138,9 +139,9 @@ export async function writeSubProgrammeWorkbook(filename: string, data: SubProgr
       error,
     });
   for (const field of [...years.map((y) => `amount:${y}` as const), 'unitPrice' as const]) {
-    atLeast(field, 'decimal', 0, AMOUNT_ERROR[language]);
+    atLeast(field, 'decimal', 0, say('workbook.refusal.amount', language));
   }
-  atLeast('rank', 'whole', 1, RANK_ERROR[language]);
+  atLeast('rank', 'whole', 1, say('workbook.refusal.rank', language));
   sheet.autoFilter(
     `A${ITEM_SHEET.headerRow}`,
     `${columnLetter(columns.length)}${Math.max(ITEM_SHEET.firstDataRow, sheet.rowNumber - 1)}`,
@@ -155,27 +156,6 @@ export async function writeSubProgrammeWorkbook(filename: string, data: SubProgr
 interface ValidationSink {
   add(address: string, validation: ExcelJS.DataValidation): void;
 }
-
-const LIST_PROMPT: Record<Language, string> = {
-  lv: 'Izvēlieties no saraksta (nosaukumi — lapā Saraksti).',
-  en: 'Pick from the list (names on the Lists sheet).',
-};
-const GOALS_PROMPT: Record<Language, string> = {
-  lv: 'Viens vai vairāki mērķi, atdalīti ar semikolu: M1; M5',
-  en: 'One or more goals separated by semicolons: M1; M5',
-};
-const LIST_ERROR: Record<Language, string> = {
-  lv: 'Vērtībai jābūt no saraksta (lapa Saraksti).',
-  en: 'The value must come from the list (sheet Lists).',
-};
-const AMOUNT_ERROR: Record<Language, string> = {
-  lv: 'Summa eiro: nenegatīvs skaitlis.',
-  en: 'An amount in euro: a non-negative number.',
-};
-const RANK_ERROR: Record<Language, string> = {
-  lv: 'Rangs: vesels skaitlis no 1 (1 — svarīgākā pozīcija).',
-  en: 'Rank: a whole number from 1 (1 — the most important item).',
-};
 
 /** What each drop-down offers, as columns of the lists sheet (code, then name). */
 function listContents(data: SubProgrammeWorkbookData, language: Language) {
@@ -257,7 +237,7 @@ function writeInstructions(workbook: ExcelJS.stream.xlsx.WorkbookWriter, heading
   });
   sheet.titleBlock(heading);
   sheet.blank();
-  INSTRUCTIONS[heading.language].forEach((line, index) => {
+  instructions(heading.language).forEach((line, index) => {
     sheet.row([[line, index === 0 ? STYLE.subtotalLabel : STYLE.wrap]]);
   });
   sheet.commit();

@@ -61,16 +61,24 @@ export interface OverlongText {
 }
 
 /**
+ * A number cell as the file writes it (`<v>1234.56</v>`): its decimal text, never turned into a
+ * JavaScript number here, so an amount reaches decimal.js without passing through a float.
+ */
+export interface NumberCell {
+  number: string;
+}
+
+/**
  * A cell's value as written, styles aside (so a date is its serial number; only a cell typed as a
  * date, `t="d"`, is a Date): text (rich text as its plain text), a number, a boolean, a formula
  * with the result Excel computed if it did, an error (`#N/A`), or an OverlongText.
  */
 export type RawCell =
   | string
-  | number
+  | NumberCell
   | boolean
   | Date
-  | { formula: string; result?: string | number | boolean }
+  | { formula: string; result?: string | NumberCell | boolean }
   | { error: string }
   | OverlongText;
 
@@ -509,7 +517,7 @@ function cellValue({ type, formula, value, inline }: CellBeingRead): KeptCell | 
       case 'e':
         return { error: v };
       default:
-        return v.trim() === '' ? { formula: f } : { formula: f, result: Number(v) };
+        return v.trim() === '' ? { formula: f } : { formula: f, result: { number: v.trim() } };
     }
   }
   switch (type) {
@@ -529,7 +537,7 @@ function cellValue({ type, formula, value, inline }: CellBeingRead): KeptCell | 
       return Number.isNaN(date.getTime()) ? v : date;
     }
     default:
-      return v === undefined || v.trim() === '' ? null : Number(v);
+      return v === undefined || v.trim() === '' ? null : { number: v.trim() };
   }
 }
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '@ikt/shared/messages';
+import { say } from '../../messages/message';
 import { LABELS } from './workbook-labels';
 import { STYLE, fillRow, printSetup } from './xlsx-cells';
 
@@ -38,7 +39,7 @@ export function openWorkbook(filename: string, heading: ExportHeading): ExcelJS.
   workbook.title = heading.title;
   workbook.subject = heading.subject;
   workbook.keywords = heading.keywords;
-  workbook.category = heading.language === 'lv' ? 'Budžets' : 'Budget';
+  workbook.category = say('workbook.category', heading.language);
   workbook.description = `${LABELS.exportedAt[heading.language]}: ${formatTimestamp(heading.exported.at, heading.language)}; ${LABELS.exportedBy[heading.language]}: ${heading.exported.by}`;
   // Written to the core properties, though the streaming writer's typings leave it out.
   (workbook as unknown as { language: string }).language = heading.language === 'lv' ? 'lv-LV' : 'en-GB';

@@ -5,10 +5,9 @@ import { can } from '@ikt/shared/permissions';
 import type { CreateUserInput, UpdateUserInput } from '@ikt/shared/user.schema';
 import { givenOnly } from '../../changes';
 import type { RequestContext } from '../../context';
-import { insertUnique } from '../../database-errors';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, fieldError } from '../../errors';
 import { message } from '../../messages/message';
-import { recordAudit, recordCreated } from '../audit/audit.service';
+import { insertAudited, recordAudit } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './password';
 import { createUsersRepository, type UserRow } from './users.repository';
 
@@ -99,19 +98,23 @@ export function createUsersService(db: Kysely<Database>) {
       return db.transaction().execute(async (trx) => {
         const users = createUsersRepository(trx);
         const taken = message('user.emailTaken');
-        const id = await insertUnique(
-          () =>
-            users.insert({
-              email: input.email,
-              name: input.name,
-              role: input.role,
-              institution_id: input.institutionId,
-              password_hash: passwordHash,
-            }),
-          () => new ConflictError(taken, [{ path: 'body.email', message: taken }]),
+        return insertAudited(
+          trx,
+          context,
+          { action: 'user.create', entityType: 'user' },
+          {
+            insert: () =>
+              users.insert({
+                email: input.email,
+                name: input.name,
+                role: input.role,
+                institution_id: input.institutionId,
+                password_hash: passwordHash,
+              }),
+            taken: () => new ConflictError(taken, [{ path: 'body.email', message: taken }]),
+            read: async (id) => toUser((await users.findById(id))!),
+          },
         );
-        const event = { action: 'user.create', entityType: 'user', entityId: id };
-        return recordCreated(trx, context, event, toUser((await users.findById(id))!));
       });
     },
 
