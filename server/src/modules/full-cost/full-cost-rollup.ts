@@ -173,7 +173,7 @@ export function fullCostOf(
         own: toMoneyString(own),
         allocated: toMoneyString(allocated),
         full: toMoneyString(full),
-        byService: [...(current.byService.get(institution.code) ?? new Map())]
+        byService: [...(current.byService.get(institution.code) ?? [])]
           .sort(([a], [b]) => a.localeCompare(b, 'lv', { numeric: true }))
           .map(([serviceCode, { quantity, amount }]) => ({
             serviceCode,
