@@ -66,14 +66,14 @@ const serverZones = [
 
 /**
  * Client features (client/src/features/<x>) import only their own folders, the app-wide
- * components/, utils/, api/, i18n/ and @ikt/shared — never another feature or app/.
+ * components/, hooks/, utils/, api/, i18n/ and @ikt/shared — never another feature or app/.
  */
 const clientFeatures = fs.readdirSync(`${root}/client/src/features`);
 const featureZones = clientFeatures.map((name) => ({
   target: `client/src/features/${name}`,
   from: 'client/src/features',
   except: [`./${name}`],
-  message: 'A feature never imports another feature: move what both need to client/src/{components,utils,api}.',
+  message: 'A feature never imports another feature: move what both need to client/src/{components,hooks,utils,api}.',
 }));
 const clientZones = [
   {
@@ -82,7 +82,7 @@ const clientZones = [
     message: 'Features never import app/ (app/ composes them).',
   },
   {
-    target: ['client/src/components', 'client/src/utils', 'client/src/api', 'client/src/i18n'],
+    target: ['client/src/components', 'client/src/hooks', 'client/src/utils', 'client/src/api', 'client/src/i18n'],
     from: ['client/src/features', 'client/src/app'],
     message: 'The app-wide pieces import no feature.',
   },
@@ -165,39 +165,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
     },
-  },
-  {
-    // Cross-feature imports that exist today: moved by the client split (wt-client). Its merge
-    // removes this list; every other file already holds the feature boundary.
-    files: [
-      'client/src/features/admin/components/catalogue-admin.tsx',
-      'client/src/features/admin/components/cycles-admin.tsx',
-      'client/src/features/admin/components/users-admin.tsx',
-      'client/src/features/audit/components/audit-changes-view.tsx',
-      'client/src/features/audit/utils/audit-changes.ts',
-      'client/src/features/auth/components/session-menu.tsx',
-      'client/src/features/auth/hooks/use-sign-out.ts',
-      'client/src/features/cycles/components/cycle-transition-dialog.tsx',
-      'client/src/features/imports/api/import-workbook.ts',
-      'client/src/features/imports/components/import-dialog.tsx',
-      'client/src/features/line-items/api/add-line-item-comment.ts',
-      'client/src/features/line-items/api/line-item-cache.ts',
-      'client/src/features/line-items/api/review-line-item.ts',
-      'client/src/features/line-items/components/add-item-dialog.tsx',
-      'client/src/features/line-items/components/item-comments.tsx',
-      'client/src/features/line-items/components/item-defence-form.tsx',
-      'client/src/features/line-items/components/paste-rows-dialog.tsx',
-      'client/src/features/line-items/hooks/use-item-editor.ts',
-      'client/src/features/review/components/changes-since-submission.tsx',
-      'client/src/features/review/components/review-items-table.tsx',
-      'client/src/features/review/components/sub-programme-decision.tsx',
-      'client/src/features/sub-programmes/api/update-sub-programme-status.ts',
-      'client/src/features/sub-programmes/components/create-sub-programme-dialog.tsx',
-      'client/src/features/sub-programmes/components/return-notice.tsx',
-      'client/src/features/sub-programmes/components/submit-panel.tsx',
-      'client/src/features/unsaved-work/components/leave-guard.tsx',
-    ],
-    rules: { 'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...serverZones, ...clientZones] }] },
   },
   {
     files: ['shared/**'],

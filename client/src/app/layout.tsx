@@ -2,7 +2,7 @@ import type { Role } from '@ikt/shared/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
-import { useMe } from '../features/auth/api/get-me';
+import { useMe } from '../api/auth/get-me';
 import { SessionMenu } from '../features/auth/components/session-menu';
 import { LeaveGuardProvider } from '../features/unsaved-work/components/leave-guard';
 import { useT } from '../i18n/i18n-context';

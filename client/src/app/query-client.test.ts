@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
-import { authKeys } from '../features/auth/api/auth-keys';
+import { authKeys } from '../api/auth/auth-keys';
 import { createQueryClient, endsSession } from './query-client';
 
 const unauthorized = new ApiError('problem', { status: 401, title: 'Sign-in required' });

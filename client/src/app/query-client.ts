@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 import type { ApiRequestMeta } from '../api/query-meta';
-import { sessionEnded } from '../features/auth/api/logout';
+import { sessionEnded } from '../api/auth/logout';
 
 const MAX_RETRIES = 2;
 

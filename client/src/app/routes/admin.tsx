@@ -1,13 +1,13 @@
 import { useSearchParams } from 'react-router';
 import { Tabs } from '../../components/tabs';
-import { useUser } from '../../features/auth/hooks/use-user';
+import { useUser } from '../../hooks/use-user';
 import {
   EkkAdmin,
   IctServicesAdmin,
   InformationSystemsAdmin,
   InstitutionsAdmin,
-} from '../../features/admin/components/catalogue-admin';
-import { CyclesAdmin } from '../../features/admin/components/cycles-admin';
+} from '../../features/reference/components/catalogue-admin';
+import { CyclesAdmin } from '../../features/cycles/components/cycles-admin';
 import { UsersAdmin } from '../../features/admin/components/users-admin';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages/lv';

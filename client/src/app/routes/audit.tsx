@@ -1,5 +1,5 @@
 import { can } from '@ikt/shared/permissions';
-import { useUser } from '../../features/auth/hooks/use-user';
+import { useUser } from '../../hooks/use-user';
 import { AuditLog } from '../../features/audit/components/audit-log';
 import { useT } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../i18n/use-document-title';

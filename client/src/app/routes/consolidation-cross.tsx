@@ -2,7 +2,7 @@ import { EKK_LEVELS } from '@ikt/shared/consolidation.schema';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
 import { QueryView } from '../../components/query-view';
-import { useUser } from '../../features/auth/hooks/use-user';
+import { useUser } from '../../hooks/use-user';
 import { useConsolidationCross } from '../../features/consolidation/api/get-consolidation-cross';
 import { ConsolidationViews } from '../../features/consolidation/components/consolidation-views';
 import { CrossTable } from '../../features/consolidation/components/cross-table';

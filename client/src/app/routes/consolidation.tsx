@@ -7,8 +7,8 @@ import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BarChart } from '../../components/bar-chart';
 import { QueryView } from '../../components/query-view';
-import { useUser } from '../../features/auth/hooks/use-user';
-import type { ConsolidationParams } from '../../features/consolidation/api/consolidation-keys';
+import { useUser } from '../../hooks/use-user';
+import type { ConsolidationParams } from '../../api/consolidation/consolidation-keys';
 import { useConsolidation } from '../../features/consolidation/api/get-consolidation';
 import { ConsolidationTable } from '../../features/consolidation/components/consolidation-table';
 import { ConsolidationViews } from '../../features/consolidation/components/consolidation-views';
@@ -17,8 +17,8 @@ import { consolidationSearch, drillTarget } from '../../features/consolidation/u
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
 import { DownloadButton } from '../../features/exports/components/download-button';
-import { useInstitutions } from '../../features/reference/api/get-institutions';
-import { useSubProgrammes } from '../../features/sub-programmes/api/get-sub-programmes';
+import { useInstitutions } from '../../api/reference/get-institutions';
+import { useSubProgrammes } from '../../api/sub-programmes/get-sub-programmes';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../i18n/use-document-title';
 

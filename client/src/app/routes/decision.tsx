@@ -8,7 +8,7 @@ import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { QueryView } from '../../components/query-view';
 import { CycleStatusBadge } from '../../components/status-badge';
-import { useUser } from '../../features/auth/hooks/use-user';
+import { useUser } from '../../hooks/use-user';
 import { useConsolidation } from '../../features/consolidation/api/get-consolidation';
 import { ConsolidationTable } from '../../features/consolidation/components/consolidation-table';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';

@@ -1,7 +1,7 @@
 import { can } from '@ikt/shared/permissions';
 import { useId } from 'react';
 import { QueryView } from '../../components/query-view';
-import { useUser } from '../../features/auth/hooks/use-user';
+import { useUser } from '../../hooks/use-user';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
 import { useIndicators } from '../../features/indicators/api/get-indicators';

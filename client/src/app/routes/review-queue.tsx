@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { QueryView } from '../../components/query-view';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
-import { useSubProgrammes } from '../../features/sub-programmes/api/get-sub-programmes';
+import { useSubProgrammes } from '../../api/sub-programmes/get-sub-programmes';
 import { SubProgrammeTable } from '../../features/sub-programmes/components/sub-programme-table';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../i18n/use-document-title';

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { QueryView } from '../../components/query-view';
-import { useUser } from '../../features/auth/hooks/use-user';
+import { useUser } from '../../hooks/use-user';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
 import { useScenarioComparison } from '../../features/scenarios/api/compare-scenarios';

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { SubProgrammeStatusBadge } from '../../components/status-badge';
-import { ChangesSinceSubmission } from '../../features/review/components/changes-since-submission';
+import { ChangesSinceSubmission } from '../../features/sub-programmes/components/changes-since-submission';
 import { useSubProgramme } from '../../features/sub-programmes/api/get-sub-programme';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../i18n/use-document-title';

@@ -15,7 +15,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorState, describeError } from '../../components/error-state';
 import { QueryView } from '../../components/query-view';
 import { SubProgrammeStatusBadge } from '../../components/status-badge';
-import { useUser } from '../../features/auth/hooks/use-user';
+import { useUser } from '../../hooks/use-user';
 import { useCycle } from '../../features/cycles/api/get-cycle';
 import { DownloadButton } from '../../features/exports/components/download-button';
 import { ImportDialog } from '../../features/imports/components/import-dialog';
@@ -27,7 +27,7 @@ import { ItemPanel, type ItemPanelTab } from '../../features/line-items/componen
 import { KeptEdits } from '../../features/line-items/components/kept-edits';
 import { LineItemGrid, type EkkOption } from '../../features/line-items/components/line-item-grid';
 import { PasteRowsDialog } from '../../features/line-items/components/paste-rows-dialog';
-import { useFieldText } from '../../features/line-items/hooks/use-field-text';
+import { useFieldText } from '../../hooks/use-field-text';
 import { useItemEditor } from '../../features/line-items/hooks/use-item-editor';
 import { NO_FILTER, type GridFilter } from '../../features/line-items/utils/grid-model';
 import { useEkkCodes } from '../../features/reference/api/get-ekk-codes';

@@ -2,7 +2,7 @@ import type { AuditEvent } from '@ikt/shared/audit.schema';
 import type { CycleStatus, SubProgrammeStatus } from '@ikt/shared/domain';
 import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useFieldText } from '../../line-items/hooks/use-field-text';
+import { useFieldText } from '../../../hooks/use-field-text';
 import { auditChanges, type AuditField } from '../utils/audit-changes';
 
 /** How many fields of a record made or removed are shown before the rest folds away. */

@@ -1,4 +1,4 @@
-import { fieldChanges, type FieldChange } from '../../line-items/utils/history-changes';
+import { fieldChanges, type FieldChange } from '../../../utils/history-changes';
 
 /** A field of a record as the audit trail holds it: `amounts.<year>` for one year's amount. */
 export interface AuditField {

@@ -1,7 +1,7 @@
 import type { ChangePasswordInput } from '@ikt/shared/auth.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPostNoContent } from '../../../api/client';
-import { authKeys, sessionKeys } from './auth-keys';
+import { authKeys, sessionKeys } from '../../../api/auth/auth-keys';
 
 /** A new password for the signed-in user (204); the server ends every other session of theirs. */
 export function changePassword(input: ChangePasswordInput): Promise<void> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiDelete } from '../../../api/client';
-import { sessionKeys } from './auth-keys';
+import { sessionKeys } from '../../../api/auth/auth-keys';
 
 /** Ends one of the signed-in user's sessions, by its public id (204). */
 export function endSession(id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { sessionListSchema, type Session } from '@ikt/shared/auth.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
-import { sessionKeys } from './auth-keys';
+import { sessionKeys } from '../../../api/auth/auth-keys';
 
 /** The signed-in user's live sessions, newest first, the current one marked. */
 export function getSessions(options?: RequestOptions): Promise<Session[]> {

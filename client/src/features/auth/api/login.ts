@@ -1,7 +1,7 @@
 import { meSchema, type LoginInput, type User } from '@ikt/shared/auth.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { authKeys } from './auth-keys';
+import { authKeys } from '../../../api/auth/auth-keys';
 
 /** Signs in; the server sets the httpOnly session cookie and answers the user. */
 export async function login(input: LoginInput): Promise<User> {

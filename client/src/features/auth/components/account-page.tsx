@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../../i18n/i18n-context';
 import { useDocumentTitle } from '../../../i18n/use-document-title';
-import { useUser } from '../hooks/use-user';
+import { useUser } from '../../../hooks/use-user';
 import { ChangePasswordForm } from './change-password-form';
 import { SessionList } from './session-list';
 

@@ -15,7 +15,7 @@ import {
   type LoginFieldProblem,
   type LoginFormErrors,
 } from '../utils/login-form';
-import { isSessionEndedState, safeNextPath } from '../utils/login-redirect';
+import { isSessionEndedState, safeNextPath } from '../../../utils/login-redirect';
 
 const FIELD_IDS: Record<LoginField, string> = { email: 'login-email', password: 'login-password' };
 

@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { useT } from '../../../i18n/i18n-context';
-import { useMe } from '../api/get-me';
-import { loginPath, type LoginPageState } from '../utils/login-redirect';
+import { useMe } from '../../../api/auth/get-me';
+import { loginPath, type LoginPageState } from '../../../utils/login-redirect';
 
 /**
  * Lets its routes render only for a signed-in user. Without a session (never signed in, signed

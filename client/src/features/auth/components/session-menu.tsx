@@ -1,7 +1,7 @@
 import type { User } from '@ikt/shared/auth.schema';
 import { Link } from 'react-router';
 import { useT } from '../../../i18n/i18n-context';
-import { useConfirmLeave } from '../../unsaved-work/hooks/use-unsaved-changes';
+import { useConfirmLeave } from '../../../hooks/use-unsaved-changes';
 import { useSignOut } from '../hooks/use-sign-out';
 
 /**

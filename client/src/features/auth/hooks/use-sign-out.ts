@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { forgetDrafts } from '../../unsaved-work/utils/draft-store';
-import { forgetSession, useLogout } from '../api/logout';
-import { LOGIN_PATH } from '../utils/login-redirect';
+import { forgetDrafts } from '../../../utils/draft-store';
+import { forgetSession, useLogout } from '../../../api/auth/logout';
+import { LOGIN_PATH } from '../../../utils/login-redirect';
 
 /**
  * Signs out: ends the session on the server, goes to the sign-in page and forgets the user and

@@ -2,7 +2,7 @@ import { consolidationCrossSchema, type ConsolidationCross } from '@ikt/shared/c
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n-context';
-import { consolidationKeys, type CrossParams } from './consolidation-keys';
+import { consolidationKeys, type CrossParams } from '../../../api/consolidation/consolidation-keys';
 
 export function consolidationCrossPath({ cycleId, fiscalYear, ekkLevel }: CrossParams): string {
   const query = new URLSearchParams({

@@ -2,7 +2,7 @@ import { consolidationSchema, type Consolidation } from '@ikt/shared/consolidati
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
 import { useI18n } from '../../../i18n/i18n-context';
-import { consolidationKeys, type ConsolidationParams } from './consolidation-keys';
+import { consolidationKeys, type ConsolidationParams } from '../../../api/consolidation/consolidation-keys';
 
 export function consolidationPath({ cycleId, by, institution, costNature, reviewStatus }: ConsolidationParams): string {
   const query = new URLSearchParams({ by });

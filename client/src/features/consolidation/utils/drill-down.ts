@@ -1,6 +1,6 @@
 import type { ConsolidationDimension, ConsolidationRow } from '@ikt/shared/consolidation.schema';
 import { COST_NATURES, REVIEW_STATUSES } from '@ikt/shared/domain';
-import type { ConsolidationParams } from '../api/consolidation-keys';
+import type { ConsolidationParams } from '../../../api/consolidation/consolidation-keys';
 
 /** Where a row of the consolidation leads one level down, or undefined where the API cannot narrow further. */
 export type DrillTarget =

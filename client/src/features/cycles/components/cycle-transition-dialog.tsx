@@ -7,7 +7,7 @@ import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
 import { SubProgrammeStatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useSubProgrammes } from '../../sub-programmes/api/get-sub-programmes';
+import { useSubProgrammes } from '../../../api/sub-programmes/get-sub-programmes';
 import { useTransitionCycle } from '../api/transition-cycle';
 
 /** Statuses a cycle reaches only with every sub-programme accepted, or with a reason (the server's rule). */

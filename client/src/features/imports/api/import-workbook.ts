@@ -1,8 +1,8 @@
 import { importResultSchema, type ImportResult } from '@ikt/shared/spreadsheet.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPostForm } from '../../../api/client';
-import { onItemsChanged } from '../../line-items/api/line-item-cache';
-import { lineItemKeys } from '../../line-items/api/line-item-keys';
+import { onItemsChanged } from '../../../api/line-items/line-item-cache';
+import { lineItemKeys } from '../../../api/line-items/line-item-keys';
 
 export interface ImportRequest {
   subProgrammeId: number;

@@ -5,7 +5,7 @@ import { Dialog } from '../../../components/dialog';
 import { FormProblem } from '../../../components/form-problem';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
-import { useFieldText } from '../../line-items/hooks/use-field-text';
+import { useFieldText } from '../../../hooks/use-field-text';
 import { useImportWorkbook } from '../api/import-workbook';
 import { importRejection } from '../utils/import-outcome';
 

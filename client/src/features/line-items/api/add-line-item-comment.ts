@@ -1,8 +1,8 @@
 import { commentSchema, type Comment } from '@ikt/shared/line-item.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { subProgrammeKeys } from '../../sub-programmes/api/sub-programme-keys';
-import { lineItemKeys } from './line-item-keys';
+import { subProgrammeKeys } from '../../../api/sub-programmes/sub-programme-keys';
+import { lineItemKeys } from '../../../api/line-items/line-item-keys';
 
 export function addLineItemComment({ id, body }: { id: number; body: string }): Promise<Comment> {
   return apiPost(`/api/line-items/${id}/comments`, { body }, commentSchema);

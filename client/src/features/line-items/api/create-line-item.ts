@@ -1,7 +1,7 @@
 import { lineItemSchema, type CreateLineItemInput, type LineItem } from '@ikt/shared/line-item.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { storeLineItem } from './line-item-cache';
+import { storeLineItem } from '../../../api/line-items/line-item-cache';
 
 export function createLineItem({
   subProgrammeId,

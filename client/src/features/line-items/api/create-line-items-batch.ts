@@ -6,7 +6,7 @@ import {
 } from '@ikt/shared/line-item.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { storeNewLineItems } from './line-item-cache';
+import { storeNewLineItems } from '../../../api/line-items/line-item-cache';
 
 /**
  * Many new items in one request, all created or none. A refusal (422) lists every problem as

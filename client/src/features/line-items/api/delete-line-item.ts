@@ -1,7 +1,7 @@
 import type { LineItem } from '@ikt/shared/line-item.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiDelete } from '../../../api/client';
-import { forgetLineItem } from './line-item-cache';
+import { forgetLineItem } from '../../../api/line-items/line-item-cache';
 
 export function deleteLineItem(item: Pick<LineItem, 'id' | 'version'>): Promise<void> {
   return apiDelete(`/api/line-items/${item.id}`, { ifMatchVersion: item.version });

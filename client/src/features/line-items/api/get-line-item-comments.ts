@@ -1,7 +1,7 @@
 import { commentListSchema, type Comment } from '@ikt/shared/line-item.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
-import { lineItemKeys } from './line-item-keys';
+import { lineItemKeys } from '../../../api/line-items/line-item-keys';
 
 /** The defence dialogue on an item, oldest first. */
 export function getLineItemComments(id: number, options?: RequestOptions): Promise<Comment[]> {

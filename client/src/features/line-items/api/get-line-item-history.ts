@@ -1,7 +1,7 @@
 import { auditEventListSchema, type AuditEvent } from '@ikt/shared/audit.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
-import { lineItemKeys } from './line-item-keys';
+import { lineItemKeys } from '../../../api/line-items/line-item-keys';
 
 /** The item's audit events, oldest first. */
 export function getLineItemHistory(id: number, options?: RequestOptions): Promise<AuditEvent[]> {

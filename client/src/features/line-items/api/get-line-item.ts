@@ -1,7 +1,7 @@
 import { lineItemSchema, type LineItem } from '@ikt/shared/line-item.schema';
 import { queryOptions } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
-import { lineItemKeys } from './line-item-keys';
+import { lineItemKeys } from '../../../api/line-items/line-item-keys';
 
 /** One item as the server has it now (its version is the ETag a change must name). */
 export function getLineItem(id: number, options?: RequestOptions): Promise<LineItem> {

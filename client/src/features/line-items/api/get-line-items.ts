@@ -1,7 +1,7 @@
 import { lineItemListSchema, type LineItem } from '@ikt/shared/line-item.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
-import { lineItemKeys } from './line-item-keys';
+import { lineItemKeys } from '../../../api/line-items/line-item-keys';
 
 /** A sub-programme's items, by rank. */
 export function getLineItems(subProgrammeId: number, options?: RequestOptions): Promise<LineItem[]> {

@@ -1,7 +1,7 @@
 import { lineItemSchema, type LineItem, type UpdateLineItemInput } from '@ikt/shared/line-item.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPatch } from '../../../api/client';
-import { storeLineItem } from './line-item-cache';
+import { storeLineItem } from '../../../api/line-items/line-item-cache';
 
 export interface LineItemChange {
   id: number;

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { fieldClass, FieldProblem, FormProblem, problemProps, useFormProblems } from '../../../components/form-problem';
 import { MoneyField } from '../../../components/money-field';
-import { useUnsavedChanges } from '../../unsaved-work/hooks/use-unsaved-changes';
+import { useUnsavedChanges } from '../../../hooks/use-unsaved-changes';
 import { useI18n } from '../../../i18n/i18n-context';
 import { parseMoneyInput, type MoneyInputProblem } from '../../../utils/money-input';
 import { useCreateLineItem } from '../api/create-line-item';

@@ -1,45 +1,13 @@
-import type { Comment } from '@ikt/shared/line-item.schema';
 import { useId, useState, type FormEvent } from 'react';
 import { describeError } from '../../../components/error-state';
 import { QueryView } from '../../../components/query-view';
-import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
-import type { MessageKey } from '../../../i18n/messages/lv';
-import { useUser } from '../../auth/hooks/use-user';
-import { leavesPageOrParam, useUnsavedChanges } from '../../unsaved-work/hooks/use-unsaved-changes';
-import { readDraft, removeDraft, writeDraft } from '../../unsaved-work/utils/draft-store';
+import { useUser } from '../../../hooks/use-user';
+import { leavesPageOrParam, useUnsavedChanges } from '../../../hooks/use-unsaved-changes';
+import { readDraft, removeDraft, writeDraft } from '../../../utils/draft-store';
 import { useAddLineItemComment } from '../api/add-line-item-comment';
 import { useLineItemComments } from '../api/get-line-item-comments';
-
-const KIND_LABELS: Record<Comment['kind'], MessageKey> = {
-  comment: 'comments.kind.comment',
-  return: 'comments.kind.return',
-  accept: 'comments.kind.accept',
-};
-
-/** A thread of comments, oldest first: who wrote what, when, and whether it returned or accepted. */
-export function CommentList({ comments }: { comments: readonly Comment[] }) {
-  const { t, language } = useI18n();
-  if (comments.length === 0) return <p className="state">{t('comments.none')}</p>;
-  return (
-    <ol className="comments">
-      {comments.map((comment) => (
-        <li key={comment.id} className={`comment comment--${comment.kind}`}>
-          <p className="comment__meta">
-            <span className="comment__author">{comment.authorName ?? t('comments.unknownAuthor')}</span>
-            {comment.kind !== 'comment' && (
-              <span className={`badge ${comment.kind === 'return' ? 'badge--warn' : 'badge--ok'}`}>
-                {t(KIND_LABELS[comment.kind])}
-              </span>
-            )}
-            <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, language)}</time>
-          </p>
-          <p className="comment__body">{comment.body}</p>
-        </li>
-      ))}
-    </ol>
-  );
-}
+import { CommentList } from '../../../components/comment-list';
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 /** The side panel is open while the address names its item (`?item=`). */

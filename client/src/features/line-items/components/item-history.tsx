@@ -3,8 +3,8 @@ import { QueryView } from '../../../components/query-view';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useLineItemHistory } from '../api/get-line-item-history';
-import { fieldChanges } from '../utils/history-changes';
-import { FieldChangeText } from './field-change';
+import { fieldChanges } from '../../../utils/history-changes';
+import { FieldChangeText } from '../../../components/field-change';
 
 function EventEntry({ event }: { event: AuditEvent }) {
   const { t, tOptional, language } = useI18n();

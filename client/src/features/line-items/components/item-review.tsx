@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { ErrorState } from '../../../components/error-state';
 import { ReviewStatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useReviewLineItem } from '../api/review-line-item';
+import { useReviewLineItem } from '../../../api/line-items/review-line-item';
 
 /** ITC's decision on one item: accept it, or return it with a comment saying what to fix. */
 export function ItemReview({ item }: { item: LineItem }) {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useFieldText } from '../hooks/use-field-text';
+import { useFieldText } from '../../../hooks/use-field-text';
 import type { KeptEdit } from '../hooks/use-item-editor';
 
 /** The value a kept edit sets its field to (`amounts.2027` is one year of `amounts`). */

@@ -19,14 +19,13 @@ import { MONEY_PROBLEM_MESSAGES } from '../../../components/money-field';
 import { ReviewStatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
+import { problemCount, totalsByYear } from '../../../utils/line-item-figures';
 import { formatMoney, moneyEditText, parseMoneyInput, type MoneyInputProblem } from '../../../utils/money-input';
 import {
   gridColumns,
   isEditableColumn,
   isFiltered,
   nextSort,
-  problemCount,
-  totalsByYear,
   visibleItems,
   type GridColumn,
   type GridFilter,

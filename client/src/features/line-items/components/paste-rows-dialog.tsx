@@ -9,7 +9,7 @@ import { MONEY_PROBLEM_MESSAGES } from '../../../components/money-field';
 import { useI18n } from '../../../i18n/i18n-context';
 import { parseClipboardTable } from '../../../utils/clipboard-table';
 import { formatMoney } from '../../../utils/money-input';
-import { useUnsavedChanges } from '../../unsaved-work/hooks/use-unsaved-changes';
+import { useUnsavedChanges } from '../../../hooks/use-unsaved-changes';
 import { useCreateLineItemsBatch } from '../api/create-line-items-batch';
 import { problemsByRow, type BatchProblems, type RowServerProblem } from '../utils/batch-problems';
 import { readPastedRows, type PasteField, type PasteProblem, type PastedRow } from '../utils/paste-rows';

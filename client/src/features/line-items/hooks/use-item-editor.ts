@@ -2,12 +2,12 @@ import type { LineItem, UpdateLineItemInput } from '@ikt/shared/line-item.schema
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError, isStaleVersion } from '../../../api/client';
-import { sessionEnded } from '../../auth/api/logout';
-import { useUser } from '../../auth/hooks/use-user';
-import { readDraft, removeDraft, writeDraft } from '../../unsaved-work/utils/draft-store';
+import { sessionEnded } from '../../../api/auth/logout';
+import { useUser } from '../../../hooks/use-user';
+import { readDraft, removeDraft, writeDraft } from '../../../utils/draft-store';
 import { lineItemQueryOptions } from '../api/get-line-item';
-import { storeLineItem } from '../api/line-item-cache';
-import { lineItemKeys } from '../api/line-item-keys';
+import { storeLineItem } from '../../../api/line-items/line-item-cache';
+import { lineItemKeys } from '../../../api/line-items/line-item-keys';
 import { updateLineItem } from '../api/update-line-item';
 import { applyChanges, changedFieldName, inverseChanges, revertChanges } from '../utils/item-changes';
 

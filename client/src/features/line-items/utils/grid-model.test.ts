@@ -1,6 +1,7 @@
 import type { LineItem } from '@ikt/shared/line-item.schema';
 import { describe, expect, it } from 'vitest';
-import { NO_FILTER, gridColumns, isFiltered, nextSort, problemCount, totalsByYear, visibleItems } from './grid-model';
+import { problemCount, totalsByYear } from '../../../utils/line-item-figures';
+import { NO_FILTER, gridColumns, isFiltered, nextSort, visibleItems } from './grid-model';
 
 let nextId = 1;
 function item(overrides: Partial<LineItem>): LineItem {

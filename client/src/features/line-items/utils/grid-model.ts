@@ -1,8 +1,8 @@
 import type { CostNature, Priority, ReviewStatus } from '@ikt/shared/domain';
 import { COST_NATURES, PRIORITIES, REVIEW_STATUSES } from '@ikt/shared/domain';
 import type { LineItem } from '@ikt/shared/line-item.schema';
-import { parseMoney, sumMoney, toMoneyString, type MoneyString } from '@ikt/shared/money';
-import { submitRuleProblems } from '@ikt/shared/submit-rules';
+import { parseMoney } from '@ikt/shared/money';
+import { problemCount } from '../../../utils/line-item-figures';
 
 /** The grid's columns, left to right. Amount columns carry their fiscal year. */
 export type GridColumn =
@@ -65,11 +65,6 @@ export function isFiltered(filter: GridFilter): boolean {
   );
 }
 
-/** Items marked `cut` count zero and are not checked for submission (as on the server). */
-export function problemCount(item: LineItem): number {
-  return item.reviewStatus === 'cut' ? 0 : submitRuleProblems(item).length;
-}
-
 function matches(item: LineItem, filter: GridFilter): boolean {
   const text = filter.text.trim().toLocaleLowerCase('lv');
   if (text !== '') {
@@ -127,15 +122,4 @@ export function visibleItems(items: readonly LineItem[], filter: GridFilter, sor
 export function nextSort(current: GridSort | undefined, column: GridColumnId): GridSort | undefined {
   if (current?.column !== column) return { column, direction: 'ascending' };
   return current.direction === 'ascending' ? { column, direction: 'descending' } : undefined;
-}
-
-/** Totals per fiscal year of the given items; items marked `cut` count zero, as in every total. */
-export function totalsByYear(items: readonly LineItem[], fiscalYears: readonly number[]): Record<string, MoneyString> {
-  const counted = items.filter((item) => item.reviewStatus !== 'cut');
-  return Object.fromEntries(
-    fiscalYears.map((year) => [
-      String(year),
-      toMoneyString(sumMoney(counted.map((item) => item.amounts[String(year)] ?? '0'))),
-    ]),
-  );
 }

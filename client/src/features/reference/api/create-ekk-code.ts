@@ -1,7 +1,7 @@
 import { ekkCodeSchema, type EkkCode, type CreateEkkCodeInput } from '@ikt/shared/reference.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { referenceKeys } from './reference-keys';
+import { referenceKeys } from '../../../api/reference/reference-keys';
 
 /** Adds an EKK code (administrators). */
 export function createEkkCode(input: CreateEkkCodeInput): Promise<EkkCode> {

@@ -1,7 +1,7 @@
 import { ictServiceSchema, type IctService, type CreateIctServiceInput } from '@ikt/shared/reference.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { referenceKeys } from './reference-keys';
+import { referenceKeys } from '../../../api/reference/reference-keys';
 
 /** Adds an ICT service (administrators). */
 export function createIctService(input: CreateIctServiceInput): Promise<IctService> {

@@ -1,7 +1,7 @@
 import { institutionSchema, type Institution, type CreateInstitutionInput } from '@ikt/shared/reference.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { referenceKeys } from './reference-keys';
+import { referenceKeys } from '../../../api/reference/reference-keys';
 
 /** Adds an institution (administrators). */
 export function createInstitution(input: CreateInstitutionInput): Promise<Institution> {

@@ -1,7 +1,7 @@
 import { ekkCodeListSchema, type EkkCode } from '@ikt/shared/reference.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
-import { REFERENCE_STALE_TIME_MS, referenceKeys } from './reference-keys';
+import { REFERENCE_STALE_TIME_MS, referenceKeys } from '../../../api/reference/reference-keys';
 
 /** Every EKK code, retired ones included — what an administrator maintains. */
 export function getAllEkkCodes(options?: RequestOptions): Promise<EkkCode[]> {

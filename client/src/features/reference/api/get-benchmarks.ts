@@ -1,7 +1,7 @@
 import { benchmarkListSchema, type Benchmark } from '@ikt/shared/reference.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
-import { REFERENCE_STALE_TIME_MS, referenceKeys } from './reference-keys';
+import { REFERENCE_STALE_TIME_MS, referenceKeys } from '../../../api/reference/reference-keys';
 
 export function getBenchmarks(options?: RequestOptions): Promise<Benchmark[]> {
   return apiGet('/api/benchmarks', benchmarkListSchema, options);

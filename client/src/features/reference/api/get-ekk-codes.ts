@@ -1,7 +1,7 @@
 import { ekkCodeListSchema, type EkkCode } from '@ikt/shared/reference.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
-import { REFERENCE_STALE_TIME_MS, referenceKeys } from './reference-keys';
+import { REFERENCE_STALE_TIME_MS, referenceKeys } from '../../../api/reference/reference-keys';
 
 export function getEkkCodes(options?: RequestOptions): Promise<EkkCode[]> {
   return apiGet('/api/ekk-codes', ekkCodeListSchema, options);

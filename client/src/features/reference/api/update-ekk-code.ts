@@ -1,7 +1,7 @@
 import { ekkCodeSchema, type EkkCode, type UpdateEkkCodeInput } from '@ikt/shared/reference.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPatch } from '../../../api/client';
-import { referenceKeys } from './reference-keys';
+import { referenceKeys } from '../../../api/reference/reference-keys';
 
 /** Renames, marks selectable or retires an EKK code (administrators). */
 export function updateEkkCode({ id, changes }: { id: string; changes: UpdateEkkCodeInput }): Promise<EkkCode> {

@@ -1,7 +1,7 @@
 import { ictServiceSchema, type IctService, type UpdateIctServiceInput } from '@ikt/shared/reference.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPatch } from '../../../api/client';
-import { referenceKeys } from './reference-keys';
+import { referenceKeys } from '../../../api/reference/reference-keys';
 
 /** Changes an ICT service (administrators). */
 export function updateIctService({ id, changes }: { id: string; changes: UpdateIctServiceInput }): Promise<IctService> {

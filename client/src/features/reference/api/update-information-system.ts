@@ -5,7 +5,7 @@ import {
 } from '@ikt/shared/reference.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPatch } from '../../../api/client';
-import { referenceKeys } from './reference-keys';
+import { referenceKeys } from '../../../api/reference/reference-keys';
 
 /** Changes an information system (administrators). */
 export function updateInformationSystem({

@@ -1,7 +1,7 @@
 import { institutionSchema, type Institution, type UpdateInstitutionInput } from '@ikt/shared/reference.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPatch } from '../../../api/client';
-import { referenceKeys } from './reference-keys';
+import { referenceKeys } from '../../../api/reference/reference-keys';
 
 /** Renames or deactivates an institution (administrators). */
 export function updateInstitution({

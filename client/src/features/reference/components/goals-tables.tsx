@@ -2,8 +2,8 @@ import type { ActionDirection, Goal } from '@ikt/shared/reference.schema';
 import { DataTable } from '../../../components/data-table';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useActionDirections } from '../api/get-action-directions';
-import { useGoals } from '../api/get-goals';
+import { useActionDirections } from '../../../api/reference/get-action-directions';
+import { useGoals } from '../../../api/reference/get-goals';
 
 interface Named {
   code: string;

@@ -1,8 +1,8 @@
 import { DataTable } from '../../../components/data-table';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useIctServices } from '../api/get-ict-services';
-import { ActiveStatus } from './active-status';
+import { useIctServices } from '../../../api/reference/get-ict-services';
+import { ActiveStatus } from '../../../components/active-status';
 
 export function IctServicesTable() {
   const { t, localize } = useI18n();

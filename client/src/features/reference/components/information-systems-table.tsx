@@ -1,8 +1,8 @@
 import { DataTable } from '../../../components/data-table';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useInformationSystems } from '../api/get-information-systems';
-import { ActiveStatus } from './active-status';
+import { useInformationSystems } from '../../../api/reference/get-information-systems';
+import { ActiveStatus } from '../../../components/active-status';
 
 export function InformationSystemsTable() {
   const { t, localize } = useI18n();

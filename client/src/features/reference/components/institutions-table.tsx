@@ -1,7 +1,7 @@
 import { DataTable } from '../../../components/data-table';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useInstitutions } from '../api/get-institutions';
+import { useInstitutions } from '../../../api/reference/get-institutions';
 
 export function InstitutionsTable() {
   const { t, localize } = useI18n();

@@ -1,10 +1,10 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { benchmarksQueryOptions } from '../api/get-benchmarks';
 import { ekkCodesQueryOptions } from '../api/get-ekk-codes';
-import { goalsQueryOptions } from '../api/get-goals';
-import { ictServicesQueryOptions } from '../api/get-ict-services';
-import { informationSystemsQueryOptions } from '../api/get-information-systems';
-import { institutionsQueryOptions } from '../api/get-institutions';
+import { goalsQueryOptions } from '../../../api/reference/get-goals';
+import { ictServicesQueryOptions } from '../../../api/reference/get-ict-services';
+import { informationSystemsQueryOptions } from '../../../api/reference/get-information-systems';
+import { institutionsQueryOptions } from '../../../api/reference/get-institutions';
 import type { ReferenceSectionId } from '../reference-sections';
 
 const length = (list: readonly unknown[]) => list.length;

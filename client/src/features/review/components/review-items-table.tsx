@@ -9,9 +9,9 @@ import { ErrorState } from '../../../components/error-state';
 import { Money } from '../../../components/money';
 import { ReviewStatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useReviewLineItem } from '../../line-items/api/review-line-item';
-import { CommentList } from '../../line-items/components/item-comments';
-import { problemCount } from '../../line-items/utils/grid-model';
+import { useReviewLineItem } from '../../../api/line-items/review-line-item';
+import { CommentList } from '../../../components/comment-list';
+import { problemCount } from '../../../utils/line-item-figures';
 
 interface ReviewItemsTableProps {
   subProgrammeId: number;

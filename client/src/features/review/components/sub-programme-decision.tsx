@@ -6,10 +6,10 @@ import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
-import { CommentList } from '../../line-items/components/item-comments';
-import { useAcceptSubProgramme } from '../../sub-programmes/api/accept-sub-programme';
-import { useSubProgrammeComments } from '../../sub-programmes/api/get-sub-programme-comments';
-import { useReturnSubProgramme } from '../../sub-programmes/api/return-sub-programme';
+import { CommentList } from '../../../components/comment-list';
+import { useAcceptSubProgramme } from '../api/accept-sub-programme';
+import { useSubProgrammeComments } from '../../../api/sub-programmes/get-sub-programme-comments';
+import { useReturnSubProgramme } from '../api/return-sub-programme';
 
 interface SubProgrammeDecisionProps {
   subProgramme: SubProgramme;

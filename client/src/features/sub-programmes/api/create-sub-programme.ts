@@ -1,7 +1,7 @@
 import { subProgrammeSchema, type CreateSubProgrammeInput, type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { subProgrammeKeys } from './sub-programme-keys';
+import { subProgrammeKeys } from '../../../api/sub-programmes/sub-programme-keys';
 
 export function createSubProgramme({
   cycleId,

@@ -1,7 +1,7 @@
 import { subProgrammeChangesSchema, type SubProgrammeChanges } from '@ikt/shared/sub-programme.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
-import { subProgrammeKeys } from './sub-programme-keys';
+import { subProgrammeKeys } from '../../../api/sub-programmes/sub-programme-keys';
 
 /** What was added, removed and changed since the previous submission. */
 export function getSubProgrammeChanges(id: number, options?: RequestOptions): Promise<SubProgrammeChanges> {

@@ -1,7 +1,7 @@
 import { commentListSchema, type Comment } from '@ikt/shared/line-item.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, type RequestOptions } from '../../../api/client';
-import { subProgrammeKeys } from './sub-programme-keys';
+import { subProgrammeKeys } from '../../../api/sub-programmes/sub-programme-keys';
 
 /** Every comment on the sub-programme's items, oldest first (each names its `lineItemId`). */
 export function getSubProgrammeItemComments(id: number, options?: RequestOptions): Promise<Comment[]> {

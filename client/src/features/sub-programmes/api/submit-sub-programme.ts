@@ -1,7 +1,7 @@
 import { subProgrammeSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { onSubProgrammeStatusChanged } from './update-sub-programme-status';
+import { onSubProgrammeStatusChanged } from '../../../api/sub-programmes/update-sub-programme-status';
 
 /** Submits for review; a 422 lists every problem of every item (paths `lineItems.<id>.<field>`). */
 export function submitSubProgramme(id: number): Promise<SubProgramme> {

@@ -1,7 +1,7 @@
 import { subProgrammeSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { onSubProgrammeStatusChanged } from './update-sub-programme-status';
+import { onSubProgrammeStatusChanged } from '../../../api/sub-programmes/update-sub-programme-status';
 
 /** Its lead takes a submission back to draft; refused (409) once ITC has started the review. */
 export function withdrawSubProgramme(id: number): Promise<SubProgramme> {

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useInstitutions } from '../../reference/api/get-institutions';
+import { useInstitutions } from '../../../api/reference/get-institutions';
 import { useCreateSubProgramme } from '../api/create-sub-programme';
 
 /**

@@ -2,9 +2,9 @@ import type { LineItem } from '@ikt/shared/line-item.schema';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n/i18n-context';
-import { CommentList } from '../../line-items/components/item-comments';
+import { CommentList } from '../../../components/comment-list';
 import { commentsByItem, useSubProgrammeItemComments } from '../api/get-sub-programme-item-comments';
-import { useSubProgrammeComments } from '../api/get-sub-programme-comments';
+import { useSubProgrammeComments } from '../../../api/sub-programmes/get-sub-programme-comments';
 
 /**
  * ITC sent the sub-programme back: what it said about the whole, and each item it returned with

@@ -8,13 +8,9 @@ import { ErrorState } from '../../../components/error-state';
 import { Money } from '../../../components/money';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
-import {
-  localSubmitProblems,
-  submitProblemsFromErrors,
-  type SubmitCheckProblem,
-} from '../../line-items/utils/submit-check';
-import { totalsByYear } from '../../line-items/utils/grid-model';
-import { SubmissionChanges } from '../../review/components/changes-since-submission';
+import { localSubmitProblems, submitProblemsFromErrors, type SubmitCheckProblem } from '../utils/submit-check';
+import { totalsByYear } from '../../../utils/line-item-figures';
+import { SubmissionChanges } from './changes-since-submission';
 import { useSubProgrammeChanges } from '../api/get-sub-programme-changes';
 import { useSubmitSubProgramme } from '../api/submit-sub-programme';
 

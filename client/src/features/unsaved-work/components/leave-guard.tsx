@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useBlocker, useLocation } from 'react-router';
 import { Dialog } from '../../../components/dialog';
 import { useT } from '../../../i18n/i18n-context';
-import { isSessionEndedState } from '../../auth/utils/login-redirect';
-import { LeaveGuardContext, type LeaveGuard, type UnsavedWork } from '../hooks/use-unsaved-changes';
+import { isSessionEndedState } from '../../../utils/login-redirect';
+import { LeaveGuardContext, type LeaveGuard, type UnsavedWork } from '../../../hooks/use-unsaved-changes';
 
 /**
  * One guard for the whole app (react-router allows one blocker): forms with unsaved work register

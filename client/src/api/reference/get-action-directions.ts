@@ -1,6 +1,6 @@
 import { actionDirectionListSchema, type ActionDirection } from '@ikt/shared/reference.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, type RequestOptions } from '../../../api/client';
+import { apiGet, type RequestOptions } from '../client';
 import { REFERENCE_STALE_TIME_MS, referenceKeys } from './reference-keys';
 
 export function getActionDirections(options?: RequestOptions): Promise<ActionDirection[]> {

@@ -12,11 +12,11 @@ import { QueryView } from '../../../components/query-view';
 import { CycleStatusBadge } from '../../../components/status-badge';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
-import { useCreateCycle } from '../../cycles/api/create-cycle';
-import { useCycles } from '../../cycles/api/get-cycles';
-import { useRolloverCycle } from '../../cycles/api/rollover-cycle';
-import { useUpdateCycle } from '../../cycles/api/update-cycle';
-import { CycleTransitionDialog, type CycleMove } from '../../cycles/components/cycle-transition-dialog';
+import { useCreateCycle } from '../api/create-cycle';
+import { useCycles } from '../api/get-cycles';
+import { useRolloverCycle } from '../api/rollover-cycle';
+import { useUpdateCycle } from '../api/update-cycle';
+import { CycleTransitionDialog, type CycleMove } from './cycle-transition-dialog';
 
 /** Budget cycles: their status and the moves this user may make, rollover, deadline, and a new cycle. */
 export function CyclesAdmin({ user }: { user: User }) {

@@ -1,7 +1,7 @@
 import type { LineItem } from '@ikt/shared/line-item.schema';
 import type { QueryClient } from '@tanstack/react-query';
-import { consolidationKeys } from '../../consolidation/api/consolidation-keys';
-import { subProgrammeKeys } from '../../sub-programmes/api/sub-programme-keys';
+import { consolidationKeys } from '../consolidation/consolidation-keys';
+import { subProgrammeKeys } from '../sub-programmes/sub-programme-keys';
 import { lineItemKeys } from './line-item-keys';
 
 /**

@@ -1,7 +1,7 @@
 import { subProgrammeSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
-import { onSubProgrammeStatusChanged } from './update-sub-programme-status';
+import { onSubProgrammeStatusChanged } from '../../../api/sub-programmes/update-sub-programme-status';
 
 /** ITC returns a sub-programme to its institution; the comment says what to fix. */
 export function returnSubProgramme({ id, comment }: { id: number; comment: string }): Promise<SubProgramme> {

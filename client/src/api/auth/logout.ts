@@ -1,5 +1,5 @@
 import { useMutation, type QueryClient } from '@tanstack/react-query';
-import { apiPostNoContent } from '../../../api/client';
+import { apiPostNoContent } from '../client';
 import { authKeys } from './auth-keys';
 
 /** Ends the session on the server (204). No body and no content-type, as the server requires. */

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
-import { lineItemKeys } from '../../line-items/api/line-item-keys';
+import { lineItemKeys } from '../line-items/line-item-keys';
 import { subProgrammeKeys } from './sub-programme-keys';
 
 /**

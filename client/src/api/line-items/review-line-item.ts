@@ -1,7 +1,7 @@
 import { lineItemSchema, type LineItem, type ReviewInput } from '@ikt/shared/line-item.schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiPost } from '../../../api/client';
-import { subProgrammeKeys } from '../../sub-programmes/api/sub-programme-keys';
+import { apiPost } from '../client';
+import { subProgrammeKeys } from '../sub-programmes/sub-programme-keys';
 import { lineItemKeys } from './line-item-keys';
 import { storeLineItem } from './line-item-cache';
 

@@ -1,6 +1,6 @@
 import { commentListSchema, type Comment } from '@ikt/shared/line-item.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, type RequestOptions } from '../../../api/client';
+import { apiGet, type RequestOptions } from '../client';
 import { subProgrammeKeys } from './sub-programme-keys';
 
 /** The review comments on the sub-programme as a whole (returns and acceptances). */

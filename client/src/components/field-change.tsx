@@ -1,4 +1,4 @@
-import { useI18n } from '../../../i18n/i18n-context';
+import { useI18n } from '../i18n/i18n-context';
 import { useFieldText } from '../hooks/use-field-text';
 
 /** "2027 amount: 100,00 € → 120,00 €", with the old value struck through and the new one marked. */

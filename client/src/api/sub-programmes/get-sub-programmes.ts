@@ -1,6 +1,6 @@
 import { subProgrammeListSchema, type SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, type RequestOptions } from '../../../api/client';
+import { apiGet, type RequestOptions } from '../client';
 import { subProgrammeKeys } from './sub-programme-keys';
 
 /** A cycle's sub-programmes with totals per fiscal year; a sector lead gets its own only. */

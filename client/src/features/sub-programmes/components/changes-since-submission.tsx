@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { QueryView } from '../../../components/query-view';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
-import { FieldChangeText } from '../../line-items/components/field-change';
-import { useSubProgrammeChanges } from '../../sub-programmes/api/get-sub-programme-changes';
+import { FieldChangeText } from '../../../components/field-change';
+import { useSubProgrammeChanges } from '../api/get-sub-programme-changes';
 
 /** What the institution added, removed and changed since it last submitted — what ITC reads first. */
 export function ChangesSinceSubmission({ subProgrammeId }: { subProgrammeId: number }) {

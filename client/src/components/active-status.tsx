@@ -1,4 +1,4 @@
-import { useT } from '../../../i18n/i18n-context';
+import { useT } from '../i18n/i18n-context';
 
 export function ActiveStatus({ active }: { active: boolean }) {
   const t = useT();

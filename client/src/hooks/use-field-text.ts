@@ -1,7 +1,7 @@
 import type { CostNature, Priority, ReviewStatus } from '@ikt/shared/domain';
 import { COST_NATURE_LABELS, PRIORITY_LABELS, REVIEW_STATUS_LABELS } from '@ikt/shared/labels';
-import { useI18n } from '../../../i18n/i18n-context';
-import { formatMoney } from '../../../utils/money-input';
+import { useI18n } from '../i18n/i18n-context';
+import { formatMoney } from '../utils/money-input';
 
 /**
  * Words for a line item field and its values, as the history and the review's list of changes

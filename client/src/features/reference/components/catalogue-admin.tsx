@@ -7,19 +7,19 @@ import { ErrorState } from '../../../components/error-state';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
-import { ActiveStatus } from '../../reference/components/active-status';
-import { useCreateEkkCode } from '../../reference/api/create-ekk-code';
-import { useCreateIctService } from '../../reference/api/create-ict-service';
-import { useCreateInformationSystem } from '../../reference/api/create-information-system';
-import { useCreateInstitution } from '../../reference/api/create-institution';
-import { useAllEkkCodes } from '../../reference/api/get-all-ekk-codes';
-import { useIctServices } from '../../reference/api/get-ict-services';
-import { useInformationSystems } from '../../reference/api/get-information-systems';
-import { useInstitutions } from '../../reference/api/get-institutions';
-import { useUpdateEkkCode } from '../../reference/api/update-ekk-code';
-import { useUpdateIctService } from '../../reference/api/update-ict-service';
-import { useUpdateInformationSystem } from '../../reference/api/update-information-system';
-import { useUpdateInstitution } from '../../reference/api/update-institution';
+import { ActiveStatus } from '../../../components/active-status';
+import { useCreateEkkCode } from '../api/create-ekk-code';
+import { useCreateIctService } from '../api/create-ict-service';
+import { useCreateInformationSystem } from '../api/create-information-system';
+import { useCreateInstitution } from '../api/create-institution';
+import { useAllEkkCodes } from '../api/get-all-ekk-codes';
+import { useIctServices } from '../../../api/reference/get-ict-services';
+import { useInformationSystems } from '../../../api/reference/get-information-systems';
+import { useInstitutions } from '../../../api/reference/get-institutions';
+import { useUpdateEkkCode } from '../api/update-ekk-code';
+import { useUpdateIctService } from '../api/update-ict-service';
+import { useUpdateInformationSystem } from '../api/update-information-system';
+import { useUpdateInstitution } from '../api/update-institution';
 
 /** A field of a small admin form: a text input or a checkbox, named for FormData. */
 interface FieldSpec {

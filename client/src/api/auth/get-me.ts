@@ -1,6 +1,6 @@
 import { meSchema, type User } from '@ikt/shared/auth.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ApiError, apiGet, type RequestOptions } from '../../../api/client';
+import { ApiError, apiGet, type RequestOptions } from '../client';
 import { authKeys } from './auth-keys';
 
 /** The signed-in user, or null when there is no live session (the server's 401 is the answer). */

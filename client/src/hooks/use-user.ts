@@ -1,6 +1,6 @@
 import type { User } from '@ikt/shared/auth.schema';
 import { useRef } from 'react';
-import { useMe } from '../api/get-me';
+import { useMe } from '../api/auth/get-me';
 
 /**
  * The signed-in user, for pages inside <RequireSession> (which renders them only with one). When

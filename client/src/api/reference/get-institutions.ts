@@ -1,6 +1,6 @@
 import { institutionListSchema, type Institution } from '@ikt/shared/reference.schema';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, type RequestOptions } from '../../../api/client';
+import { apiGet, type RequestOptions } from '../client';
 import { REFERENCE_STALE_TIME_MS, referenceKeys } from './reference-keys';
 
 export function getInstitutions(options?: RequestOptions): Promise<Institution[]> {
