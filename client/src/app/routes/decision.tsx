@@ -4,7 +4,7 @@ import { CYCLE_STATUS_LABELS } from '@ikt/shared/labels';
 import { can } from '@ikt/shared/permissions';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { DataTable } from '../../components/data-table';
+import { DataTable, numeric } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { QueryView } from '../../components/query-view';
 import { CycleStatusBadge } from '../../components/status-badge';
@@ -172,24 +172,19 @@ function Scenarios({ user, cycle }: { user: User; cycle: Cycle }) {
           list.length === 0 ? (
             <p>{t('decision.noScenarios')}</p>
           ) : (
-            <DataTable caption={t('scenarios.listCaption', { cycle: cycle.title })} className="decision-scenarios">
-              <thead>
-                <tr>
-                  <th scope="col">{t('scenarios.name')}</th>
-                  <th scope="col">{t('scenarios.methodHeading')}</th>
-                  <th scope="col" className="num">
-                    {t('scenarios.target')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('scenarios.achieved')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('decision.yearAfter')}
-                  </th>
-                  <th scope="col">{t('scenarios.created')}</th>
-                  <th scope="col">{t('decision.scenarioAction')}</th>
-                </tr>
-              </thead>
+            <DataTable
+              caption={t('scenarios.listCaption', { cycle: cycle.title })}
+              className="decision-scenarios"
+              head={[
+                t('scenarios.name'),
+                t('scenarios.methodHeading'),
+                numeric(t('scenarios.target')),
+                numeric(t('scenarios.achieved')),
+                numeric(t('decision.yearAfter')),
+                t('scenarios.created'),
+                t('decision.scenarioAction'),
+              ]}
+            >
               <tbody>
                 {list.map((scenario) => (
                   <tr key={scenario.id}>

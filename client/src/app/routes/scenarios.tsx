@@ -2,7 +2,7 @@ import { CYCLE_STATUSES } from '@ikt/shared/domain';
 import { can } from '@ikt/shared/permissions';
 import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { DataTable } from '../../components/data-table';
+import { DataTable, numeric } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { QueryView } from '../../components/query-view';
 import { useUser } from '../../hooks/use-user';
@@ -117,23 +117,19 @@ function Scenarios() {
                   <h2 id={listHeadingId}>{t('scenarios.listHeading')}</h2>
                   <QueryView query={scenarios}>
                     {(list) => (
-                      <DataTable caption={t('scenarios.listCaption', { cycle: cycle.title })}>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t('scenarios.name')}</th>
-                            <th scope="col">{t('scenarios.fiscalYear')}</th>
-                            <th scope="col">{t('scenarios.methodHeading')}</th>
-                            <th scope="col" className="num">
-                              {t('scenarios.target')}
-                            </th>
-                            <th scope="col" className="num">
-                              {t('scenarios.achieved')}
-                            </th>
-                            <th scope="col">{t('scenarios.created')}</th>
-                            <th scope="col">{t('scenarios.state')}</th>
-                            <th scope="col">{t('scenarios.compareWith')}</th>
-                          </tr>
-                        </thead>
+                      <DataTable
+                        caption={t('scenarios.listCaption', { cycle: cycle.title })}
+                        head={[
+                          t('scenarios.name'),
+                          t('scenarios.fiscalYear'),
+                          t('scenarios.methodHeading'),
+                          numeric(t('scenarios.target')),
+                          numeric(t('scenarios.achieved')),
+                          t('scenarios.created'),
+                          t('scenarios.state'),
+                          t('scenarios.compareWith'),
+                        ]}
+                      >
                         <tbody>
                           {list.map((scenario) => {
                             // Its counterpart: the other method for the same year and target.

@@ -4,16 +4,19 @@ import { ROLE_LABELS } from '@ikt/shared/labels';
 import type { UpdateUserInput } from '@ikt/shared/user.schema';
 import { useId, useState, type FormEvent } from 'react';
 import { ActiveStatus } from '../../../components/active-status';
-import { DataTable } from '../../../components/data-table';
+import { QueryTable } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Dialog } from '../../../components/dialog';
-import { fieldClass, FieldProblem, FormProblem, problemProps, useFormProblems } from '../../../components/form-problem';
-import { QueryView } from '../../../components/query-view';
+import { FormActions } from '../../../components/form-actions';
+import { FormField } from '../../../components/form-field';
+import { FieldProblem, FormProblem, problemProps, useFormProblems } from '../../../components/form-problem';
+import { InstitutionOptions, LabelOptions } from '../../../components/options';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useInstitutions } from '../../../api/reference/get-institutions';
 import { useCreateUser } from '../api/create-user';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
+import { EditButton } from '../../../components/edit-button';
 
 /** Users, their role and (for a sector lead) institution; create, change, disable, set a new password. */
 export function UsersAdmin() {
@@ -28,41 +31,37 @@ export function UsersAdmin() {
           {t('admin.users.new')}
         </button>
       </p>
-      <QueryView query={users}>
+      <QueryTable
+        query={users}
+        caption={t('admin.users.caption')}
+        head={[
+          t('admin.users.name'),
+          t('login.email'),
+          t('admin.users.role'),
+          t('subProgramme.institution'),
+          t('common.status'),
+          t('admin.actions'),
+        ]}
+      >
         {(list) => (
-          <DataTable caption={t('admin.users.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.users.name')}</th>
-                <th scope="col">{t('login.email')}</th>
-                <th scope="col">{t('admin.users.role')}</th>
-                <th scope="col">{t('subProgramme.institution')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('admin.actions')}</th>
+          <tbody>
+            {list.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">{user.name}</th>
+                <td>{user.email}</td>
+                <td>{ROLE_LABELS[user.role][language]}</td>
+                <td className="code">{user.institutionCode ?? <MissingValue label={t('common.none')} />}</td>
+                <td>
+                  <ActiveStatus active={user.active} />
+                </td>
+                <td>
+                  <EditButton label={user.name} onClick={() => setEditing(user)} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">{user.name}</th>
-                  <td>{user.email}</td>
-                  <td>{ROLE_LABELS[user.role][language]}</td>
-                  <td className="code">{user.institutionCode ?? <MissingValue label={t('common.none')} />}</td>
-                  <td>
-                    <ActiveStatus active={user.active} />
-                  </td>
-                  <td>
-                    <button type="button" className="button button--quiet" onClick={() => setEditing(user)}>
-                      {t('admin.edit')}
-                      <span className="visually-hidden"> {user.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+            ))}
+          </tbody>
         )}
-      </QueryView>
+      </QueryTable>
       <Dialog open={creating} title={t('admin.users.new')} onClose={() => setCreating(false)}>
         {creating && <UserForm onDone={() => setCreating(false)} />}
       </Dialog>
@@ -78,7 +77,7 @@ export function UsersAdmin() {
 }
 
 function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
-  const { t, language, localize } = useI18n();
+  const { t } = useI18n();
   const institutions = useInstitutions();
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -130,98 +129,51 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
   return (
     <form noValidate onSubmit={onSubmit}>
       <FormProblem error={mutation.error} problems={problems} />
-      <div className={fieldClass(problems.fields.name)}>
-        <label htmlFor={ids.name} className="field__label">
-          {t('admin.users.name')}
-        </label>
-        <FieldProblem inputId={ids.name} message={problems.fields.name} />
-        <input
-          id={ids.name}
-          name="name"
-          className="field__input"
-          defaultValue={user?.name}
-          maxLength={200}
-          {...problemProps(ids.name, problems.fields.name)}
-        />
-      </div>
+      <FormField id={ids.name} label={t('admin.users.name')} message={problems.fields.name}>
+        {(control) => (
+          <input {...control} name="name" className="field__input" defaultValue={user?.name} maxLength={200} />
+        )}
+      </FormField>
       {!user && (
-        <div className={fieldClass(problems.fields.email)}>
-          <label htmlFor={ids.email} className="field__label">
-            {t('login.email')}
-          </label>
-          <FieldProblem inputId={ids.email} message={problems.fields.email} />
-          <input
-            id={ids.email}
-            name="email"
-            type="email"
-            className="field__input"
-            autoComplete="off"
-            maxLength={254}
-            {...problemProps(ids.email, problems.fields.email)}
-          />
-        </div>
+        <FormField id={ids.email} label={t('login.email')} message={problems.fields.email}>
+          {(control) => (
+            <input {...control} name="email" type="email" className="field__input" autoComplete="off" maxLength={254} />
+          )}
+        </FormField>
       )}
       <div className="field-row">
-        <div className={fieldClass(problems.fields.role)}>
-          <label htmlFor={ids.role} className="field__label">
-            {t('admin.users.role')}
-          </label>
-          <FieldProblem inputId={ids.role} message={problems.fields.role} />
-          <select
-            id={ids.role}
-            className="field__input"
-            value={role}
-            {...problemProps(ids.role, problems.fields.role)}
-            onChange={(event) => setRole(event.target.value as Role)}
-          >
-            {ROLES.map((option) => (
-              <option key={option} value={option}>
-                {ROLE_LABELS[option][language]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {role === 'institution_lead' && (
-          <div className={fieldClass(problems.fields.institutionId)}>
-            <label htmlFor={ids.institution} className="field__label">
-              {t('subProgramme.institution')}
-            </label>
-            <FieldProblem inputId={ids.institution} message={problems.fields.institutionId} />
+        <FormField id={ids.role} label={t('admin.users.role')} message={problems.fields.role}>
+          {(control) => (
             <select
-              id={ids.institution}
-              name="institution"
+              {...control}
               className="field__input"
-              defaultValue={user?.institutionId ?? ''}
-              {...problemProps(ids.institution, problems.fields.institutionId)}
+              value={role}
+              onChange={(event) => setRole(event.target.value as Role)}
             >
-              {(institutions.data ?? [])
-                .filter((institution) => !institution.isItc && institution.active)
-                .map((institution) => (
-                  <option key={institution.id} value={institution.id}>
-                    {institution.code} — {localize(institution.nameLv, institution.nameEn)}
-                  </option>
-                ))}
+              <LabelOptions codes={ROLES} labels={ROLE_LABELS} />
             </select>
-          </div>
+          )}
+        </FormField>
+        {role === 'institution_lead' && (
+          <FormField id={ids.institution} label={t('subProgramme.institution')} message={problems.fields.institutionId}>
+            {(control) => (
+              <select {...control} name="institution" className="field__input" defaultValue={user?.institutionId ?? ''}>
+                <InstitutionOptions institutions={institutions.data} />
+              </select>
+            )}
+          </FormField>
         )}
       </div>
-      <div className={fieldClass(problems.fields.password)}>
-        <label htmlFor={ids.password} className="field__label">
-          {user ? t('admin.users.newPassword') : t('login.password')}
-        </label>
-        <p id={`${ids.password}-hint`} className="field__hint">
-          {user ? t('admin.users.passwordKeep') : t('admin.users.passwordHint')}
-        </p>
-        <FieldProblem inputId={ids.password} message={problems.fields.password} />
-        <input
-          id={ids.password}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          className="field__input"
-          {...problemProps(ids.password, problems.fields.password, `${ids.password}-hint`)}
-        />
-      </div>
+      <FormField
+        id={ids.password}
+        label={user ? t('admin.users.newPassword') : t('login.password')}
+        hint={user ? t('admin.users.passwordKeep') : t('admin.users.passwordHint')}
+        message={problems.fields.password}
+      >
+        {(control) => (
+          <input {...control} name="password" type="password" autoComplete="new-password" className="field__input" />
+        )}
+      </FormField>
       {user && (
         <>
           <FieldProblem inputId={ids.active} message={problems.fields.active} />
@@ -237,11 +189,7 @@ function UserForm({ user, onDone }: { user?: User; onDone: () => void }) {
           </label>
         </>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {mutation.isPending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} />
     </form>
   );
 }

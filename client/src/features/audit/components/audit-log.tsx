@@ -185,16 +185,11 @@ export function AuditLog() {
               {shown.length === 0 ? (
                 <p className="state">{t('audit.none')}</p>
               ) : (
-                <DataTable caption={t('audit.caption', { page })} className="audit-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('audit.when')}</th>
-                      <th scope="col">{t('audit.who')}</th>
-                      <th scope="col">{t('audit.action')}</th>
-                      <th scope="col">{t('audit.entity')}</th>
-                      <th scope="col">{t('audit.changes')}</th>
-                    </tr>
-                  </thead>
+                <DataTable
+                  caption={t('audit.caption', { page })}
+                  className="audit-table"
+                  head={[t('audit.when'), t('audit.who'), t('audit.action'), t('audit.entity'), t('audit.changes')]}
+                >
                   <tbody>
                     {shown.map((event) => {
                       const link = entityLink(event);

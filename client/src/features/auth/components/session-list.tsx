@@ -22,16 +22,16 @@ export function SessionList() {
       {end.isError && <ErrorState error={end.error} />}
       <QueryView query={sessions}>
         {(list) => (
-          <DataTable caption={t('account.sessions.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('account.sessions.browser')}</th>
-                <th scope="col">{t('account.sessions.ip')}</th>
-                <th scope="col">{t('account.sessions.created')}</th>
-                <th scope="col">{t('account.sessions.lastSeen')}</th>
-                <th scope="col">{t('account.sessions.action')}</th>
-              </tr>
-            </thead>
+          <DataTable
+            caption={t('account.sessions.caption')}
+            head={[
+              t('account.sessions.browser'),
+              t('account.sessions.ip'),
+              t('account.sessions.created'),
+              t('account.sessions.lastSeen'),
+              t('account.sessions.action'),
+            ]}
+          >
             <tbody>
               {list.map((session) => (
                 <tr key={session.id}>

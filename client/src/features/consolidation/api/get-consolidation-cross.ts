@@ -1,6 +1,6 @@
-import { consolidationCrossSchema, type ConsolidationCross } from '@ikt/shared/consolidation.schema';
+import { consolidationCrossSchema } from '@ikt/shared/consolidation.schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, type RequestOptions } from '../../../api/client';
+import { apiQuery } from '../../../api/query';
 import { useI18n } from '../../../i18n/i18n-context';
 import { consolidationKeys, type CrossParams } from '../../../api/consolidation/consolidation-keys';
 
@@ -15,14 +15,9 @@ export function consolidationCrossPath({ cycleId, fiscalYear, ekkLevel }: CrossP
 }
 
 /** One fiscal year by institution and EKK; a lead's answer holds its own institution only. */
-export function getConsolidationCross(params: CrossParams, options?: RequestOptions): Promise<ConsolidationCross> {
-  return apiGet(consolidationCrossPath(params), consolidationCrossSchema, options);
-}
-
 export function consolidationCrossQueryOptions(params: CrossParams, language: string) {
   return queryOptions({
-    queryKey: consolidationKeys.cross(params, language),
-    queryFn: ({ signal }) => getConsolidationCross(params, { signal }),
+    ...apiQuery(consolidationKeys.cross(params, language), consolidationCrossPath(params), consolidationCrossSchema),
     placeholderData: keepPreviousData,
   });
 }

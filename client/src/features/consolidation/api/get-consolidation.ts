@@ -1,6 +1,6 @@
-import { consolidationSchema, type Consolidation } from '@ikt/shared/consolidation.schema';
+import { consolidationSchema } from '@ikt/shared/consolidation.schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, type RequestOptions } from '../../../api/client';
+import { apiQuery } from '../../../api/query';
 import { useI18n } from '../../../i18n/i18n-context';
 import { consolidationKeys, type ConsolidationParams } from '../../../api/consolidation/consolidation-keys';
 
@@ -13,14 +13,9 @@ export function consolidationPath({ cycleId, by, institution, costNature, review
 }
 
 /** The consolidated budget by one dimension, per fiscal year, against last year. */
-export function getConsolidation(params: ConsolidationParams, options?: RequestOptions): Promise<Consolidation> {
-  return apiGet(consolidationPath(params), consolidationSchema, options);
-}
-
 export function consolidationQueryOptions(params: ConsolidationParams, language: string) {
   return queryOptions({
-    queryKey: consolidationKeys.view(params, language),
-    queryFn: ({ signal }) => getConsolidation(params, { signal }),
+    ...apiQuery(consolidationKeys.view(params, language), consolidationPath(params), consolidationSchema),
     // Switching the grouping keeps the last table on screen until the next one arrives.
     placeholderData: keepPreviousData,
   });

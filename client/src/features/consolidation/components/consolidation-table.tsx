@@ -2,7 +2,7 @@ import type { Consolidation, ConsolidationRow } from '@ikt/shared/consolidation.
 import { changeAgainst } from '@ikt/shared/money-change';
 import type { ReactNode } from 'react';
 import { ChangePercent } from '../../../components/change-percent';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, numeric } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Money } from '../../../components/money';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -23,30 +23,19 @@ export function ConsolidationTable({ caption, consolidation, renderLabel }: Cons
   const totalChange = changeAgainst(total.amounts[firstYear] ?? '0', total.previousYear);
   const isEkk = consolidation.by === 'ekk';
   return (
-    <DataTable caption={caption} className={isEkk ? 'consolidation-table ekk-table' : 'consolidation-table'}>
-      <thead>
-        <tr>
-          <th scope="col">{t('common.code')}</th>
-          <th scope="col">{t('common.name')}</th>
-          {years.map((year) => (
-            <th key={year} scope="col" className="num">
-              {year}
-            </th>
-          ))}
-          <th scope="col" className="num">
-            {t('consolidation.previousYear')}
-          </th>
-          <th scope="col" className="num">
-            {t('consolidation.change')}
-          </th>
-          <th scope="col" className="num">
-            {t('consolidation.changePercent')}
-          </th>
-          <th scope="col" className="num">
-            {t('consolidation.items')}
-          </th>
-        </tr>
-      </thead>
+    <DataTable
+      caption={caption}
+      className={isEkk ? 'consolidation-table ekk-table' : 'consolidation-table'}
+      head={[
+        t('common.code'),
+        t('common.name'),
+        ...years.map((year) => numeric(year)),
+        numeric(t('consolidation.previousYear')),
+        numeric(t('consolidation.change')),
+        numeric(t('consolidation.changePercent')),
+        numeric(t('consolidation.items')),
+      ]}
+    >
       <tbody>
         {consolidation.rows.map((row) => (
           <tr key={`${row.parentKey ?? ''}:${row.key}`} data-level={row.level}>

@@ -1,7 +1,7 @@
 import { cycleSchema, type Cycle } from '@ikt/shared/cycle.schema';
 import type { CycleStatus } from '@ikt/shared/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
+import { useRecordMutation } from '../../../api/query';
 import { cycleKeys } from './cycle-keys';
 
 export interface TransitionCycleInput {
@@ -24,13 +24,9 @@ export function transitionCycle({ cycleId, to, overrideReason }: TransitionCycle
 }
 
 export function useTransitionCycle() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: transitionCycle,
-    onSuccess: (cycle) => {
-      queryClient.setQueryData(cycleKeys.detail(cycle.id), cycle);
-      // What may be edited, reviewed or seen depends on the cycle's status: refresh everything.
-      void queryClient.invalidateQueries();
-    },
+  return useRecordMutation(transitionCycle, {
+    detail: (cycle) => cycleKeys.detail(cycle.id),
+    // What may be edited, reviewed or seen depends on the cycle's status: refresh everything.
+    invalidates: () => undefined,
   });
 }

@@ -1,6 +1,6 @@
 import { cycleSchema, type Cycle, type UpdateCycleInput } from '@ikt/shared/cycle.schema';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPatch } from '../../../api/client';
+import { useRecordMutation } from '../../../api/query';
 import { cycleKeys } from './cycle-keys';
 
 /** Changes a cycle's title or deadline, based on the version the user saw (412 if stale). */
@@ -9,12 +9,5 @@ export function updateCycle({ cycle, changes }: { cycle: Cycle; changes: UpdateC
 }
 
 export function useUpdateCycle() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateCycle,
-    onSuccess: (cycle) => {
-      queryClient.setQueryData(cycleKeys.detail(cycle.id), cycle);
-      void queryClient.invalidateQueries({ queryKey: cycleKeys.list() });
-    },
-  });
+  return useRecordMutation(updateCycle, { detail: (cycle) => cycleKeys.detail(cycle.id), invalidates: cycleKeys.list });
 }

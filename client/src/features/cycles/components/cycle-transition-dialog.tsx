@@ -5,6 +5,8 @@ import { useId, useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
+import { FormActions } from '../../../components/form-actions';
+import { CommentField } from '../../../components/form-field';
 import { SubProgrammeStatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useSubProgrammes } from '../../../api/sub-programmes/get-sub-programmes';
@@ -121,15 +123,10 @@ function TransitionForm({
       {needsReason && (
         <>
           <p className="notice">{t('transition.pendingIntro', { to: CYCLE_STATUS_LABELS[to][language] })}</p>
-          <DataTable caption={t('transition.pendingCaption', { count: pending.length })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('transition.code')}</th>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('transition.institution')}</th>
-                <th scope="col">{t('common.status')}</th>
-              </tr>
-            </thead>
+          <DataTable
+            caption={t('transition.pendingCaption', { count: pending.length })}
+            head={[t('transition.code'), t('common.name'), t('transition.institution'), t('common.status')]}
+          >
             <tbody>
               {pending.map((subProgramme) => (
                 <tr key={subProgramme.id}>
@@ -145,40 +142,24 @@ function TransitionForm({
               ))}
             </tbody>
           </DataTable>
-          <div className={missing ? 'field field--error' : 'field'}>
-            <label htmlFor={fieldId} className="field__label">
-              {t('transition.reason')}
-            </label>
-            <p id={`${fieldId}-hint`} className="field__hint">
-              {t('transition.reasonHint')}
-            </p>
-            {missing && (
-              <p id={`${fieldId}-error`} className="field__error">
-                {t('transition.reasonRequired')}
-              </p>
-            )}
-            <textarea
-              id={fieldId}
-              className="field__input"
-              rows={3}
-              maxLength={2000}
-              value={reason}
-              aria-invalid={missing || undefined}
-              aria-describedby={missing ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          </div>
+          <CommentField
+            id={fieldId}
+            label={t('transition.reason')}
+            hint={t('transition.reasonHint')}
+            message={missing ? t('transition.reasonRequired') : undefined}
+            value={reason}
+            onChange={setReason}
+            maxLength={2000}
+          />
         </>
       )}
       {transition.isError && <ErrorState error={transition.error} />}
-      <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={transition.isPending || loading || undefined}>
-          {transition.isPending ? t('common.saving') : (wording?.confirm ?? t('admin.cycles.confirmYes'))}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        pending={transition.isPending}
+        label={wording?.confirm ?? t('admin.cycles.confirmYes')}
+        disabled={transition.isPending || loading}
+        onCancel={onClose}
+      />
     </form>
   );
 }

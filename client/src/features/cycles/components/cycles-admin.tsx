@@ -4,11 +4,12 @@ import { CYCLE_STATUS_LABELS } from '@ikt/shared/labels';
 import { CYCLE_TRANSITIONS, can } from '@ikt/shared/permissions';
 import { useId, useState, type FormEvent } from 'react';
 import { isStaleVersion } from '../../../api/client';
-import { DataTable } from '../../../components/data-table';
+import { QueryTable } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
-import { QueryView } from '../../../components/query-view';
+import { FormActions } from '../../../components/form-actions';
+import { FormField } from '../../../components/form-field';
 import { CycleStatusBadge } from '../../../components/status-badge';
 import { formatDate } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -47,80 +48,78 @@ export function CyclesAdmin({ user }: { user: User }) {
           })}
         </p>
       )}
-      <QueryView query={cycles}>
+      <QueryTable
+        query={cycles}
+        caption={t('admin.cycles.caption')}
+        head={[
+          t('admin.cycles.year'),
+          t('common.name'),
+          t('common.status'),
+          t('cycle.deadline'),
+          t('admin.cycles.base'),
+          t('admin.actions'),
+        ]}
+      >
         {(list) => (
-          <DataTable caption={t('admin.cycles.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.cycles.year')}</th>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('cycle.deadline')}</th>
-                <th scope="col">{t('admin.cycles.base')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((cycle) => {
-                const moves = CYCLE_TRANSITIONS.filter(
-                  (move) =>
-                    move.from === cycle.status &&
-                    can(user, { action: 'cycle.transition', from: move.from, to: move.to }),
-                );
-                const base = list.find((other) => other.id === cycle.baseCycleId);
-                return (
-                  <tr key={cycle.id}>
-                    <td className="num">{cycle.year}</td>
-                    <th scope="row">{cycle.title}</th>
-                    <td>
-                      <CycleStatusBadge status={cycle.status} />
-                    </td>
-                    <td className="num">
-                      {cycle.submissionDeadline ? (
-                        formatDate(cycle.submissionDeadline)
-                      ) : (
-                        <MissingValue label={t('cycle.noDeadline')} />
+          <tbody>
+            {list.map((cycle) => {
+              const moves = CYCLE_TRANSITIONS.filter(
+                (move) =>
+                  move.from === cycle.status && can(user, { action: 'cycle.transition', from: move.from, to: move.to }),
+              );
+              const base = list.find((other) => other.id === cycle.baseCycleId);
+              return (
+                <tr key={cycle.id}>
+                  <td className="num">{cycle.year}</td>
+                  <th scope="row">{cycle.title}</th>
+                  <td>
+                    <CycleStatusBadge status={cycle.status} />
+                  </td>
+                  <td className="num">
+                    {cycle.submissionDeadline ? (
+                      formatDate(cycle.submissionDeadline)
+                    ) : (
+                      <MissingValue label={t('cycle.noDeadline')} />
+                    )}
+                  </td>
+                  <td>{base?.title ?? <MissingValue label={t('common.none')} />}</td>
+                  <td>
+                    <div className="row-actions">
+                      {moves.map((move) => (
+                        <button
+                          key={move.to}
+                          type="button"
+                          className="button button--secondary"
+                          onClick={() => setConfirm({ cycle, to: move.to })}
+                        >
+                          {t('admin.cycles.moveTo', { status: CYCLE_STATUS_LABELS[move.to][language] })}
+                          <span className="visually-hidden"> — {cycle.title}</span>
+                        </button>
+                      ))}
+                      {manager && cycle.status === 'draft' && cycle.baseCycleId !== null && (
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          onClick={() => rollover.mutate(cycle.id)}
+                        >
+                          {t('admin.cycles.rollover')}
+                          <span className="visually-hidden"> — {cycle.title}</span>
+                        </button>
                       )}
-                    </td>
-                    <td>{base?.title ?? <MissingValue label={t('common.none')} />}</td>
-                    <td>
-                      <div className="row-actions">
-                        {moves.map((move) => (
-                          <button
-                            key={move.to}
-                            type="button"
-                            className="button button--secondary"
-                            onClick={() => setConfirm({ cycle, to: move.to })}
-                          >
-                            {t('admin.cycles.moveTo', { status: CYCLE_STATUS_LABELS[move.to][language] })}
-                            <span className="visually-hidden"> — {cycle.title}</span>
-                          </button>
-                        ))}
-                        {manager && cycle.status === 'draft' && cycle.baseCycleId !== null && (
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            onClick={() => rollover.mutate(cycle.id)}
-                          >
-                            {t('admin.cycles.rollover')}
-                            <span className="visually-hidden"> — {cycle.title}</span>
-                          </button>
-                        )}
-                        {manager && (
-                          <button type="button" className="button button--quiet" onClick={() => setEditing(cycle)}>
-                            {t('admin.edit')}
-                            <span className="visually-hidden"> — {cycle.title}</span>
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </DataTable>
+                      {manager && (
+                        <button type="button" className="button button--quiet" onClick={() => setEditing(cycle)}>
+                          {t('admin.edit')}
+                          <span className="visually-hidden"> — {cycle.title}</span>
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
         )}
-      </QueryView>
+      </QueryTable>
       <CycleTransitionDialog move={confirm} onClose={() => setConfirm(null)} />
       <Dialog open={editing !== null} title={t('admin.cycles.editTitle')} onClose={() => setEditing(null)}>
         {editing && <EditCycleForm cycle={editing} onDone={() => setEditing(null)} />}
@@ -156,36 +155,20 @@ function EditCycleForm({ cycle, onDone }: { cycle: Cycle; onDone: () => void }) 
         ) : (
           <ErrorState error={update.error} />
         ))}
-      <div className="field">
-        <label htmlFor={ids.title} className="field__label">
-          {t('common.name')}
-        </label>
-        <input
-          id={ids.title}
-          name="title"
-          className="field__input"
-          defaultValue={cycle.title}
-          required
-          maxLength={200}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.deadline} className="field__label">
-          {t('cycle.deadline')}
-        </label>
-        <input
-          id={ids.deadline}
-          name="deadline"
-          type="date"
-          className="field__input field__input--date"
-          defaultValue={cycle.submissionDeadline ?? ''}
-        />
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <FormField id={ids.title} label={t('common.name')}>
+        {(control) => (
+          <input
+            {...control}
+            name="title"
+            className="field__input"
+            defaultValue={cycle.title}
+            required
+            maxLength={200}
+          />
+        )}
+      </FormField>
+      <DeadlineField id={ids.deadline} defaultValue={cycle.submissionDeadline ?? ''} />
+      <FormActions pending={update.isPending} />
     </form>
   );
 }
@@ -213,57 +196,62 @@ function CreateCycleForm({ cycles, onDone }: { cycles: readonly Cycle[]; onDone:
     <form noValidate onSubmit={onSubmit}>
       {create.isError && <ErrorState error={create.error} />}
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={ids.year} className="field__label">
-            {t('admin.cycles.year')}
-          </label>
+        <FormField id={ids.year} label={t('admin.cycles.year')}>
+          {(control) => (
+            <input
+              {...control}
+              name="year"
+              type="number"
+              min={2000}
+              max={2200}
+              className="field__input field__input--short"
+              defaultValue={nextYear}
+            />
+          )}
+        </FormField>
+        <DeadlineField id={ids.deadline} />
+      </div>
+      <FormField id={ids.title} label={t('common.name')}>
+        {(control) => (
           <input
-            id={ids.year}
-            name="year"
-            type="number"
-            min={2000}
-            max={2200}
-            className="field__input field__input--short"
-            defaultValue={nextYear}
+            {...control}
+            name="title"
+            className="field__input"
+            maxLength={200}
+            defaultValue={`IKT budžets ${nextYear}–${nextYear + 2}`}
           />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.deadline} className="field__label">
-            {t('cycle.deadline')}
-          </label>
-          <input id={ids.deadline} name="deadline" type="date" className="field__input field__input--date" />
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.title} className="field__label">
-          {t('common.name')}
-        </label>
-        <input
-          id={ids.title}
-          name="title"
-          className="field__input"
-          maxLength={200}
-          defaultValue={`IKT budžets ${nextYear}–${nextYear + 2}`}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.base} className="field__label">
-          {t('admin.cycles.base')}
-        </label>
-        <select id={ids.base} name="base" className="field__input" defaultValue={cycles[0]?.id ?? ''}>
-          <option value="">{t('common.none')}</option>
-          {cycles.map((cycle) => (
-            <option key={cycle.id} value={cycle.id}>
-              {cycle.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {create.isPending ? t('common.saving') : t('admin.cycles.create')}
-        </button>
-      </div>
+        )}
+      </FormField>
+      <FormField id={ids.base} label={t('admin.cycles.base')}>
+        {(control) => (
+          <select {...control} name="base" className="field__input" defaultValue={cycles[0]?.id ?? ''}>
+            <option value="">{t('common.none')}</option>
+            {cycles.map((cycle) => (
+              <option key={cycle.id} value={cycle.id}>
+                {cycle.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormActions pending={create.isPending} label={t('admin.cycles.create')} />
     </form>
+  );
+}
+
+function DeadlineField({ id, defaultValue }: { id: string; defaultValue?: string }) {
+  const { t } = useI18n();
+  return (
+    <FormField id={id} label={t('cycle.deadline')}>
+      {(control) => (
+        <input
+          {...control}
+          name="deadline"
+          type="date"
+          className="field__input field__input--date"
+          defaultValue={defaultValue}
+        />
+      )}
+    </FormField>
   );
 }

@@ -1,6 +1,6 @@
 import type { ImportProblem, ImportResult } from '@ikt/shared/spreadsheet.schema';
 import { useId, useRef, useState, type DragEvent } from 'react';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, numeric } from '../../../components/data-table';
 import { Dialog } from '../../../components/dialog';
 import { FormProblem } from '../../../components/form-problem';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -194,15 +194,10 @@ function ImportPreview({ fileName, result }: { fileName: string; result: ImportR
         </div>
       </dl>
       {result.created.length > 0 && (
-        <DataTable caption={t('import.createdCaption')}>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('import.column.row')}
-              </th>
-              <th scope="col">{t('grid.column.title')}</th>
-            </tr>
-          </thead>
+        <DataTable
+          caption={t('import.createdCaption')}
+          head={[numeric(t('import.column.row')), t('grid.column.title')]}
+        >
           <tbody>
             {result.created.map((row) => (
               <tr key={row.row}>
@@ -214,16 +209,10 @@ function ImportPreview({ fileName, result }: { fileName: string; result: ImportR
         </DataTable>
       )}
       {result.updated.length > 0 && (
-        <DataTable caption={t('import.updatedCaption')}>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('import.column.row')}
-              </th>
-              <th scope="col">{t('grid.column.title')}</th>
-              <th scope="col">{t('import.column.fields')}</th>
-            </tr>
-          </thead>
+        <DataTable
+          caption={t('import.updatedCaption')}
+          head={[numeric(t('import.column.row')), t('grid.column.title'), t('import.column.fields')]}
+        >
           <tbody>
             {result.updated.map((row) => (
               <tr key={row.row}>
@@ -262,17 +251,15 @@ function ImportProblems({
         {detail && <p>{detail}</p>}
         {conflicts && <p>{t('import.conflicts')}</p>}
       </div>
-      <DataTable caption={t('import.problemsCaption', { count: problems.length })}>
-        <thead>
-          <tr>
-            <th scope="col">{t('import.column.sheet')}</th>
-            <th scope="col" className="num">
-              {t('import.column.row')}
-            </th>
-            <th scope="col">{t('import.column.column')}</th>
-            <th scope="col">{t('import.column.problem')}</th>
-          </tr>
-        </thead>
+      <DataTable
+        caption={t('import.problemsCaption', { count: problems.length })}
+        head={[
+          t('import.column.sheet'),
+          numeric(t('import.column.row')),
+          t('import.column.column'),
+          t('import.column.problem'),
+        ]}
+      >
         <tbody>
           {problems.map((problem, index) => {
             const kind = KIND_LABELS[problem.kind];

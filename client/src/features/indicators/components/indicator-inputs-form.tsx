@@ -1,6 +1,8 @@
 import type { Indicators, IndicatorsAnswer } from '@ikt/shared/indicators.schema';
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorState } from '../../../components/error-state';
+import { FormActions } from '../../../components/form-actions';
+import { FormField } from '../../../components/form-field';
 import { MoneyField } from '../../../components/money-field';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
@@ -73,34 +75,28 @@ export function IndicatorInputsForm({ cycleId, indicators }: { cycleId: number; 
       />
       <div className="field-row">
         {COUNTS.map((field) => (
-          <div key={field} className={countProblems[field] ? 'field field--error' : 'field'}>
-            <label htmlFor={ids[field]} className="field__label">
-              {t(COUNT_LABELS[field])}
-            </label>
-            {countProblems[field] && (
-              <p id={`${ids[field]}-error`} className="field__error">
-                {t('indicators.countInvalid')}
-              </p>
+          <FormField
+            key={field}
+            id={ids[field]}
+            label={t(COUNT_LABELS[field])}
+            message={countProblems[field] ? t('indicators.countInvalid') : undefined}
+          >
+            {(control) => (
+              <input
+                {...control}
+                name={field}
+                className="field__input field__input--short"
+                inputMode="numeric"
+                autoComplete="off"
+                defaultValue={inputs[field] ?? ''}
+              />
             )}
-            <input
-              id={ids[field]}
-              name={field}
-              className="field__input field__input--short"
-              inputMode="numeric"
-              autoComplete="off"
-              defaultValue={inputs[field] ?? ''}
-              aria-invalid={countProblems[field] || undefined}
-              aria-describedby={countProblems[field] ? `${ids[field]}-error` : undefined}
-            />
-          </div>
+          </FormField>
         ))}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {save.isPending ? t('common.saving') : t('common.save')}
-        </button>
+      <FormActions pending={save.isPending}>
         <span role="status">{save.isSuccess ? t('item.saved') : ''}</span>
-      </div>
+      </FormActions>
     </form>
   );
 }

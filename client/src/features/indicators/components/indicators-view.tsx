@@ -1,6 +1,6 @@
 import type { IndicatorsAnswer } from '@ikt/shared/indicators.schema';
 import { BarChart } from '../../../components/bar-chart';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, numeric } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Money } from '../../../components/money';
 import { formatDecimal } from '../../../i18n/format';
@@ -43,28 +43,18 @@ export function IndicatorsView({ indicators }: { indicators: IndicatorsAnswer })
         </div>
       </dl>
       {!city && <p className="hint">{t('indicators.notPublished')}</p>}
-      <DataTable caption={t('indicators.caption', { year: indicators.fiscalYear })}>
-        <thead>
-          <tr>
-            <th scope="col">{t('benchmarks.indicator')}</th>
-            {city && (
-              <th scope="col" className="num">
-                {t('indicators.thisCycle')}
-              </th>
-            )}
-            <th scope="col" className="num">
-              {t('indicators.previousYear')}
-            </th>
-            <th scope="col" className="num">
-              {t('benchmarks.riga2015')}
-            </th>
-            <th scope="col" className="num">
-              {t('benchmarks.peerAverage')}
-            </th>
-            <th scope="col">{t('benchmarks.unit')}</th>
-            <th scope="col">{t('benchmarks.source')}</th>
-          </tr>
-        </thead>
+      <DataTable
+        caption={t('indicators.caption', { year: indicators.fiscalYear })}
+        head={[
+          t('benchmarks.indicator'),
+          city && numeric(t('indicators.thisCycle')),
+          numeric(t('indicators.previousYear')),
+          numeric(t('benchmarks.riga2015')),
+          numeric(t('benchmarks.peerAverage')),
+          t('benchmarks.unit'),
+          t('benchmarks.source'),
+        ]}
+      >
         <tbody>
           {indicators.indicators.map((indicator) => (
             <tr key={indicator.indicator}>

@@ -3,7 +3,10 @@ import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
 import type { LineItem } from '@ikt/shared/line-item.schema';
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../../components/dialog';
-import { fieldClass, FieldProblem, FormProblem, problemProps, useFormProblems } from '../../../components/form-problem';
+import { FormActions } from '../../../components/form-actions';
+import { FormField } from '../../../components/form-field';
+import { FormProblem, useFormProblems } from '../../../components/form-problem';
+import { LabelOptions } from '../../../components/options';
 import { MoneyField } from '../../../components/money-field';
 import { useUnsavedChanges } from '../../../hooks/use-unsaved-changes';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -31,7 +34,7 @@ export function AddItemDialog(props: AddItemDialogProps) {
 }
 
 function AddItemForm({ subProgrammeId, fiscalYears, ekkOptions, onClose, onCreated }: AddItemDialogProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const create = useCreateLineItem();
   const ids = { title: useId(), ekk: useId(), costNature: useId(), priority: useId() };
   const [titleMissing, setTitleMissing] = useState(false);
@@ -95,82 +98,47 @@ function AddItemForm({ subProgrammeId, fiscalYears, ekkOptions, onClose, onCreat
   return (
     <form noValidate onSubmit={onSubmit} onChange={() => setDirty(true)} className="add-item">
       <FormProblem error={create.error} problems={problems} />
-      <div className={fieldClass(titleMessage)}>
-        <label htmlFor={ids.title} className="field__label">
-          {t('grid.column.title')}
-        </label>
-        <FieldProblem inputId={ids.title} message={titleMessage} />
-        <input
-          id={ids.title}
-          name="title"
-          className="field__input"
-          maxLength={300}
-          autoComplete="off"
-          // The dialog opens to type the title straight away.
-          data-autofocus
-          aria-required
-          {...problemProps(ids.title, titleMessage)}
-        />
-      </div>
-      <div className={fieldClass(ekkMessage)}>
-        <label htmlFor={ids.ekk} className="field__label">
-          {t('grid.column.ekk')}
-        </label>
-        <FieldProblem inputId={ids.ekk} message={ekkMessage} />
-        <select
-          id={ids.ekk}
-          name="ekkCode"
-          className="field__input"
-          defaultValue=""
-          aria-required
-          {...problemProps(ids.ekk, ekkMessage)}
-        >
-          <option value="">{t('addItem.chooseEkk')}</option>
-          {ekkOptions.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.code} — {option.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormField id={ids.title} label={t('grid.column.title')} message={titleMessage}>
+        {(control) => (
+          <input
+            {...control}
+            name="title"
+            className="field__input"
+            maxLength={300}
+            autoComplete="off"
+            // The dialog opens to type the title straight away.
+            data-autofocus
+            aria-required
+          />
+        )}
+      </FormField>
+      <FormField id={ids.ekk} label={t('grid.column.ekk')} message={ekkMessage}>
+        {(control) => (
+          <select {...control} name="ekkCode" className="field__input" defaultValue="" aria-required>
+            <option value="">{t('addItem.chooseEkk')}</option>
+            {ekkOptions.map((option) => (
+              <option key={option.code} value={option.code}>
+                {option.code} — {option.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <div className="field-row">
-        <div className={fieldClass(problems.fields.costNature)}>
-          <label htmlFor={ids.costNature} className="field__label">
-            {t('grid.column.costNature')}
-          </label>
-          <FieldProblem inputId={ids.costNature} message={problems.fields.costNature} />
-          <select
-            id={ids.costNature}
-            name="costNature"
-            className="field__input"
-            {...problemProps(ids.costNature, problems.fields.costNature)}
-          >
-            {COST_NATURES.map((code) => (
-              <option key={code} value={code}>
-                {COST_NATURE_LABELS[code][language]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className={fieldClass(problems.fields.priority)}>
-          <label htmlFor={ids.priority} className="field__label">
-            {t('grid.column.priority')}
-          </label>
-          <FieldProblem inputId={ids.priority} message={problems.fields.priority} />
-          <select
-            id={ids.priority}
-            name="priority"
-            className="field__input"
-            defaultValue="medium"
-            {...problemProps(ids.priority, problems.fields.priority)}
-          >
-            {PRIORITIES.map((code) => (
-              <option key={code} value={code}>
-                {PRIORITY_LABELS[code][language]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField id={ids.costNature} label={t('grid.column.costNature')} message={problems.fields.costNature}>
+          {(control) => (
+            <select {...control} name="costNature" className="field__input">
+              <LabelOptions codes={COST_NATURES} labels={COST_NATURE_LABELS} />
+            </select>
+          )}
+        </FormField>
+        <FormField id={ids.priority} label={t('grid.column.priority')} message={problems.fields.priority}>
+          {(control) => (
+            <select {...control} name="priority" className="field__input" defaultValue="medium">
+              <LabelOptions codes={PRIORITIES} labels={PRIORITY_LABELS} />
+            </select>
+          )}
+        </FormField>
       </div>
       <div className="field-row">
         {fiscalYears.map((year) => (
@@ -185,14 +153,7 @@ function AddItemForm({ subProgrammeId, fiscalYears, ekkOptions, onClose, onCreat
         ))}
       </div>
       <p className="hint">{t('addItem.defenceLater')}</p>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {create.isPending ? t('common.saving') : t('addItem.submit')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions pending={create.isPending} label={t('addItem.submit')} onCancel={onClose} />
     </form>
   );
 }

@@ -1,8 +1,7 @@
 import type { LineItem } from '@ikt/shared/line-item.schema';
 import { useState } from 'react';
 import { isStaleVersion } from '../../../api/client';
-import { Dialog } from '../../../components/dialog';
-import { ErrorState } from '../../../components/error-state';
+import { ConfirmDialog } from '../../../components/form-actions';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useDeleteLineItem } from '../api/delete-line-item';
 
@@ -24,37 +23,31 @@ export function DeleteItemButton({
       <button type="button" className="button button--danger-quiet" onClick={() => setConfirming(true)}>
         {t('item.delete')}
       </button>
-      <Dialog open={confirming} title={t('item.deleteTitle')} onClose={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title={t('item.deleteTitle')}
+        onClose={() => setConfirming(false)}
+        error={!isStaleVersion(remove.error) && remove.error}
+        confirmLabel={t('item.deleteYes')}
+        confirmClassName="button button--danger"
+        pending={remove.isPending}
+        onConfirm={() =>
+          remove.mutate(item, {
+            onSuccess: () => {
+              setConfirming(false);
+              onDeleted();
+            },
+            onError: (error) => {
+              if (isStaleVersion(error)) {
+                setConfirming(false);
+                onStale();
+              }
+            },
+          })
+        }
+      >
         <p>{t('item.deleteConfirm', { title: item.title })}</p>
-        {remove.isError && !isStaleVersion(remove.error) && <ErrorState error={remove.error} />}
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button button--danger"
-            aria-disabled={remove.isPending || undefined}
-            onClick={() => {
-              if (remove.isPending) return;
-              remove.mutate(item, {
-                onSuccess: () => {
-                  setConfirming(false);
-                  onDeleted();
-                },
-                onError: (error) => {
-                  if (isStaleVersion(error)) {
-                    setConfirming(false);
-                    onStale();
-                  }
-                },
-              });
-            }}
-          >
-            {remove.isPending ? t('common.saving') : t('item.deleteYes')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </div>
   );
 }

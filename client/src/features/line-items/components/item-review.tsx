@@ -1,6 +1,7 @@
 import type { LineItem } from '@ikt/shared/line-item.schema';
 import { useId, useState } from 'react';
 import { ErrorState } from '../../../components/error-state';
+import { CommentField } from '../../../components/form-field';
 import { ReviewStatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useReviewLineItem } from '../../../api/line-items/review-line-item';
@@ -12,7 +13,6 @@ export function ItemReview({ item }: { item: LineItem }) {
   const [comment, setComment] = useState('');
   const [missingComment, setMissingComment] = useState(false);
   const fieldId = useId();
-  const errorId = useId();
 
   function decide(decision: 'accept' | 'return') {
     if (review.isPending) return;
@@ -34,29 +34,14 @@ export function ItemReview({ item }: { item: LineItem }) {
       <p>
         {t('review.itemStatus')} <ReviewStatusBadge status={item.reviewStatus} />
       </p>
-      <div className={missingComment ? 'field field--error' : 'field'}>
-        <label htmlFor={fieldId} className="field__label">
-          {t('review.comment')}
-        </label>
-        <p className="field__hint" id={`${fieldId}-hint`}>
-          {t('review.commentHint')}
-        </p>
-        {missingComment && (
-          <p id={errorId} className="field__error">
-            {t('review.commentRequired')}
-          </p>
-        )}
-        <textarea
-          id={fieldId}
-          className="field__input"
-          rows={3}
-          maxLength={5000}
-          value={comment}
-          aria-invalid={missingComment || undefined}
-          aria-describedby={missingComment ? `${fieldId}-hint ${errorId}` : `${fieldId}-hint`}
-          onChange={(event) => setComment(event.target.value)}
-        />
-      </div>
+      <CommentField
+        id={fieldId}
+        label={t('review.comment')}
+        hint={t('review.commentHint')}
+        message={missingComment ? t('review.commentRequired') : undefined}
+        value={comment}
+        onChange={setComment}
+      />
       <div className="form-actions">
         <button type="button" className="button" onClick={() => decide('accept')}>
           {t('review.acceptItem')}

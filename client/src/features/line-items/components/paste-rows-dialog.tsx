@@ -1,7 +1,7 @@
 import { LINE_ITEM_BATCH_MAX, type LineItem } from '@ikt/shared/line-item.schema';
 import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
 import { useId, useMemo, useState } from 'react';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, numeric } from '../../../components/data-table';
 import { ApiError } from '../../../api/client';
 import { describeError } from '../../../components/error-state';
 import { Dialog } from '../../../components/dialog';
@@ -176,24 +176,19 @@ function PasteRowsBody({
         </p>
       )}
       {preview.rows.length > 0 && (
-        <DataTable caption={t('paste.previewCaption')} className="paste-preview">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('paste.row')}
-              </th>
-              <th scope="col">{t('paste.field.title')}</th>
-              <th scope="col">{t('paste.field.ekkCode')}</th>
-              <th scope="col">{t('paste.field.costNature')}</th>
-              <th scope="col">{t('paste.field.priority')}</th>
-              {fiscalYears.map((year) => (
-                <th key={year} scope="col" className="num">
-                  {year}
-                </th>
-              ))}
-              <th scope="col">{t('paste.check')}</th>
-            </tr>
-          </thead>
+        <DataTable
+          caption={t('paste.previewCaption')}
+          className="paste-preview"
+          head={[
+            numeric(t('paste.row')),
+            t('paste.field.title'),
+            t('paste.field.ekkCode'),
+            t('paste.field.costNature'),
+            t('paste.field.priority'),
+            ...fiscalYears.map((year) => numeric(year)),
+            t('paste.check'),
+          ]}
+        >
           <tbody>
             {preview.rows.map((row) => (
               <PreviewRow

@@ -1,25 +1,20 @@
+import type { IctService, Institution } from '@ikt/shared/reference.schema';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
-import { DataTable } from '../../../components/data-table';
-import { MissingValue } from '../../../components/missing-value';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { QueryTable } from '../../../components/data-table';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
-import { QueryView } from '../../../components/query-view';
+import { FormActions } from '../../../components/form-actions';
+import { MissingValue } from '../../../components/missing-value';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
 import { ActiveStatus } from '../../../components/active-status';
-import { useCreateEkkCode } from '../api/create-ekk-code';
-import { useCreateIctService } from '../api/create-ict-service';
-import { useCreateInformationSystem } from '../api/create-information-system';
-import { useCreateInstitution } from '../api/create-institution';
+import { ekkCodeWrites, ictServiceWrites, informationSystemWrites, institutionWrites } from '../api/catalogue-writes';
 import { useAllEkkCodes } from '../api/get-all-ekk-codes';
 import { useIctServices } from '../../../api/reference/get-ict-services';
 import { useInformationSystems } from '../../../api/reference/get-information-systems';
 import { useInstitutions } from '../../../api/reference/get-institutions';
-import { useUpdateEkkCode } from '../api/update-ekk-code';
-import { useUpdateIctService } from '../api/update-ict-service';
-import { useUpdateInformationSystem } from '../api/update-information-system';
-import { useUpdateInstitution } from '../api/update-institution';
+import { EditButton } from '../../../components/edit-button';
 
 /** A field of a small admin form: a text input or a checkbox, named for FormData. */
 interface FieldSpec {
@@ -42,7 +37,7 @@ function AdminForm({
   editing: boolean;
   error: Error | null;
   pending: boolean;
-  onSubmit: (values: Record<string, string | boolean>) => void;
+  onSubmit: (values: FormValues) => void;
 }) {
   const { t } = useI18n();
   const prefix = useId();
@@ -52,7 +47,7 @@ function AdminForm({
       onSubmit={(event: FormEvent<HTMLFormElement>) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        const values: Record<string, string | boolean> = {};
+        const values: FormValues = {};
         for (const field of fields) {
           if (editing && field.createOnly) continue;
           values[field.name] =
@@ -84,34 +79,12 @@ function AdminForm({
             </div>
           ),
         )}
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {pending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <FormActions pending={pending} />
     </form>
   );
 }
 
-type DialogState<T> = { mode: 'create' } | { mode: 'edit'; row: T } | null;
-
-function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
-  const { t } = useI18n();
-  return (
-    <button type="button" className="button button--quiet" onClick={onClick}>
-      {t('admin.edit')}
-      <span className="visually-hidden"> {label}</span>
-    </button>
-  );
-}
-
-/** A catalogue row with a code, a name in each language and whether it is in use. */
-interface NamedRow {
-  code: string;
-  nameLv: string;
-  nameEn: string;
-  active: boolean;
-}
+type FormValues = Record<string, string | boolean>;
 
 interface AdminMutation<Input> {
   mutate: (input: Input, options: { onSuccess: () => void }) => void;
@@ -119,24 +92,42 @@ interface AdminMutation<Input> {
   isPending: boolean;
 }
 
-/** Institutions and ICT services: the same table and form, each with its own API and labels. */
-function NamedCatalogueAdmin<Row extends NamedRow, Id>({
+interface CatalogueAdminProps<Row extends { code: string }, Create, Update> {
+  list: UseQueryResult<Row[]>;
+  create: AdminMutation<Create>;
+  update: AdminMutation<Update>;
+  newLabel: MessageKey;
+  caption: MessageKey;
+  /** The headings of the columns between the code and the actions. */
+  columns: MessageKey[];
+  /** A row's cells between its code and its Edit button. */
+  cells: (row: Row) => ReactNode;
+  rowClassName?: (row: Row) => string | undefined;
+  /** The form's fields: a new entry's, or those of the entry being edited. */
+  fields: (editing: Row | undefined) => FieldSpec[];
+  toCreate: (values: FormValues) => Create;
+  toUpdate: (row: Row, values: FormValues) => Update;
+}
+
+/**
+ * One catalogue an administrator maintains: its table with an Edit button on each row, and the
+ * dialog that adds an entry or changes one — each catalogue with its own columns, fields and API.
+ */
+function CatalogueAdmin<Row extends { code: string }, Create, Update>({
   list,
   create,
   update,
-  idOf,
   newLabel,
   caption,
-}: {
-  list: UseQueryResult<Row[]>;
-  create: AdminMutation<{ code: string; nameLv: string; nameEn: string }>;
-  update: AdminMutation<{ id: Id; changes: { nameLv: string; nameEn: string; active: boolean } }>;
-  idOf: (row: Row) => Id;
-  newLabel: MessageKey;
-  caption: MessageKey;
-}) {
+  columns,
+  cells,
+  rowClassName,
+  fields,
+  toCreate,
+  toUpdate,
+}: CatalogueAdminProps<Row, Create, Update>) {
   const { t } = useI18n();
-  const [dialog, setDialog] = useState<DialogState<Row>>(null);
+  const [dialog, setDialog] = useState<{ mode: 'create' } | { mode: 'edit'; row: Row } | null>(null);
   const editing = dialog?.mode === 'edit' ? dialog.row : undefined;
   const mutation = editing ? update : create;
   return (
@@ -146,38 +137,27 @@ function NamedCatalogueAdmin<Row extends NamedRow, Id>({
           {t(newLabel)}
         </button>
       </p>
-      <QueryView query={list}>
+      <QueryTable
+        query={list}
+        caption={t(caption)}
+        head={['common.code' as const, ...columns, 'admin.actions' as const].map((key) => t(key))}
+      >
         {(rows) => (
-          <DataTable caption={t(caption)}>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.code')}</th>
-                <th scope="col">{t('admin.nameLv')}</th>
-                <th scope="col">{t('admin.nameEn')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('admin.actions')}</th>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.code} className={rowClassName?.(row)}>
+                <th scope="row" className="code">
+                  {row.code}
+                </th>
+                {cells(row)}
+                <td>
+                  <EditButton label={row.code} onClick={() => setDialog({ mode: 'edit', row })} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row" className="code">
-                    {row.code}
-                  </th>
-                  <td lang="lv">{row.nameLv}</td>
-                  <td lang="en">{row.nameEn}</td>
-                  <td>
-                    <ActiveStatus active={row.active} />
-                  </td>
-                  <td>
-                    <EditButton label={row.code} onClick={() => setDialog({ mode: 'edit', row })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+            ))}
+          </tbody>
         )}
-      </QueryView>
+      </QueryTable>
       <Dialog
         open={dialog !== null}
         title={editing ? t('admin.editNamed', { name: editing.code }) : t(newLabel)}
@@ -188,29 +168,11 @@ function NamedCatalogueAdmin<Row extends NamedRow, Id>({
             editing={editing !== undefined}
             error={mutation.error}
             pending={mutation.isPending}
-            fields={[
-              { name: 'code', label: 'common.code', createOnly: true },
-              { name: 'nameLv', label: 'admin.nameLv', defaultValue: editing?.nameLv },
-              { name: 'nameEn', label: 'admin.nameEn', defaultValue: editing?.nameEn },
-              ...(editing
-                ? [
-                    {
-                      name: 'active',
-                      label: 'common.active' as const,
-                      kind: 'checkbox' as const,
-                      defaultValue: editing.active,
-                    },
-                  ]
-                : []),
-            ]}
+            fields={fields(editing)}
             onSubmit={(values) => {
               const done = { onSuccess: () => setDialog(null) };
-              const names = { nameLv: String(values.nameLv), nameEn: String(values.nameEn) };
-              if (editing) {
-                update.mutate({ id: idOf(editing), changes: { ...names, active: values.active === true } }, done);
-              } else {
-                create.mutate({ code: String(values.code), ...names }, done);
-              }
+              if (editing) update.mutate(toUpdate(editing, values), done);
+              else create.mutate(toCreate(values), done);
             }}
           />
         )}
@@ -219,237 +181,168 @@ function NamedCatalogueAdmin<Row extends NamedRow, Id>({
   );
 }
 
+const codeField: FieldSpec = { name: 'code', label: 'common.code', createOnly: true };
+
+/** The checkbox an entry is retired (or kept) with: only when editing, as a new entry is in use. */
+function editOnlyCheckbox(
+  editing: unknown,
+  name: string,
+  label: MessageKey,
+  checked: boolean | undefined,
+): FieldSpec[] {
+  return editing ? [{ name, label, kind: 'checkbox', defaultValue: checked }] : [];
+}
+
+/** A catalogue row with a code, a name in each language and whether it is in use. */
+interface NamedRow {
+  code: string;
+  nameLv: string;
+  nameEn: string;
+  active: boolean;
+}
+
+/** Institutions and ICT services: the same columns and form, each with its own API and labels. */
+function namedCatalogue<Row extends NamedRow, Id>(idOf: (row: Row) => Id) {
+  return {
+    columns: ['admin.nameLv', 'admin.nameEn', 'common.status'] satisfies MessageKey[],
+    cells: (row: Row) => (
+      <>
+        <td lang="lv">{row.nameLv}</td>
+        <td lang="en">{row.nameEn}</td>
+        <td>
+          <ActiveStatus active={row.active} />
+        </td>
+      </>
+    ),
+    fields: (editing: Row | undefined): FieldSpec[] => [
+      codeField,
+      { name: 'nameLv', label: 'admin.nameLv', defaultValue: editing?.nameLv },
+      { name: 'nameEn', label: 'admin.nameEn', defaultValue: editing?.nameEn },
+      ...editOnlyCheckbox(editing, 'active', 'common.active', editing?.active),
+    ],
+    toCreate: (values: FormValues) => ({
+      code: String(values.code),
+      nameLv: String(values.nameLv),
+      nameEn: String(values.nameEn),
+    }),
+    toUpdate: (row: Row, values: FormValues) => ({
+      id: idOf(row),
+      changes: { nameLv: String(values.nameLv), nameEn: String(values.nameEn), active: values.active === true },
+    }),
+  };
+}
+
 export function InstitutionsAdmin() {
   return (
-    <NamedCatalogueAdmin
+    <CatalogueAdmin
       list={useInstitutions()}
-      create={useCreateInstitution()}
-      update={useUpdateInstitution()}
-      idOf={(row) => row.id}
+      create={institutionWrites.useCreate()}
+      update={institutionWrites.useUpdate()}
       newLabel="admin.institutions.new"
       caption="institutions.caption"
+      {...namedCatalogue((row: Institution) => row.id)}
+    />
+  );
+}
+
+export function IctServicesAdmin() {
+  return (
+    <CatalogueAdmin
+      list={useIctServices()}
+      create={ictServiceWrites.useCreate()}
+      update={ictServiceWrites.useUpdate()}
+      newLabel="admin.services.new"
+      caption="ictServices.caption"
+      {...namedCatalogue((row: IctService) => row.code)}
     />
   );
 }
 
 export function EkkAdmin() {
   const { t } = useI18n();
-  const list = useAllEkkCodes();
-  const create = useCreateEkkCode();
-  const update = useUpdateEkkCode();
-  const [dialog, setDialog] = useState<DialogState<NonNullable<typeof list.data>[number]>>(null);
-  const editing = dialog?.mode === 'edit' ? dialog.row : undefined;
-  const mutation = editing ? update : create;
   return (
-    <>
-      <p>
-        <button type="button" className="button" onClick={() => setDialog({ mode: 'create' })}>
-          {t('admin.ekk.new')}
-        </button>
-      </p>
-      <QueryView query={list}>
-        {(rows) => (
-          <DataTable caption={t('ekk.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.code')}</th>
-                <th scope="col">{t('admin.ekk.parent')}</th>
-                <th scope="col">{t('admin.nameLv')}</th>
-                <th scope="col">{t('admin.nameEn')}</th>
-                <th scope="col">{t('ekk.use')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.code} className={row.retired ? 'is-retired' : undefined}>
-                  <th scope="row" className="code">
-                    {row.code}
-                  </th>
-                  <td className="code">{row.parentCode ?? <MissingValue label={t('common.none')} />}</td>
-                  <td lang="lv">{row.nameLv}</td>
-                  <td lang="en">{row.nameEn}</td>
-                  <td>{row.selectable ? t('ekk.selectable') : t('ekk.groupOnly')}</td>
-                  <td>{row.retired ? t('ekk.retired') : t('ekk.inUse')}</td>
-                  <td>
-                    <EditButton label={row.code} onClick={() => setDialog({ mode: 'edit', row })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
-      </QueryView>
-      <Dialog
-        open={dialog !== null}
-        title={editing ? t('admin.editNamed', { name: editing.code }) : t('admin.ekk.new')}
-        onClose={() => setDialog(null)}
-      >
-        {dialog && (
-          <AdminForm
-            editing={editing !== undefined}
-            error={mutation.error}
-            pending={mutation.isPending}
-            fields={[
-              { name: 'code', label: 'common.code', createOnly: true },
-              { name: 'parentCode', label: 'admin.ekk.parent', createOnly: true },
-              { name: 'nameLv', label: 'admin.nameLv', defaultValue: editing?.nameLv },
-              { name: 'nameEn', label: 'admin.nameEn', defaultValue: editing?.nameEn },
-              {
-                name: 'selectable',
-                label: 'ekk.selectable',
-                kind: 'checkbox',
-                defaultValue: editing?.selectable ?? true,
-              },
-              ...(editing
-                ? [
-                    {
-                      name: 'retired',
-                      label: 'ekk.retired' as const,
-                      kind: 'checkbox' as const,
-                      defaultValue: editing.retired,
-                    },
-                  ]
-                : []),
-            ]}
-            onSubmit={(values) => {
-              const done = { onSuccess: () => setDialog(null) };
-              if (editing) {
-                update.mutate(
-                  {
-                    id: editing.code,
-                    changes: {
-                      nameLv: String(values.nameLv),
-                      nameEn: String(values.nameEn),
-                      selectable: values.selectable === true,
-                      retired: values.retired === true,
-                    },
-                  },
-                  done,
-                );
-              } else {
-                create.mutate(
-                  {
-                    code: String(values.code),
-                    parentCode: values.parentCode ? String(values.parentCode) : null,
-                    nameLv: String(values.nameLv),
-                    nameEn: String(values.nameEn),
-                    selectable: values.selectable === true,
-                  },
-                  done,
-                );
-              }
-            }}
-          />
-        )}
-      </Dialog>
-    </>
-  );
-}
-
-export function IctServicesAdmin() {
-  return (
-    <NamedCatalogueAdmin
-      list={useIctServices()}
-      create={useCreateIctService()}
-      update={useUpdateIctService()}
-      idOf={(row) => row.code}
-      newLabel="admin.services.new"
-      caption="ictServices.caption"
+    <CatalogueAdmin
+      list={useAllEkkCodes()}
+      create={ekkCodeWrites.useCreate()}
+      update={ekkCodeWrites.useUpdate()}
+      newLabel="admin.ekk.new"
+      caption="ekk.caption"
+      columns={['admin.ekk.parent', 'admin.nameLv', 'admin.nameEn', 'ekk.use', 'common.status']}
+      rowClassName={(row) => (row.retired ? 'is-retired' : undefined)}
+      cells={(row) => (
+        <>
+          <td className="code">{row.parentCode ?? <MissingValue label={t('common.none')} />}</td>
+          <td lang="lv">{row.nameLv}</td>
+          <td lang="en">{row.nameEn}</td>
+          <td>{row.selectable ? t('ekk.selectable') : t('ekk.groupOnly')}</td>
+          <td>{row.retired ? t('ekk.retired') : t('ekk.inUse')}</td>
+        </>
+      )}
+      fields={(editing) => [
+        codeField,
+        { name: 'parentCode', label: 'admin.ekk.parent', createOnly: true },
+        { name: 'nameLv', label: 'admin.nameLv', defaultValue: editing?.nameLv },
+        { name: 'nameEn', label: 'admin.nameEn', defaultValue: editing?.nameEn },
+        { name: 'selectable', label: 'ekk.selectable', kind: 'checkbox', defaultValue: editing?.selectable ?? true },
+        ...editOnlyCheckbox(editing, 'retired', 'ekk.retired', editing?.retired),
+      ]}
+      toCreate={(values) => ({
+        code: String(values.code),
+        parentCode: values.parentCode ? String(values.parentCode) : null,
+        nameLv: String(values.nameLv),
+        nameEn: String(values.nameEn),
+        selectable: values.selectable === true,
+      })}
+      toUpdate={(row, values) => ({
+        id: row.code,
+        changes: {
+          nameLv: String(values.nameLv),
+          nameEn: String(values.nameEn),
+          selectable: values.selectable === true,
+          retired: values.retired === true,
+        },
+      })}
     />
   );
 }
 
 export function InformationSystemsAdmin() {
-  const { t } = useI18n();
-  const list = useInformationSystems();
-  const create = useCreateInformationSystem();
-  const update = useUpdateInformationSystem();
-  const [dialog, setDialog] = useState<DialogState<NonNullable<typeof list.data>[number]>>(null);
-  const editing = dialog?.mode === 'edit' ? dialog.row : undefined;
-  const mutation = editing ? update : create;
+  const systemFields = (values: FormValues) => ({
+    name: String(values.name),
+    functionLv: String(values.functionLv),
+    functionEn: String(values.functionEn),
+    kind: String(values.kind),
+  });
   return (
-    <>
-      <p>
-        <button type="button" className="button" onClick={() => setDialog({ mode: 'create' })}>
-          {t('admin.systems.new')}
-        </button>
-      </p>
-      <QueryView query={list}>
-        {(rows) => (
-          <DataTable caption={t('informationSystems.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.code')}</th>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('informationSystems.kind')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row" className="code">
-                    {row.code}
-                  </th>
-                  <td>{row.name}</td>
-                  <td>{row.kind}</td>
-                  <td>
-                    <ActiveStatus active={row.active} />
-                  </td>
-                  <td>
-                    <EditButton label={row.code} onClick={() => setDialog({ mode: 'edit', row })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
-      </QueryView>
-      <Dialog
-        open={dialog !== null}
-        title={editing ? t('admin.editNamed', { name: editing.code }) : t('admin.systems.new')}
-        onClose={() => setDialog(null)}
-      >
-        {dialog && (
-          <AdminForm
-            editing={editing !== undefined}
-            error={mutation.error}
-            pending={mutation.isPending}
-            fields={[
-              { name: 'code', label: 'common.code', createOnly: true },
-              { name: 'name', label: 'common.name', defaultValue: editing?.name },
-              { name: 'functionLv', label: 'admin.systems.functionLv', defaultValue: editing?.functionLv },
-              { name: 'functionEn', label: 'admin.systems.functionEn', defaultValue: editing?.functionEn },
-              { name: 'kind', label: 'informationSystems.kind', defaultValue: editing?.kind },
-              ...(editing
-                ? [
-                    {
-                      name: 'active',
-                      label: 'common.active' as const,
-                      kind: 'checkbox' as const,
-                      defaultValue: editing.active,
-                    },
-                  ]
-                : []),
-            ]}
-            onSubmit={(values) => {
-              const done = { onSuccess: () => setDialog(null) };
-              const common = {
-                name: String(values.name),
-                functionLv: String(values.functionLv),
-                functionEn: String(values.functionEn),
-                kind: String(values.kind),
-              };
-              if (editing)
-                update.mutate({ id: editing.code, changes: { ...common, active: values.active === true } }, done);
-              else create.mutate({ code: String(values.code), ...common }, done);
-            }}
-          />
-        )}
-      </Dialog>
-    </>
+    <CatalogueAdmin
+      list={useInformationSystems()}
+      create={informationSystemWrites.useCreate()}
+      update={informationSystemWrites.useUpdate()}
+      newLabel="admin.systems.new"
+      caption="informationSystems.caption"
+      columns={['common.name', 'informationSystems.kind', 'common.status']}
+      cells={(row) => (
+        <>
+          <td>{row.name}</td>
+          <td>{row.kind}</td>
+          <td>
+            <ActiveStatus active={row.active} />
+          </td>
+        </>
+      )}
+      fields={(editing) => [
+        codeField,
+        { name: 'name', label: 'common.name', defaultValue: editing?.name },
+        { name: 'functionLv', label: 'admin.systems.functionLv', defaultValue: editing?.functionLv },
+        { name: 'functionEn', label: 'admin.systems.functionEn', defaultValue: editing?.functionEn },
+        { name: 'kind', label: 'informationSystems.kind', defaultValue: editing?.kind },
+        ...editOnlyCheckbox(editing, 'active', 'common.active', editing?.active),
+      ]}
+      toCreate={(values) => ({ code: String(values.code), ...systemFields(values) })}
+      toUpdate={(row, values) => ({
+        id: row.code,
+        changes: { ...systemFields(values), active: values.active === true },
+      })}
+    />
   );
 }

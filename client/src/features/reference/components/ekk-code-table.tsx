@@ -1,53 +1,43 @@
-import { DataTable } from '../../../components/data-table';
-import { QueryView } from '../../../components/query-view';
+import { numeric, QueryTable } from '../../../components/data-table';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useEkkCodes } from '../api/get-ekk-codes';
 import { orderEkkHierarchy } from '../utils/ekk-hierarchy';
 
 export function EkkCodeTable() {
   const { t, localize } = useI18n();
-  const query = useEkkCodes();
   return (
     <>
       <p className="hint">{t('ekk.hint')}</p>
-      <QueryView query={query}>
+      <QueryTable
+        query={useEkkCodes()}
+        caption={t('ekk.caption')}
+        className="ekk-table"
+        head={[t('common.code'), t('common.name'), numeric(t('ekk.level')), t('ekk.use'), t('common.status')]}
+      >
         {(codes) => (
-          <DataTable caption={t('ekk.caption')} className="ekk-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('common.code')}</th>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col" className="num">
-                  {t('ekk.level')}
+          <tbody>
+            {orderEkkHierarchy(codes).map((code) => (
+              <tr key={code.code} data-level={code.level} className={code.retired ? 'is-retired' : undefined}>
+                <th scope="row" className="code ekk-indent">
+                  {code.code}
                 </th>
-                <th scope="col">{t('ekk.use')}</th>
-                <th scope="col">{t('common.status')}</th>
+                <td className="ekk-indent">{localize(code.nameLv, code.nameEn)}</td>
+                <td className="num">{code.level}</td>
+                <td>
+                  {code.selectable ? (
+                    <span className="badge badge--ok">{t('ekk.selectable')}</span>
+                  ) : (
+                    <span className="muted">{t('ekk.groupOnly')}</span>
+                  )}
+                </td>
+                <td>
+                  {code.retired ? <span className="badge badge--danger">{t('ekk.retired')}</span> : t('ekk.inUse')}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {orderEkkHierarchy(codes).map((code) => (
-                <tr key={code.code} data-level={code.level} className={code.retired ? 'is-retired' : undefined}>
-                  <th scope="row" className="code ekk-indent">
-                    {code.code}
-                  </th>
-                  <td className="ekk-indent">{localize(code.nameLv, code.nameEn)}</td>
-                  <td className="num">{code.level}</td>
-                  <td>
-                    {code.selectable ? (
-                      <span className="badge badge--ok">{t('ekk.selectable')}</span>
-                    ) : (
-                      <span className="muted">{t('ekk.groupOnly')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {code.retired ? <span className="badge badge--danger">{t('ekk.retired')}</span> : t('ekk.inUse')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+            ))}
+          </tbody>
         )}
-      </QueryView>
+      </QueryTable>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionDirection, Goal } from '@ikt/shared/reference.schema';
-import { DataTable } from '../../../components/data-table';
-import { QueryView } from '../../../components/query-view';
+import type { ReactNode } from 'react';
+import { QueryTable } from '../../../components/data-table';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useActionDirections } from '../../../api/reference/get-action-directions';
 import { useGoals } from '../../../api/reference/get-goals';
@@ -54,71 +54,63 @@ export function GoalsTables() {
 
   return (
     <>
-      <QueryView query={goalsQuery}>
-        {(goals) => (
-          <DataTable caption={t('goals.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.code')}</th>
-                <th scope="col">{t('goals.goal')}</th>
-                <th scope="col">{t('goals.actionDirections')}</th>
-              </tr>
-            </thead>
-            {groupGoals(goals).map((group) => {
-              const first = group.goals[0];
-              return (
-                <tbody key={group.key}>
-                  {first && (
-                    <tr className="group-row">
-                      <th scope="rowgroup" colSpan={3}>
-                        {localize(first.groupLv, first.groupEn)}
-                      </th>
-                    </tr>
-                  )}
-                  {group.goals.map((goal) => (
-                    <tr key={goal.code}>
-                      <th scope="row" className="code">
-                        {goal.code}
-                      </th>
-                      <td>{localize(goal.nameLv, goal.nameEn)}</td>
-                      <td>
-                        <CodeList codes={goal.actionDirectionCodes} names={directionsByCode} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              );
-            })}
-          </DataTable>
-        )}
-      </QueryView>
+      <QueryTable
+        query={goalsQuery}
+        caption={t('goals.caption')}
+        head={[t('common.code'), t('goals.goal'), t('goals.actionDirections')]}
+      >
+        {(goals) =>
+          groupGoals(goals).map((group) => {
+            const first = group.goals[0];
+            return (
+              <tbody key={group.key}>
+                {first && (
+                  <tr className="group-row">
+                    <th scope="rowgroup" colSpan={3}>
+                      {localize(first.groupLv, first.groupEn)}
+                    </th>
+                  </tr>
+                )}
+                {group.goals.map((goal) => (
+                  <CodeRow key={goal.code} row={goal}>
+                    <CodeList codes={goal.actionDirectionCodes} names={directionsByCode} />
+                  </CodeRow>
+                ))}
+              </tbody>
+            );
+          })
+        }
+      </QueryTable>
 
-      <QueryView query={directionsQuery}>
+      <QueryTable
+        query={directionsQuery}
+        caption={t('actionDirections.caption')}
+        head={[t('common.code'), t('common.name'), t('actionDirections.goals')]}
+      >
         {(directions) => (
-          <DataTable caption={t('actionDirections.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.code')}</th>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('actionDirections.goals')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {directions.map((direction) => (
-                <tr key={direction.code}>
-                  <th scope="row" className="code">
-                    {direction.code}
-                  </th>
-                  <td>{localize(direction.nameLv, direction.nameEn)}</td>
-                  <td>
-                    <CodeList codes={direction.goalCodes} names={goalsByCode} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <tbody>
+            {directions.map((direction) => (
+              <CodeRow key={direction.code} row={direction}>
+                <CodeList codes={direction.goalCodes} names={goalsByCode} />
+              </CodeRow>
+            ))}
+          </tbody>
         )}
-      </QueryView>
+      </QueryTable>
     </>
+  );
+}
+
+/** A goal or an action direction: its code, its name, and the codes of the other list it names. */
+function CodeRow({ row, children }: { row: Named; children: ReactNode }) {
+  const { localize } = useI18n();
+  return (
+    <tr>
+      <th scope="row" className="code">
+        {row.code}
+      </th>
+      <td>{localize(row.nameLv, row.nameEn)}</td>
+      <td>{children}</td>
+    </tr>
   );
 }

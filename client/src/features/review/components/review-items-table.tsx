@@ -3,9 +3,11 @@ import type { Comment, LineItem } from '@ikt/shared/line-item.schema';
 import { COST_NATURE_LABELS, PRIORITY_LABELS } from '@ikt/shared/labels';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, numeric } from '../../../components/data-table';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
+import { FormActions } from '../../../components/form-actions';
+import { CommentField } from '../../../components/form-field';
 import { Money } from '../../../components/money';
 import { ReviewStatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -36,22 +38,19 @@ export function ReviewItemsTable({ subProgrammeId, items, threads, fiscalYears, 
         {announcement}
       </p>
       {review.isError && <ErrorState error={review.error} />}
-      <DataTable caption={t('review.itemsCaption')} className="review-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('grid.column.title')}</th>
-            <th scope="col">{t('grid.column.ekk')}</th>
-            <th scope="col">{t('grid.column.costNature')}</th>
-            <th scope="col">{t('grid.column.priority')}</th>
-            {fiscalYears.map((year) => (
-              <th key={year} scope="col" className="num">
-                {year}
-              </th>
-            ))}
-            <th scope="col">{t('grid.column.reviewStatus')}</th>
-            {canDecide && <th scope="col">{t('review.decision')}</th>}
-          </tr>
-        </thead>
+      <DataTable
+        caption={t('review.itemsCaption')}
+        className="review-table"
+        head={[
+          t('grid.column.title'),
+          t('grid.column.ekk'),
+          t('grid.column.costNature'),
+          t('grid.column.priority'),
+          ...fiscalYears.map((year) => numeric(year)),
+          t('grid.column.reviewStatus'),
+          canDecide && t('review.decision'),
+        ]}
+      >
         <tbody>
           {items.map((item) => (
             <tr key={item.id}>
@@ -185,34 +184,20 @@ function ReturnDialog({
         }}
       >
         {review.isError && <ErrorState error={review.error} />}
-        <div className={missing ? 'field field--error' : 'field'}>
-          <label htmlFor={fieldId} className="field__label">
-            {t('review.returnComment')}
-          </label>
-          {missing && (
-            <p id={`${fieldId}-error`} className="field__error">
-              {t('review.commentRequired')}
-            </p>
-          )}
-          <textarea
-            id={fieldId}
-            className="field__input"
-            rows={4}
-            maxLength={5000}
-            value={comment}
-            aria-invalid={missing || undefined}
-            aria-describedby={missing ? `${fieldId}-error` : undefined}
-            onChange={(event) => setComment(event.target.value)}
-          />
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--warn">
-            {review.isPending ? t('common.saving') : t('review.returnItem')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <CommentField
+          id={fieldId}
+          label={t('review.returnComment')}
+          message={missing ? t('review.commentRequired') : undefined}
+          value={comment}
+          onChange={setComment}
+          rows={4}
+        />
+        <FormActions
+          pending={review.isPending}
+          label={t('review.returnItem')}
+          className="button button--warn"
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

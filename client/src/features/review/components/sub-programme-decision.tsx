@@ -2,8 +2,9 @@ import type { CycleStatus } from '@ikt/shared/domain';
 import type { Comment, LineItem } from '@ikt/shared/line-item.schema';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useId, useState } from 'react';
-import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
+import { CommentField } from '../../../components/form-field';
+import { ConfirmDialog } from '../../../components/form-actions';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
 import { CommentList } from '../../../components/comment-list';
@@ -56,29 +57,14 @@ export function SubProgrammeDecision({
         <form noValidate onSubmit={(event) => event.preventDefault()}>
           {error && <ErrorState error={error} />}
           {acceptBlocked && <p className="notice">{t('review.acceptBlocked', { count: returnedItems.length })}</p>}
-          <div className={missing ? 'field field--error' : 'field'}>
-            <label htmlFor={fieldId} className="field__label">
-              {t('review.comment')}
-            </label>
-            <p id={`${fieldId}-hint`} className="field__hint">
-              {t('review.commentHint')}
-            </p>
-            {missing && (
-              <p id={`${fieldId}-error`} className="field__error">
-                {t('review.commentRequired')}
-              </p>
-            )}
-            <textarea
-              id={fieldId}
-              className="field__input"
-              rows={3}
-              maxLength={5000}
-              value={comment}
-              aria-invalid={missing || undefined}
-              aria-describedby={missing ? `${fieldId}-hint ${fieldId}-error` : `${fieldId}-hint`}
-              onChange={(event) => setComment(event.target.value)}
-            />
-          </div>
+          <CommentField
+            id={fieldId}
+            label={t('review.comment')}
+            hint={t('review.commentHint')}
+            message={missing ? t('review.commentRequired') : undefined}
+            value={comment}
+            onChange={setComment}
+          />
           <div className="form-actions">
             {canAccept && !acceptBlocked && (
               <button
@@ -127,11 +113,26 @@ export function SubProgrammeDecision({
           </div>
         </form>
       )}
-      <Dialog
+      <ConfirmDialog
         open={confirmingReturn}
         title={t('review.returnConfirmTitle', { code: subProgramme.code })}
         onClose={() => setConfirmingReturn(false)}
         wide
+        error={giveBack.error}
+        confirmLabel={t('review.returnConfirm')}
+        confirmClassName="button button--warn"
+        pending={giveBack.isPending}
+        onConfirm={() =>
+          giveBack.mutate(
+            { id: subProgramme.id, comment: comment.trim() },
+            {
+              onSuccess: () => {
+                setComment('');
+                setConfirmingReturn(false);
+              },
+            },
+          )
+        }
       >
         <ReturnSummary
           comment={comment.trim()}
@@ -139,32 +140,7 @@ export function SubProgrammeDecision({
           returnedItems={returnedItems}
           threads={threads}
         />
-        {giveBack.isError && <ErrorState error={giveBack.error} />}
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button button--warn"
-            aria-disabled={giveBack.isPending || undefined}
-            onClick={() => {
-              if (giveBack.isPending) return;
-              giveBack.mutate(
-                { id: subProgramme.id, comment: comment.trim() },
-                {
-                  onSuccess: () => {
-                    setComment('');
-                    setConfirmingReturn(false);
-                  },
-                },
-              );
-            }}
-          >
-            {giveBack.isPending ? t('common.saving') : t('review.returnConfirm')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setConfirmingReturn(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }

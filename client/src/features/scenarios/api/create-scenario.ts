@@ -1,6 +1,6 @@
 import { scenarioSchema, type CreateScenarioInput, type Scenario } from '@ikt/shared/scenario.schema';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
+import { useRecordMutation } from '../../../api/query';
 import { scenarioKeys } from './scenario-keys';
 
 /** Computes a cut scenario; 422 when the target exceeds the largest possible reduction. */
@@ -8,13 +8,12 @@ export function createScenario({ cycleId, input }: { cycleId: number; input: Cre
   return apiPost(`/api/cycles/${cycleId}/scenarios`, input, scenarioSchema);
 }
 
+/** Where a computed scenario goes: its own query, and its cycle's list (refetched). */
+export const scenarioRecordKeys = {
+  detail: (scenario: Scenario) => scenarioKeys.detail(scenario.id),
+  invalidates: (scenario: Scenario) => scenarioKeys.list(scenario.cycleId),
+};
+
 export function useCreateScenario() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createScenario,
-    onSuccess: (scenario) => {
-      queryClient.setQueryData(scenarioKeys.detail(scenario.id), scenario);
-      void queryClient.invalidateQueries({ queryKey: scenarioKeys.list(scenario.cycleId) });
-    },
-  });
+  return useRecordMutation(createScenario, scenarioRecordKeys);
 }

@@ -1,8 +1,7 @@
 import type { Scenario } from '@ikt/shared/scenario.schema';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createScenario } from './create-scenario';
+import { useRecordMutation } from '../../../api/query';
+import { createScenario, scenarioRecordKeys } from './create-scenario';
 import type { ScenarioSummary } from './get-scenarios';
-import { scenarioKeys } from './scenario-keys';
 
 /**
  * A stale scenario computed again on the cycle's current items: a new scenario with the same
@@ -20,12 +19,5 @@ export function recomputeScenario(scenario: ScenarioSummary): Promise<Scenario> 
 }
 
 export function useRecomputeScenario() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: recomputeScenario,
-    onSuccess: (scenario) => {
-      queryClient.setQueryData(scenarioKeys.detail(scenario.id), scenario);
-      void queryClient.invalidateQueries({ queryKey: scenarioKeys.list(scenario.cycleId) });
-    },
-  });
+  return useRecordMutation(recomputeScenario, scenarioRecordKeys);
 }

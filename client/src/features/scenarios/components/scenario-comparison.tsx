@@ -4,8 +4,7 @@ import type { ScenarioComparison } from '@ikt/shared/scenario.schema';
 import { parseMoney, toMoneyString } from '@ikt/shared/money';
 import { useId, useState } from 'react';
 import { DataTable } from '../../../components/data-table';
-import { Dialog } from '../../../components/dialog';
-import { ErrorState } from '../../../components/error-state';
+import { ConfirmDialog } from '../../../components/form-actions';
 import { Money } from '../../../components/money';
 import { formatDateTime, formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -205,25 +204,18 @@ export function AdoptButton({ scenario }: { scenario: ScenarioSummary }) {
         {t('scenarios.adopt')}
         <span className="visually-hidden"> {scenario.name}</span>
       </button>
-      <Dialog open={confirming} title={t('scenarios.adoptTitle')} onClose={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title={t('scenarios.adoptTitle')}
+        onClose={() => setConfirming(false)}
+        error={adopt.error}
+        confirmLabel={t('scenarios.adoptYes')}
+        confirmClassName="button button--warn"
+        pending={adopt.isPending}
+        onConfirm={() => adopt.mutate(scenario.id, { onSuccess: () => setConfirming(false) })}
+      >
         <p>{t('scenarios.adoptConfirm', { name: scenario.name })}</p>
-        {adopt.isError && <ErrorState error={adopt.error} />}
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button button--warn"
-            aria-disabled={adopt.isPending || undefined}
-            onClick={() => {
-              if (!adopt.isPending) adopt.mutate(scenario.id, { onSuccess: () => setConfirming(false) });
-            }}
-          >
-            {adopt.isPending ? t('common.saving') : t('scenarios.adoptYes')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

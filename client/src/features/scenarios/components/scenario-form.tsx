@@ -8,7 +8,9 @@ import {
 } from '@ikt/shared/scenario.schema';
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../api/client';
-import { fieldClass, FieldProblem, FormProblem, problemProps, useFormProblems } from '../../../components/form-problem';
+import { FormActions } from '../../../components/form-actions';
+import { FormField } from '../../../components/form-field';
+import { FormProblem, useFormProblems } from '../../../components/form-problem';
 import { MoneyField } from '../../../components/money-field';
 import { formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -98,38 +100,20 @@ export function ScenarioForm({ cycle, onCreated }: { cycle: Cycle; onCreated: (p
         message={largest ? t('scenarios.infeasible', largest) : undefined}
       />
       <div className="field-row">
-        <div className={fieldClass(problems.fields.name)}>
-          <label htmlFor={ids.name} className="field__label">
-            {t('scenarios.name')}
-          </label>
-          <FieldProblem inputId={ids.name} message={problems.fields.name} />
-          <input
-            id={ids.name}
-            name="name"
-            className="field__input"
-            maxLength={180}
-            autoComplete="off"
-            {...problemProps(ids.name, problems.fields.name)}
-          />
-        </div>
-        <div className={fieldClass(problems.fields.fiscalYear)}>
-          <label htmlFor={ids.year} className="field__label">
-            {t('scenarios.fiscalYear')}
-          </label>
-          <FieldProblem inputId={ids.year} message={problems.fields.fiscalYear} />
-          <select
-            id={ids.year}
-            name="fiscalYear"
-            className="field__input"
-            {...problemProps(ids.year, problems.fields.fiscalYear)}
-          >
-            {cycle.fiscalYears.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField id={ids.name} label={t('scenarios.name')} message={problems.fields.name}>
+          {(control) => <input {...control} name="name" className="field__input" maxLength={180} autoComplete="off" />}
+        </FormField>
+        <FormField id={ids.year} label={t('scenarios.fiscalYear')} message={problems.fields.fiscalYear}>
+          {(control) => (
+            <select {...control} name="fiscalYear" className="field__input">
+              {cycle.fiscalYears.map((year) => (
+                <option key={year} value={year}>
+                  {year}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       </div>
       <fieldset className="field radio-group">
         <legend className="field__label">{t('scenarios.targetKind')}</legend>
@@ -152,26 +136,24 @@ export function ScenarioForm({ cycle, onCreated }: { cycle: Cycle; onCreated: (p
           message={targetMessage}
         />
       ) : (
-        <div className={fieldClass(percentMessage)}>
-          <label htmlFor={ids.percent} className="field__label">
-            {t('scenarios.targetPercent')}
-          </label>
-          <FieldProblem inputId={ids.percent} message={percentMessage} />
-          <input
-            id={ids.percent}
-            name="percent"
-            className="field__input field__input--short"
-            inputMode="decimal"
-            autoComplete="off"
-            {...problemProps(ids.percent, percentMessage)}
-          />
-        </div>
+        <FormField id={ids.percent} label={t('scenarios.targetPercent')} message={percentMessage}>
+          {(control) => (
+            <input
+              {...control}
+              name="percent"
+              className="field__input field__input--short"
+              inputMode="decimal"
+              autoComplete="off"
+            />
+          )}
+        </FormField>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {busy ? t('scenarios.computing') : t('scenarios.compute')}
-        </button>
-      </div>
+      <FormActions
+        pending={busy}
+        label={t('scenarios.compute')}
+        pendingLabel={t('scenarios.computing')}
+        disabled={busy}
+      />
     </form>
   );
 }

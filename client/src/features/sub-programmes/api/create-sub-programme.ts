@@ -1,6 +1,6 @@
 import { subProgrammeSchema, type CreateSubProgrammeInput, type SubProgramme } from '@ikt/shared/sub-programme.schema';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../api/client';
+import { useRecordMutation } from '../../../api/query';
 import { subProgrammeKeys } from '../../../api/sub-programmes/sub-programme-keys';
 
 export function createSubProgramme({
@@ -14,12 +14,8 @@ export function createSubProgramme({
 }
 
 export function useCreateSubProgramme() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createSubProgramme,
-    onSuccess: (created) => {
-      queryClient.setQueryData(subProgrammeKeys.detail(created.id), created);
-      void queryClient.invalidateQueries({ queryKey: subProgrammeKeys.lists() });
-    },
+  return useRecordMutation(createSubProgramme, {
+    detail: (created) => subProgrammeKeys.detail(created.id),
+    invalidates: subProgrammeKeys.lists,
   });
 }

@@ -1,22 +1,13 @@
 import { commentListSchema, type Comment } from '@ikt/shared/line-item.schema';
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet, type RequestOptions } from '../../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery } from '../../../api/query';
 import { subProgrammeKeys } from '../../../api/sub-programmes/sub-programme-keys';
 
 /** Every comment on the sub-programme's items, oldest first (each names its `lineItemId`). */
-export function getSubProgrammeItemComments(id: number, options?: RequestOptions): Promise<Comment[]> {
-  return apiGet(`/api/sub-programmes/${id}/line-item-comments`, commentListSchema, options);
-}
-
-export function subProgrammeItemCommentsQueryOptions(id: number) {
-  return queryOptions({
-    queryKey: subProgrammeKeys.itemComments(id),
-    queryFn: ({ signal }) => getSubProgrammeItemComments(id, { signal }),
-  });
-}
-
 export function useSubProgrammeItemComments(id: number) {
-  return useQuery(subProgrammeItemCommentsQueryOptions(id));
+  return useQuery(
+    apiQuery(subProgrammeKeys.itemComments(id), `/api/sub-programmes/${id}/line-item-comments`, commentListSchema),
+  );
 }
 
 /** The comments grouped by item, each thread oldest first. */

@@ -4,6 +4,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
+import { FormActions } from '../../../components/form-actions';
+import { FormField } from '../../../components/form-field';
+import { InstitutionOptions } from '../../../components/options';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useInstitutions } from '../../../api/reference/get-institutions';
 import { useCreateSubProgramme } from '../api/create-sub-programme';
@@ -28,7 +31,7 @@ export function CreateSubProgrammeButton({ user, cycle }: { user: User; cycle: C
 }
 
 function CreateForm({ user, cycle }: { user: User; cycle: Cycle }) {
-  const { t, localize } = useI18n();
+  const { t } = useI18n();
   const create = useCreateSubProgramme();
   const navigate = useNavigate();
   const institutions = useInstitutions();
@@ -58,51 +61,32 @@ function CreateForm({ user, cycle }: { user: User; cycle: Cycle }) {
   return (
     <form noValidate onSubmit={onSubmit}>
       {create.isError && <ErrorState error={create.error} />}
-      <div className="field">
-        <label htmlFor={ids.code} className="field__label">
-          {t('common.code')}
-        </label>
-        <p id={`${ids.code}-hint`} className="field__hint">
-          {t('subProgramme.codeHint')}
-        </p>
-        <input
-          id={ids.code}
-          name="code"
-          className="field__input"
-          defaultValue={prefix}
-          maxLength={40}
-          autoComplete="off"
-          aria-describedby={`${ids.code}-hint`}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.name} className="field__label">
-          {t('common.name')}
-        </label>
-        <input id={ids.name} name="name" className="field__input" maxLength={300} autoComplete="off" />
-      </div>
+      <FormField id={ids.code} label={t('common.code')} hint={t('subProgramme.codeHint')}>
+        {(control) => (
+          <input
+            {...control}
+            name="code"
+            className="field__input"
+            defaultValue={prefix}
+            maxLength={40}
+            autoComplete="off"
+          />
+        )}
+      </FormField>
+      <FormField id={ids.name} label={t('common.name')}>
+        {(control) => <input {...control} name="name" className="field__input" maxLength={300} autoComplete="off" />}
+      </FormField>
       {user.role === 'itc_finance' && (
-        <div className="field">
-          <label htmlFor={ids.owner} className="field__label">
-            {t('subProgramme.institution')}
-          </label>
-          <select id={ids.owner} name="owner" className="field__input" defaultValue="central">
-            <option value="central">{t('subProgramme.centralOption')}</option>
-            {(institutions.data ?? [])
-              .filter((institution) => !institution.isItc && institution.active)
-              .map((institution) => (
-                <option key={institution.id} value={institution.id}>
-                  {institution.code} — {localize(institution.nameLv, institution.nameEn)}
-                </option>
-              ))}
-          </select>
-        </div>
+        <FormField id={ids.owner} label={t('subProgramme.institution')}>
+          {(control) => (
+            <select {...control} name="owner" className="field__input" defaultValue="central">
+              <option value="central">{t('subProgramme.centralOption')}</option>
+              <InstitutionOptions institutions={institutions.data} />
+            </select>
+          )}
+        </FormField>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {create.isPending ? t('common.saving') : t('subProgramme.create')}
-        </button>
-      </div>
+      <FormActions pending={create.isPending} label={t('subProgramme.create')} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { SUB_PROGRAMME_STATUSES } from '@ikt/shared/domain';
 import { SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import { changeAgainst } from '@ikt/shared/money-change';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, numeric } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Money } from '../../../components/money';
 import { ChangePercent } from '../../../components/change-percent';
@@ -29,26 +29,17 @@ export function InstitutionProgressTable({ subProgrammes, consolidation }: Insti
         <progress max={Math.max(total, 1)} value={done} aria-label={t('progress.label')} />{' '}
         {tn('progress.summary', total, { done, total })}
       </p>
-      <DataTable caption={t('progress.caption')} className="progress-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('subProgramme.institution')}</th>
-            {SUB_PROGRAMME_STATUSES.map((status) => (
-              <th key={status} scope="col" className="num">
-                {SUB_PROGRAMME_STATUS_LABELS[status][language]}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              {firstYear ?? t('progress.firstYear')}
-            </th>
-            <th scope="col" className="num">
-              {t('progress.previousYear')}
-            </th>
-            <th scope="col" className="num">
-              {t('progress.change')}
-            </th>
-          </tr>
-        </thead>
+      <DataTable
+        caption={t('progress.caption')}
+        className="progress-table"
+        head={[
+          t('subProgramme.institution'),
+          ...SUB_PROGRAMME_STATUSES.map((status) => numeric(SUB_PROGRAMME_STATUS_LABELS[status][language])),
+          numeric(firstYear ?? t('progress.firstYear')),
+          numeric(t('progress.previousYear')),
+          numeric(t('progress.change')),
+        ]}
+      >
         <tbody>
           {rows.map((row) => (
             <tr key={row.institutionCode}>

@@ -2,7 +2,7 @@ import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, numeric } from '../../../components/data-table';
 import { Money } from '../../../components/money';
 import { SubProgrammeStatusBadge } from '../../../components/status-badge';
 import { useT } from '../../../i18n/i18n-context';
@@ -26,20 +26,16 @@ export function SubProgrammeTable({
 }: SubProgrammeTableProps) {
   const t = useT();
   return (
-    <DataTable caption={caption}>
-      <thead>
-        <tr>
-          <th scope="col">{t('common.code')}</th>
-          <th scope="col">{t('common.name')}</th>
-          {showInstitution && <th scope="col">{t('subProgramme.institution')}</th>}
-          <th scope="col">{t('common.status')}</th>
-          {fiscalYears.map((year) => (
-            <th key={year} scope="col" className="num">
-              {year}
-            </th>
-          ))}
-        </tr>
-      </thead>
+    <DataTable
+      caption={caption}
+      head={[
+        t('common.code'),
+        t('common.name'),
+        showInstitution && t('subProgramme.institution'),
+        t('common.status'),
+        ...fiscalYears.map((year) => numeric(year)),
+      ]}
+    >
       <tbody>
         {subProgrammes.map((subProgramme) => (
           <tr key={subProgramme.id}>

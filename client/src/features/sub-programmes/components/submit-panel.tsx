@@ -3,8 +3,8 @@ import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/client';
-import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
+import { ConfirmDialog } from '../../../components/form-actions';
 import { Money } from '../../../components/money';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -101,18 +101,19 @@ export function SubmitPanel({ subProgramme, items, fiscalYears, problemLink, onS
         </span>
       </div>
       {submit.isError && !serverRefusal && !confirming && <ErrorState error={submit.error} />}
-      <Dialog open={confirming} title={t('submit.confirmTitle')} onClose={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title={t('submit.confirmTitle')}
+        onClose={() => setConfirming(false)}
+        error={!serverRefusal && submit.error}
+        confirmLabel={t('submit.confirm')}
+        confirmClassName="button"
+        pending={submit.isPending}
+        pendingLabel={t('submit.submitting')}
+        onConfirm={onConfirm}
+      >
         <SubmitSummary subProgramme={subProgramme} items={items} fiscalYears={fiscalYears} />
-        {submit.isError && !serverRefusal && <ErrorState error={submit.error} />}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onConfirm} aria-disabled={submit.isPending || undefined}>
-            {submit.isPending ? t('submit.submitting') : t('submit.confirm')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
       {problems.length > 0 && (
         <section className="error-summary" aria-labelledby={headingId}>
           <h2 id={headingId} ref={headingRef} tabIndex={-1} className="error-summary__title">

@@ -1,7 +1,6 @@
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useState } from 'react';
-import { Dialog } from '../../../components/dialog';
-import { ErrorState } from '../../../components/error-state';
+import { ConfirmDialog } from '../../../components/form-actions';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useWithdrawSubProgramme } from '../api/withdraw-sub-programme';
 
@@ -34,31 +33,25 @@ export function WithdrawSubmission({
         </button>
         <span className="submit-panel__status">{t('withdraw.hint')}</span>
       </div>
-      <Dialog open={confirming} title={t('withdraw.confirmTitle')} onClose={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title={t('withdraw.confirmTitle')}
+        onClose={() => setConfirming(false)}
+        error={withdraw.error}
+        confirmLabel={t('withdraw.confirm')}
+        confirmClassName="button button--warn"
+        pending={withdraw.isPending}
+        onConfirm={() =>
+          withdraw.mutate(subProgramme.id, {
+            onSuccess: () => {
+              setConfirming(false);
+              onWithdrawn?.();
+            },
+          })
+        }
+      >
         <p>{t('withdraw.confirmText', { code: subProgramme.code })}</p>
-        {withdraw.isError && <ErrorState error={withdraw.error} />}
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button button--warn"
-            aria-disabled={withdraw.isPending || undefined}
-            onClick={() => {
-              if (withdraw.isPending) return;
-              withdraw.mutate(subProgramme.id, {
-                onSuccess: () => {
-                  setConfirming(false);
-                  onWithdrawn?.();
-                },
-              });
-            }}
-          >
-            {withdraw.isPending ? t('common.saving') : t('withdraw.confirm')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </div>
   );
 }
