@@ -35,6 +35,7 @@ const serverModules = {
   scenarios: ['./modules/cycles', './modules/audit'],
   indicators: ['./modules/cycles', './modules/audit'],
   consolidation: ['./modules/cycles', './modules/budget/counted-last-year.ts'],
+  'full-cost': ['./modules/cycles', './modules/audit', './modules/budget/counted-last-year.ts'],
   spreadsheets: [
     './modules/budget',
     './modules/cycles',

@@ -45,6 +45,8 @@ export interface EkkCodeTable {
   selectable: Generated<boolean>;
   verified: Generated<boolean>;
   retired_at: NullableTimestamp;
+  /** The TBM cost pool the code's spending belongs to; NULL: the nearest mapped ancestor's, or unmapped. */
+  tbm_cost_pool_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface GoalTable {
@@ -72,6 +74,8 @@ export interface IctServiceTable {
   name_en: string;
   basis: Generated<string>;
   active: Generated<boolean>;
+  /** The TBM technology resource tower the service belongs to; NULL: unmapped. */
+  tbm_tower_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InformationSystemTable {
@@ -135,6 +139,8 @@ export interface BudgetCycleTable {
   ict_users: number | null;
   computers: number | null;
   it_staff: number | null;
+  /** Versions the cycle's service drivers and consumption together (their If-Match). */
+  allocation_version: Generated<number>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -243,6 +249,38 @@ export interface ScenarioCutTable {
   whole_item: boolean;
 }
 
+/** A TBM cost pool or technology resource tower (reference data). */
+export interface TbmCategoryTable {
+  code: string;
+  name_lv: string;
+  name_en: string;
+  active: Generated<boolean>;
+}
+
+/** What one ICT service's consumption is counted in, in a cycle; unit_en 'direct': its items name beneficiaries. */
+export interface ServiceDriverTable {
+  cycle_id: number;
+  service_code: string;
+  unit_lv: string;
+  unit_en: string;
+}
+
+export interface ServiceConsumptionTable {
+  cycle_id: number;
+  service_code: string;
+  institution_id: number;
+  fiscal_year: number;
+  /** NUMERIC(14,3), ≥ 0: exact like an item's quantity. */
+  quantity: ColumnType<string, string, string>;
+}
+
+export interface LineItemBeneficiaryTable {
+  line_item_id: number;
+  institution_id: number;
+  /** NUMERIC(7,4): per cent of the item's amount; an item's shares add up to 100. */
+  share: ColumnType<string, string, string>;
+}
+
 export interface AuditEventTable {
   /** BIGINT: read as a string from both drivers (see create-db.ts). */
   id: Generated<string>;
@@ -278,6 +316,11 @@ export interface Database {
   scenario: ScenarioTable;
   scenario_cut: ScenarioCutTable;
   audit_event: AuditEventTable;
+  tbm_cost_pool: TbmCategoryTable;
+  tbm_tower: TbmCategoryTable;
+  service_driver: ServiceDriverTable;
+  service_consumption: ServiceConsumptionTable;
+  line_item_beneficiary: LineItemBeneficiaryTable;
 }
 
 export type InstitutionRow = Selectable<InstitutionTable>;

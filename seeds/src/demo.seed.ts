@@ -100,8 +100,55 @@ export async function seedDemoData(db: Kysely<Database>): Promise<boolean> {
         ],
       );
     }
+    for (const cycle of [
+      { id: previous.id, year: DEMO_PREVIOUS_YEAR },
+      { id: current.id, year: DEMO_CURRENT_YEAR },
+    ]) {
+      await insertDemoAllocationBasis(trx, cycle, institutionId);
+    }
     return true;
   });
+}
+
+/**
+ * The demo cycles' service drivers (the reference units of seeds/data/service_tbm.csv) and each
+ * institution's consumption (invented quantities, the same in every fiscal year; workstations and
+ * users add up to the demo cycle's M6 figures), so the full cost has something to allocate.
+ */
+async function insertDemoAllocationBasis(
+  trx: Transaction<Database>,
+  cycle: { id: number; year: number },
+  institutionId: Map<string, number>,
+): Promise<void> {
+  const [drivers, consumption] = await Promise.all([
+    readSeedCsv('service_tbm.csv'),
+    readSeedCsv('demo_service_consumption.csv'),
+  ]);
+  await trx
+    .insertInto('service_driver')
+    .values(
+      drivers.map((r) => ({
+        cycle_id: cycle.id,
+        service_code: r.service_code!,
+        unit_lv: r.driver_unit_lv!,
+        unit_en: r.driver_unit_en!,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('service_consumption')
+    .values(
+      fiscalYearsOf(cycle.year).flatMap((fiscal_year) =>
+        consumption.map((r) => ({
+          cycle_id: cycle.id,
+          service_code: r.service_code!,
+          institution_id: institutionId.get(r.institution_code!)!,
+          fiscal_year,
+          quantity: r.quantity!,
+        })),
+      ),
+    )
+    .execute();
 }
 
 async function createSubProgrammes(

@@ -25,15 +25,20 @@ async function addMissing<T extends keyof Database>(
  * them in the tool); only missing rows are added.
  */
 export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
-  const [institutions, ekk, goals, directions, services, systems, benchmarks] = await Promise.all([
-    readSeedCsv('institutions.csv'),
-    readSeedCsv('ekk.csv'),
-    readSeedCsv('goals.csv'),
-    readSeedCsv('action_directions.csv'),
-    readSeedCsv('ict_services.csv'),
-    readSeedCsv('information_systems.csv'),
-    readSeedCsv('benchmarks.csv'),
-  ]);
+  const [institutions, ekk, goals, directions, services, systems, benchmarks, pools, towers, ekkPools, serviceTowers] =
+    await Promise.all([
+      readSeedCsv('institutions.csv'),
+      readSeedCsv('ekk.csv'),
+      readSeedCsv('goals.csv'),
+      readSeedCsv('action_directions.csv'),
+      readSeedCsv('ict_services.csv'),
+      readSeedCsv('information_systems.csv'),
+      readSeedCsv('benchmarks.csv'),
+      readSeedCsv('tbm_cost_pools.csv'),
+      readSeedCsv('tbm_towers.csv'),
+      readSeedCsv('ekk_tbm.csv'),
+      readSeedCsv('service_tbm.csv'),
+    ]);
 
   await db.transaction().execute(async (trx) => {
     await addMissing(
@@ -130,5 +135,34 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
       })),
       ['indicator'],
     );
+
+    // The TBM crosswalks are written once, with their tables: afterwards an admin's mapping
+    // (or a mapping an admin removed) is theirs, and a restart does not put the seed's back.
+    if (await isEmpty(trx, 'tbm_cost_pool')) {
+      await trx.insertInto('tbm_cost_pool').values(pools.map(named)).execute();
+      for (const r of ekkPools) {
+        await trx
+          .updateTable('ekk_code')
+          .set({ tbm_cost_pool_code: r.tbm_cost_pool! })
+          .where('code', '=', r.ekk_code!)
+          .execute();
+      }
+    }
+    if (await isEmpty(trx, 'tbm_tower')) {
+      await trx.insertInto('tbm_tower').values(towers.map(named)).execute();
+      for (const r of serviceTowers) {
+        await trx
+          .updateTable('ict_service')
+          .set({ tbm_tower_code: r.tbm_tower! })
+          .where('code', '=', r.service_code!)
+          .execute();
+      }
+    }
   });
+}
+
+const named = (r: Record<string, string | undefined>) => ({ code: r.code!, name_lv: r.name_lv!, name_en: r.name_en! });
+
+async function isEmpty(db: Kysely<Database>, table: 'tbm_cost_pool' | 'tbm_tower'): Promise<boolean> {
+  return (await db.selectFrom(table).select('code').limit(1).executeTakeFirst()) === undefined;
 }

@@ -6,6 +6,7 @@ import type { Database } from '@ikt/db/database';
 import { migrateToLatest } from '@ikt/db/migrate';
 import type { CostNature, Priority, ReviewStatus, SubProgrammeStatus } from '@ikt/shared/domain';
 import { parseMoney, toMoneyString } from '@ikt/shared/money';
+import { readSeedCsv } from './csv';
 import { seedReferenceData } from './reference.seed';
 
 /**
@@ -992,6 +993,15 @@ export async function seedScaleData(db: Kysely<Database>, options: ScaleSeedOpti
       batchSize,
     );
     lap(`scale cycle ${SCALE_YEAR}: ${plan.current.length} items`);
+    await insertScaleAllocationBasis(
+      trx,
+      [
+        { id: base.id, years: baseYears },
+        { id: cycle.id, years: currentYears },
+      ],
+      [...institutionId.values()],
+    );
+    lap('service drivers and consumption');
 
     return {
       cycleId: cycle.id,
@@ -1013,6 +1023,50 @@ export async function seedScaleData(db: Kysely<Database>, options: ScaleSeedOpti
   await vacuumScaleTables(db);
   lap('vacuum analyze');
   return { ...result, timingsMs };
+}
+
+/**
+ * The reference drivers (seeds/data/service_tbm.csv) and a quantity for every institution,
+ * service and fiscal year of both cycles, so the full cost allocates every service at scale. The
+ * quantities are a fixed function of the positions (no randomness needed: they only weigh).
+ */
+async function insertScaleAllocationBasis(
+  trx: Kysely<Database>,
+  cycles: { id: number; years: number[] }[],
+  institutionIds: number[],
+): Promise<void> {
+  const drivers = await readSeedCsv('service_tbm.csv');
+  const weighed = drivers.filter((d) => d.driver_unit_en !== 'direct');
+  for (const { id: cycleId, years } of cycles) {
+    await trx
+      .insertInto('service_driver')
+      .values(
+        drivers.map((d) => ({
+          cycle_id: cycleId,
+          service_code: d.service_code!,
+          unit_lv: d.driver_unit_lv!,
+          unit_en: d.driver_unit_en!,
+        })),
+      )
+      .execute();
+    const rows = years.flatMap((fiscal_year) =>
+      weighed.flatMap((d, j) =>
+        institutionIds.map((institution_id, k) => ({
+          cycle_id: cycleId,
+          service_code: d.service_code!,
+          institution_id,
+          fiscal_year,
+          quantity: String(1 + ((k * 7919 + j * 104_729 + fiscal_year) % 5000)),
+        })),
+      ),
+    );
+    for (let start = 0; start < rows.length; start += 5000) {
+      await trx
+        .insertInto('service_consumption')
+        .values(rows.slice(start, start + 5000))
+        .execute();
+    }
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { createLineItemService } from './modules/budget/line-item.service';
 import { subProgrammeRoutes } from './modules/budget/sub-programme.routes';
 import { consolidationRoutes } from './modules/consolidation/consolidation.routes';
 import { cycleRoutes } from './modules/cycles/cycles.routes';
+import { fullCostRoutes } from './modules/full-cost/full-cost.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -83,7 +84,7 @@ export async function buildApp({
   const audit = createAuditService(db);
   const users = createUsersService(db);
   const auth = createAuthService(db, users, security);
-  const { cycles, subProgrammes, reference, consolidation, indicators } = createBudgetServices(db, audit);
+  const { cycles, subProgrammes, reference, consolidation, fullCost, indicators } = createBudgetServices(db, audit);
   const lineItems = createLineItemService(db, audit);
   const scenarios = createScenarioService(db, cycles);
   const spreadsheets = createSpreadsheetService(db, {
@@ -111,6 +112,7 @@ export async function buildApp({
       await api.register(subProgrammeRoutes, { service: subProgrammes });
       await api.register(lineItemRoutes, { service: lineItems });
       await api.register(consolidationRoutes, { service: consolidation });
+      await api.register(fullCostRoutes, { service: fullCost });
       await api.register(scenarioRoutes, { service: scenarios });
       await api.register(indicatorRoutes, { service: indicators });
       await api.register(spreadsheetRoutes, {

@@ -4,6 +4,7 @@ import { createAuditService, type AuditService } from './modules/audit/audit.ser
 import { createSubProgrammeService } from './modules/budget/sub-programme.service';
 import { createConsolidationService } from './modules/consolidation/consolidation.service';
 import { createCycleService } from './modules/cycles/cycles.service';
+import { createFullCostService } from './modules/full-cost/full-cost.service';
 import { createIndicatorsService } from './modules/indicators/indicators.service';
 import { createReferenceService } from './modules/reference/reference.service';
 
@@ -18,6 +19,7 @@ export function createBudgetServices(executor: Kysely<Database>, audit: AuditSer
     cycles,
     subProgrammes: createSubProgrammeService(executor, cycles),
     consolidation: createConsolidationService(executor, cycles),
+    fullCost: createFullCostService(executor, cycles),
     indicators: createIndicatorsService(executor, cycles),
     reference: createReferenceService(executor),
   };

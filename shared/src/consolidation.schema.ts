@@ -15,6 +15,8 @@ export const CONSOLIDATION_DIMENSIONS = [
   'information_system',
   'priority',
   'review_status',
+  'tbm_cost_pool',
+  'tbm_tower',
 ] as const;
 export type ConsolidationDimension = (typeof CONSOLIDATION_DIMENSIONS)[number];
 
@@ -60,6 +62,11 @@ export const consolidationSchema = z.object({
   total: z.object({ amounts: amountsSchema, previousYear: moneySchema.nullable(), itemCount: z.number().int() }),
   /** Items marked `cut` count zero above; here they are, apart, with their amounts. */
   cut: z.object({ amounts: amountsSchema, itemCount: z.number().int() }),
+  /**
+   * TBM dimensions only: per fiscal year, the share of the total the crosswalk maps, in per cent
+   * with one decimal (null for a year with no total).
+   */
+  mappedShare: z.record(z.string(), z.string().nullable()).optional(),
 });
 export type Consolidation = z.infer<typeof consolidationSchema>;
 
@@ -77,7 +84,17 @@ export const CROSS_DIMENSIONS = [
   'information_system',
   'priority',
   'review_status',
+  'tbm_cost_pool',
+  'tbm_tower',
 ] as const satisfies readonly ConsolidationDimension[];
+
+/**
+ * The dimensions a crosswalk maps onto (EKK → TBM cost pool, ICT service → TBM tower): items the
+ * crosswalk does not reach are the row keyed '' ("not mapped"), and the answer says how much of
+ * each year is mapped.
+ */
+export const MAPPED_DIMENSIONS = ['tbm_cost_pool', 'tbm_tower'] as const satisfies readonly ConsolidationDimension[];
+export type MappedDimension = (typeof MAPPED_DIMENSIONS)[number];
 export type CrossDimension = (typeof CROSS_DIMENSIONS)[number];
 
 /** EKK hierarchy levels: 1 (e.g. 2000) to 4 (e.g. 2251). */

@@ -50,3 +50,5 @@ export const ROLE_LABELS: Labels<Role> = {
 };
 
 export const NOT_SPECIFIED_LABEL: Record<Language, string> = { lv: '(nav norādīts)', en: '(not specified)' };
+/** The row of a TBM view that the EKK / service crosswalk does not reach. */
+export const NOT_MAPPED_LABEL: Record<Language, string> = { lv: '(nav piesaistīts TBM)', en: '(not mapped to TBM)' };

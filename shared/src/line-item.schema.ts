@@ -12,7 +12,8 @@ export const amountsInputSchema = z.record(z.string().regex(/^\d{4}$/, 'fiscalYe
 export const amountsSchema = z.record(z.string(), moneySchema);
 export type Amounts = z.infer<typeof amountsSchema>;
 
-const QUANTITY_PATTERN = /^(0|[1-9]\d{0,10})(\.\d{1,3})?$/;
+/** A quantity: up to three decimals, never negative (NUMERIC(14,3)). */
+export const QUANTITY_PATTERN = /^(0|[1-9]\d{0,10})(\.\d{1,3})?$/;
 const text = (max: number) => freeText().max(max);
 const code = (pattern: RegExp) => z.string().trim().regex(pattern);
 

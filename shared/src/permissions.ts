@@ -36,6 +36,10 @@ export type Permission =
   | { action: 'referenceData.manage' }
   | { action: 'user.manage' }
   | { action: 'consolidation.read'; cycleStatus: CycleStatus; institutionId?: number | undefined }
+  /** The full cost per institution: of every institution without `institutionId`, of that one with it. */
+  | { action: 'fullCost.read'; cycleStatus: CycleStatus; institutionId?: number | undefined }
+  /** Recording the services' drivers and each institution's consumption (ITC's knowledge of who uses what). */
+  | { action: 'allocationBasis.manage' }
   | { action: 'scenario.read'; cycleStatus: CycleStatus }
   | { action: 'scenario.create' }
   | { action: 'scenario.adopt' }
@@ -132,7 +136,10 @@ export function can(actor: Actor, permission: Permission): boolean {
           : permission.institutionId === actor.institutionId;
       }
       return actor.role !== 'finance_viewer' || PAST_OPEN.includes(permission.cycleStatus);
+    case 'allocationBasis.manage':
+      return actor.role === 'itc_finance';
     case 'consolidation.read':
+    case 'fullCost.read':
       if (actor.role === 'institution_lead') {
         return permission.institutionId !== undefined && permission.institutionId === actor.institutionId;
       }

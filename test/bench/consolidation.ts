@@ -33,6 +33,16 @@ const BARE_KEY: Record<ConsolidationDimension, { key: RawBuilder<string>; join?:
   information_system: { key: sql`coalesce(li.information_system_code, '')` },
   priority: { key: sql`li.priority` },
   review_status: { key: sql`li.review_status` },
+  // The nearest mapped of the code and its (at most three) ancestors, as plain joins.
+  tbm_cost_pool: {
+    key: sql`coalesce(e1.tbm_cost_pool_code, e2.tbm_cost_pool_code, e3.tbm_cost_pool_code, e4.tbm_cost_pool_code, '')`,
+    join: sql`JOIN ekk_code e1 ON e1.code = li.ekk_code LEFT JOIN ekk_code e2 ON e2.code = e1.parent_code
+              LEFT JOIN ekk_code e3 ON e3.code = e2.parent_code LEFT JOIN ekk_code e4 ON e4.code = e3.parent_code`,
+  },
+  tbm_tower: {
+    key: sql`coalesce(s.tbm_tower_code, '')`,
+    join: sql`LEFT JOIN ict_service s ON s.code = li.ict_service_code`,
+  },
 };
 
 export function bareConsolidationQuery(cycleId: number, dimension: ConsolidationDimension) {

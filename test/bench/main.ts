@@ -4,6 +4,7 @@ import { consolidationSection } from './consolidation';
 import { craftedImportSection } from './crafted-import';
 import { exportSection } from './export';
 import { exportFloodSection } from './export-flood';
+import { fullCostSection } from './full-cost';
 import { editorsSection } from './editors';
 import { importSection } from './import';
 import { machineFacts } from './machine';
@@ -21,11 +22,12 @@ import type { BenchSection, TableRow } from './types';
  *   BENCH_ITERATIONS (20), BENCH_WARMUP (3), BENCH_SECTIONS (all), BENCH_DIMENSIONS (all)
  *   BENCH_OUT                           also write the JSON to this file
  *
- * Sections: consolidation, export, exportFlood, import, craftedImport, editors, start (see README.md). A new one is one more
+ * Sections: consolidation, fullCost, export, exportFlood, import, craftedImport, editors, start (see README.md). A new one is one more
  * file here exporting a BenchSection, added to SECTIONS.
  */
 const SECTIONS: BenchSection[] = [
   consolidationSection,
+  fullCostSection,
   exportSection,
   exportFloodSection,
   importSection,

@@ -95,6 +95,10 @@ const VALID_BODIES: Record<string, unknown> = {
     method: 'priority',
     target: { kind: 'percent', value: '5' },
   },
+  'PUT /api/cycles/{id}/service-drivers': [{ serviceCode: 'WS', unitLv: 'darbstacijas', unitEn: 'workstations' }],
+  'PUT /api/cycles/{id}/service-consumption': [
+    { serviceCode: 'WS', institutionCode: 'LD', fiscalYear: 2027, quantity: '10' },
+  ],
   'PUT /api/cycles/{id}/indicators': { municipalBudgetTotal: '1000000.00', ictUsers: 10, computers: 10, itStaff: 1 },
   'PATCH /api/users/{id}': { name: 'Pārdēvēts lietotājs' },
 };
@@ -225,6 +229,8 @@ beforeAll(async () => {
     missingId: MISSING_ID,
   });
   hidden.set('auth/sessions/id', { hiddenIds: ids(sessionsOfB.map((s) => s.id)), missingId: randomUUID() });
+  // An institution's bill of IT within a cycle: another institution's, ITC's, one that does not exist.
+  hidden.set('cycles/code', { hiddenIds: [B_CODE, 'ITC'], missingId: 'NOSUCH' });
   for (const [kind, { missingId }] of VISIBLE_TO_EVERYONE) hidden.set(kind, { hiddenIds: [], missingId });
 
   const own = subProgrammeListSchema

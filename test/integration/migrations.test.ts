@@ -19,14 +19,19 @@ const TABLES = [
   'institution',
   'line_item',
   'line_item_amount',
+  'line_item_beneficiary',
   'line_item_goal',
   'login_attempt',
   'review_comment',
   'scenario',
   'scenario_cut',
+  'service_consumption',
+  'service_driver',
   'session',
   'sub_programme',
   'submission_snapshot',
+  'tbm_cost_pool',
+  'tbm_tower',
 ];
 
 async function publicTables(handle: DbHandle): Promise<string[]> {

@@ -147,6 +147,15 @@ export const en: Catalogue = {
 
   'indicators.notManager': 'Indicator inputs are set by ITC finance.',
 
+  'fullCost.billNotFound': 'The institution’s bill of IT was not found.',
+  'fullCost.notManager': 'Service drivers and consumption are recorded by ITC finance.',
+  'fullCost.cycleClosed': 'A closed cycle’s service consumption no longer changes.',
+  'fullCost.invalidRows': 'Nothing was saved: correct the rows named.',
+  'fullCost.unknownService': 'Unknown ICT service code',
+  'fullCost.inactiveService': 'The ICT service is no longer in use',
+  'fullCost.duplicate': ({ row }) => `The same is given in row ${row} already`,
+  'fullCost.directService': 'This service’s cost is attributed to institutions directly: it takes no quantities',
+
   'import.noFile': 'Attach one .xlsx file (multipart/form-data, field “file”).',
   'import.tooLarge': (p) => `The file is larger than ${p.megabytes} MB.`,
   'import.notXlsx': 'The file is not an Excel workbook (.xlsx). Save it as “Excel Workbook (*.xlsx)” and try again.',

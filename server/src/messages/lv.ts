@@ -172,6 +172,16 @@ export const lv = {
   // M6 indicators.
   'indicators.notManager': 'Rādītāju ievaddatus norāda ITC finanses.',
 
+  // The full cost: services' drivers and each institution's consumption.
+  'fullCost.billNotFound': 'Iestādes IT rēķins nav atrasts.',
+  'fullCost.notManager': 'Pakalpojumu uzskaites vienības un patēriņu norāda ITC finanses.',
+  'fullCost.cycleClosed': 'Slēgta cikla pakalpojumu patēriņu vairs nemaina.',
+  'fullCost.invalidRows': 'Nekas nav saglabāts: izlabojiet norādītās rindas.',
+  'fullCost.unknownService': 'Nezināms IKT pakalpojuma kods',
+  'fullCost.inactiveService': 'IKT pakalpojums vairs netiek lietots',
+  'fullCost.duplicate': ({ row }: { row: number }) => `Tas pats jau norādīts rindā ${row}`,
+  'fullCost.directService': 'Šī pakalpojuma izmaksas attiecina tieši uz iestādēm: daudzumu nenorāda',
+
   // The spreadsheet import: the file, then its sheet, cells and rows.
   'import.noFile': 'Pievienojiet vienu .xlsx failu (multipart/form-data, lauks “file”).',
   'import.tooLarge': (p: { megabytes: number }) => `Fails ir lielāks par ${p.megabytes} MB.`,

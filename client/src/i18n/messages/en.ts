@@ -509,6 +509,8 @@ export const en: Messages = {
   'consolidation.by.information_system': 'Information system',
   'consolidation.by.priority': 'Priority',
   'consolidation.by.review_status': 'Review status',
+  'consolidation.by.tbm_cost_pool': 'TBM cost pool',
+  'consolidation.by.tbm_tower': 'TBM technology tower',
   'consolidation.export': 'Download the consolidated workbook',
   'consolidation.caption': 'Consolidation by {dimension} — {cycle}',
   'consolidation.chartCaption.one': "{year} against last year's approved figure (the largest group)",

@@ -518,6 +518,8 @@ export const lv = {
   'consolidation.by.information_system': 'Informācijas sistēmas',
   'consolidation.by.priority': 'Prioritātes',
   'consolidation.by.review_status': 'Izskatīšanas statusa',
+  'consolidation.by.tbm_cost_pool': 'TBM izmaksu grupas',
+  'consolidation.by.tbm_tower': 'TBM tehnoloģiju torņa',
   'consolidation.export': 'Lejupielādēt konsolidēto Excel',
   'consolidation.caption': 'Konsolidācija pēc: {dimension} — {cycle}',
   'consolidation.chartCaption.zero': '{year}. gads pret iepriekšējā gadā apstiprināto (lielāko {count} grupu)',

@@ -4,9 +4,17 @@ import type {
   ConsolidationDimension,
   ConsolidationRow,
   CrossDimension,
+  MappedDimension,
 } from '@ikt/shared/consolidation.schema';
+import { MAPPED_DIMENSIONS } from '@ikt/shared/consolidation.schema';
 import { COST_NATURES, PRIORITIES, REVIEW_STATUSES } from '@ikt/shared/domain';
-import { COST_NATURE_LABELS, NOT_SPECIFIED_LABEL, PRIORITY_LABELS, REVIEW_STATUS_LABELS } from '@ikt/shared/labels';
+import {
+  COST_NATURE_LABELS,
+  NOT_MAPPED_LABEL,
+  NOT_SPECIFIED_LABEL,
+  PRIORITY_LABELS,
+  REVIEW_STATUS_LABELS,
+} from '@ikt/shared/labels';
 import type { Language } from '@ikt/shared/messages';
 import { Decimal, parseMoney, sumMoney, toMoneyString, type MoneyString } from '@ikt/shared/money';
 import { changeAgainst } from '@ikt/shared/money-change';
@@ -70,8 +78,25 @@ function keyOrder(dimension: ConsolidationDimension, ekk: EkkOrder | null) {
 
 /** The words for a key: a vocabulary's label, a code's name, or "not specified" for ''. */
 function keyLabel(dimension: ConsolidationDimension, key: string, names: KeyNames, language: Language): string {
-  if (key === '') return NOT_SPECIFIED_LABEL[language];
+  if (key === '') return (isMapped(dimension) ? NOT_MAPPED_LABEL : NOT_SPECIFIED_LABEL)[language];
   return ENUM_LABELS[dimension]?.[key]?.[language] ?? names.get(key)?.[language] ?? key;
+}
+
+function isMapped(dimension: ConsolidationDimension): dimension is MappedDimension {
+  return (MAPPED_DIMENSIONS as readonly string[]).includes(dimension);
+}
+
+/** Per year, the share of the total not in the unmapped ('') row, in per cent with one decimal. */
+function mappedShareOf(rows: readonly ConsolidationRow[], total: Record<string, MoneyString>) {
+  const unmapped = rows.find((row) => row.key === '')?.amounts ?? {};
+  return Object.fromEntries(
+    Object.entries(total).map(([year, amount]) => {
+      const all = parseMoney(amount);
+      if (all.isZero()) return [year, null];
+      const mapped = all.minus(parseMoney(unmapped[year] ?? '0'));
+      return [year, mapped.div(all).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)];
+    }),
+  );
 }
 
 /** Each fiscal year's amount (0.00 for a year without one), from the sums of one key. */
@@ -133,6 +158,7 @@ export function consolidationOf(figures: ConsolidationFigures, shape: Consolidat
     };
   });
 
+  const totalAmounts = amountsOf(current.get(null) ?? [], years);
   return {
     cycleId,
     by,
@@ -140,11 +166,12 @@ export function consolidationOf(figures: ConsolidationFigures, shape: Consolidat
     attribution: by === 'goal' ? 'full-to-each' : 'partition',
     rows,
     total: {
-      amounts: amountsOf(current.get(null) ?? [], years),
+      amounts: totalAmounts,
       previousYear: shape.hasBase ? toMoneyString(parseMoney(previous.get(null) ?? '0')) : null,
       itemCount: counted.get(null) ?? 0,
     },
     cut: { amounts: amountsOf(cut.get(null) ?? [], years), itemCount: cutCount },
+    ...(isMapped(by) ? { mappedShare: mappedShareOf(rows, totalAmounts) } : {}),
   };
 }
 

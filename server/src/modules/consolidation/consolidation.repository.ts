@@ -87,7 +87,24 @@ const DIMENSION_SQL: Record<
   information_system: { group: sql`coalesce(li.information_system_code, '')` },
   priority: { group: sql`li.priority` },
   review_status: { group: sql`li.review_status` },
+  tbm_cost_pool: {
+    group: sql`coalesce(ekk_pool.pool, '')`,
+    join: sql`LEFT JOIN ekk_pool ON ekk_pool.code = li.ekk_code`,
+  },
+  tbm_tower: {
+    group: sql`coalesce(service_tower.tbm_tower_code, '')`,
+    join: sql`LEFT JOIN ict_service service_tower ON service_tower.code = li.ict_service_code`,
+  },
 };
+
+/**
+ * Every EKK code with its TBM cost pool: its own mapping, or else its nearest mapped ancestor's
+ * (a pool given to 2200 covers the 22xx codes not mapped themselves); NULL when none is.
+ */
+const EKK_POOL = sql`ekk_pool(code, pool) AS (
+    SELECT code, tbm_cost_pool_code FROM ekk_code WHERE parent_code IS NULL
+    UNION ALL
+    SELECT e.code, coalesce(e.tbm_cost_pool_code, p.pool) FROM ekk_code e JOIN ekk_pool p ON e.parent_code = p.code)`;
 
 /** Every EKK code with itself and each of its ancestors. */
 const ANCESTRY = sql`ancestry(code, ancestor) AS (
@@ -197,7 +214,7 @@ export function createConsolidationRepository(db: Kysely<Database>) {
       // base's through the fiscal-year index), and PostgreSQL runs the two side by side.
       const baseBranch = base ? sql`UNION ALL ${grouped(sql`${countedLastYear(base)} ${filterSql(filter)}`)}` : sql``;
       const { rows } = await sql<ConsolidatedSum>`
-        WITH RECURSIVE ${ANCESTRY},
+        WITH RECURSIVE ${ANCESTRY}, ${EKK_POOL},
         g AS (${grouped(scopeSql(cycleId, filter))}
           ${baseBranch})
         SELECT g.cycle_id, g.cut, ${expand?.key ?? sql`g.group_key`} AS key, g.fiscal_year,
@@ -225,7 +242,7 @@ export function createConsolidationRepository(db: Kysely<Database>) {
       const rowAxis = crossAxis(axes.rows);
       const columnAxis = crossAxis(axes.columns);
       const { rows } = await sql<CrossSum>`
-        WITH RECURSIVE ${ANCESTRY}, ${EKK_AT_LEVEL(ekkLevel)}
+        WITH RECURSIVE ${ANCESTRY}, ${EKK_POOL}, ${EKK_AT_LEVEL(ekkLevel)}
         SELECT ${rowAxis.key} AS row_key, ${columnAxis.key} AS column_key, li.review_status = 'cut' AS cut,
                sum(a.amount)::text AS total, count(*)::int AS items
           FROM line_item li
@@ -246,7 +263,7 @@ export function createConsolidationRepository(db: Kysely<Database>) {
     ): Promise<ConsolidatedCount[]> {
       const { group, join, expand } = DIMENSION_SQL[dimension];
       const { rows } = await sql<ConsolidatedCount>`
-        WITH RECURSIVE ${ANCESTRY},
+        WITH RECURSIVE ${ANCESTRY}, ${EKK_POOL},
         g AS (
           SELECT ${group} AS group_key, li.review_status = 'cut' AS cut, count(*) AS items
             FROM line_item li
@@ -291,6 +308,11 @@ export function createConsolidationRepository(db: Kysely<Database>) {
         case 'ict_service':
           return named(
             await db.selectFrom('ict_service').select(['code as key', 'name_lv as lv', 'name_en as en']).execute(),
+          );
+        case 'tbm_cost_pool':
+        case 'tbm_tower':
+          return named(
+            await db.selectFrom(dimension).select(['code as key', 'name_lv as lv', 'name_en as en']).execute(),
           );
         case 'information_system':
           return named(

@@ -101,8 +101,40 @@ export function createCyclesRepository(db: Kysely<Database>) {
               ON a.line_item_id = li.carried_from_id
              AND a.fiscal_year = least(fy.year, ${baseYear + 2}::int)
            WHERE li.id = ANY(${copied.rows.map((r) => r.id)})`.execute(db);
+        await sql`
+          INSERT INTO line_item_beneficiary (line_item_id, institution_id, share)
+          SELECT li.id, b.institution_id, b.share
+            FROM line_item li JOIN line_item_beneficiary b ON b.line_item_id = li.carried_from_id
+           WHERE li.id = ANY(${copied.rows.map((r) => r.id)})`.execute(db);
       }
+      await this.rolloverAllocationBasis(cycleId, cycleYear, baseCycleId, baseYear);
       return { subProgrammeIds: createdSubProgrammes.rows.map((r) => r.id), copiedItems: copied.rows };
+    },
+
+    /**
+     * Last year's service drivers and quantities as the starting point of the full cost, where
+     * the new cycle has none of its own yet: the quantities move with the calendar like the
+     * amounts (a year beyond the base cycle's last repeats that last year).
+     */
+    async rolloverAllocationBasis(cycleId: number, cycleYear: number, baseCycleId: number, baseYear: number) {
+      const drivers = await sql`
+        INSERT INTO service_driver (cycle_id, service_code, unit_lv, unit_en)
+        SELECT ${cycleId}, service_code, unit_lv, unit_en FROM service_driver WHERE cycle_id = ${baseCycleId}
+        ON CONFLICT DO NOTHING`.execute(db);
+      const consumption = await sql`
+        INSERT INTO service_consumption (cycle_id, service_code, institution_id, fiscal_year, quantity)
+        SELECT ${cycleId}, c.service_code, c.institution_id, fy.year, c.quantity
+          FROM generate_series(${cycleYear}::int, ${cycleYear + 2}::int) AS fy(year)
+          JOIN service_consumption c ON c.cycle_id = ${baseCycleId} AND c.fiscal_year = least(fy.year, ${baseYear + 2}::int)
+         WHERE NOT EXISTS (SELECT 1 FROM service_consumption t WHERE t.cycle_id = ${cycleId})
+        ON CONFLICT DO NOTHING`.execute(db);
+      if ((drivers.numAffectedRows ?? 0n) + (consumption.numAffectedRows ?? 0n) > 0n) {
+        await db
+          .updateTable('budget_cycle')
+          .set((eb) => ({ allocation_version: eb('allocation_version', '+', 1) }))
+          .where('id', '=', cycleId)
+          .execute();
+      }
     },
 
     async update(id: number, changes: BudgetCycleUpdate): Promise<void> {
