@@ -18,6 +18,7 @@ function navLinks(role: Role): { to: string; label: MessageKey }[] {
   if (role === 'itc_finance') links.push({ to: '/review', label: 'nav.review' });
   if (role === 'council') links.push({ to: '/decision', label: 'nav.decision' });
   links.push({ to: '/consolidation', label: 'nav.consolidation' });
+  links.push({ to: '/full-cost', label: 'nav.fullCost' });
   if (role !== 'institution_lead') {
     links.push({ to: '/scenarios', label: 'nav.scenarios' });
     links.push({ to: '/indicators', label: 'nav.indicators' });

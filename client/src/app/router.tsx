@@ -53,6 +53,7 @@ const router = createBrowserRouter([
               { path: 'decision', lazy: page(() => import('./routes/decision'), 'DecisionRoute') },
               { path: 'scenarios', lazy: page(() => import('./routes/scenarios'), 'ScenariosRoute') },
               { path: 'indicators', lazy: page(() => import('./routes/indicators'), 'IndicatorsRoute') },
+              { path: 'full-cost', lazy: page(() => import('./routes/full-cost'), 'FullCostRoute') },
               { path: 'audit', lazy: page(() => import('./routes/audit'), 'AuditRoute') },
               { path: 'admin', lazy: page(() => import('./routes/admin'), 'AdminRoute') },
               { path: '*', element: <NotFoundRoute /> },
