@@ -74,6 +74,7 @@ export const en: Catalogue = {
   'reference.groupNotSelectable': 'A group code cannot be used on items.',
   'reference.hasChildren': 'The code has child codes',
 
+  'cycle.notFiscalYear': 'The year is not one of the cycle’s fiscal years.',
   'cycle.notFound': 'Budget cycle not found.',
   'cycle.notManager': 'Budget cycles are managed by ITC finance.',
   'cycle.yearTaken': 'A cycle for this year exists.',
@@ -134,7 +135,6 @@ export const en: Catalogue = {
 
   'scenario.notFound': 'Scenario not found.',
   'scenario.notMaker': 'Cut scenarios are made by ITC finance and the ICT council.',
-  'scenario.yearNotInCycle': 'The year is not one of the cycle’s fiscal years.',
   'scenario.notAdopter': 'A scenario is adopted by the ICT council.',
   'scenario.adoptClosed': 'A scenario can be adopted while the cycle is in review or consolidated.',
   'scenario.adoptedAlready': 'The scenario has been adopted already.',
@@ -192,7 +192,6 @@ export const en: Catalogue = {
   // The consolidation's query.
   'consolidation.unknownInstitution': 'Unknown institution.',
   'consolidation.unknownInstitutionCode': 'Unknown institution code',
-  'consolidation.notFiscalYear': 'The year is not one of the cycle’s fiscal years.',
 
   // What the workbooks show. A table under one prefix is read whole (wordsUnder): the sheet names,
   // labels, indicator names and item columns (headings the import recognises in either language).

@@ -94,6 +94,7 @@ export const lv = {
   'reference.hasChildren': 'Kodam ir apakškodi',
 
   // Budget cycles.
+  'cycle.notFiscalYear': 'Gads nav šī cikla finanšu gads.',
   'cycle.notFound': 'Budžeta cikls nav atrasts.',
   'cycle.notManager': 'Budžeta ciklus pārvalda ITC finanses.',
   'cycle.yearTaken': 'Šim gadam cikls jau ir.',
@@ -158,7 +159,6 @@ export const lv = {
   // Cut scenarios.
   'scenario.notFound': 'Scenārijs nav atrasts.',
   'scenario.notMaker': 'Samazinājuma scenārijus veido ITC finanses un IKT padome.',
-  'scenario.yearNotInCycle': 'Gads nav šī cikla finanšu gads.',
   'scenario.notAdopter': 'Scenāriju pieņem IKT attīstības padome.',
   'scenario.adoptClosed': 'Scenāriju var pieņemt, kamēr cikls ir izskatīšanā vai konsolidēts.',
   'scenario.adoptedAlready': 'Scenārijs jau ir pieņemts.',
@@ -225,7 +225,6 @@ export const lv = {
   // The consolidation's query.
   'consolidation.unknownInstitution': 'Nezināma iestāde.',
   'consolidation.unknownInstitutionCode': 'Nezināms iestādes kods',
-  'consolidation.notFiscalYear': 'Gads nav šī cikla finanšu gads.',
 
   // What the workbooks show. A table under one prefix is read whole (wordsUnder): the sheet names,
   // labels, indicator names and item columns (headings the import recognises in either language).

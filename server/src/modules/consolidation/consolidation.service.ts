@@ -13,6 +13,7 @@ import { readSnapshot } from '../../database-snapshot';
 import { cycleNotFound, fieldError } from '../../errors';
 import { message } from '../../messages/message';
 import type { CycleService } from '../cycles/cycles.service';
+import { fiscalYearOf } from '../cycles/fiscal-year';
 import { consolidationOf, crossTableOf } from './consolidation-rollup';
 import {
   createConsolidationRepository,
@@ -102,14 +103,7 @@ export function createConsolidationService(db: Kysely<Database>, cycles: CycleSe
       language: Language,
     ): Promise<ConsolidationCross> {
       const { cycle, filter } = await readable(context, cycleId, query);
-      const fiscalYear = query.fiscalYear ?? cycle.fiscalYears[0]!;
-      if (!cycle.fiscalYears.includes(fiscalYear)) {
-        throw fieldError(
-          message('consolidation.notFiscalYear'),
-          'querystring.fiscalYear',
-          message('field.oneOf', { values: cycle.fiscalYears }),
-        );
-      }
+      const fiscalYear = fiscalYearOf(cycle, query.fiscalYear, 'querystring.fiscalYear');
       const axes = { rows: query.rows, columns: query.columns };
       const figures = await readSnapshot(db, (trx) =>
         createConsolidationRepository(trx).crossFigures(cycleId, axes, query.ekkLevel, fiscalYear, filter),

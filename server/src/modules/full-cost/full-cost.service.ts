@@ -21,13 +21,13 @@ import {
   NotFoundError,
   ValidationError,
   cycleNotFound,
-  fieldError,
   type FieldProblem,
 } from '../../errors';
 import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { message } from '../../messages/message';
 import { recordAudit } from '../audit/audit.service';
 import type { CycleService } from '../cycles/cycles.service';
+import { fiscalYearOf } from '../cycles/fiscal-year';
 import { allocationOf, emptyRow, fullCostOf, type Reference } from './full-cost-rollup';
 import { createFullCostRepository, type Driver } from './full-cost.repository';
 
@@ -73,18 +73,6 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
     });
   }
 
-  function ensureFiscalYear(cycle: Cycle, fiscalYear: number | undefined, path: string): number {
-    const year = fiscalYear ?? cycle.fiscalYears[0]!;
-    if (!cycle.fiscalYears.includes(year)) {
-      throw fieldError(
-        message('scenario.yearNotInCycle'),
-        path,
-        message('lineItem.notCycleYear', { years: cycle.fiscalYears.map(String) }),
-      );
-    }
-    return year;
-  }
-
   /** The full cost of a year as ITC sees it, read on `trx` (the caller's snapshot). */
   async function computeFullCost(
     trx: Kysely<Database>,
@@ -120,7 +108,7 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
     ): Promise<FullCost> {
       const cycle = await cycles.get(context, cycleId);
       const scope = readerScope(context, cycle);
-      const fiscalYear = ensureFiscalYear(cycle, query.fiscalYear, 'querystring.fiscalYear');
+      const fiscalYear = fiscalYearOf(cycle, query.fiscalYear, 'querystring.fiscalYear');
       const { answer, reference } = await readSnapshot(db, (trx) =>
         computeFullCost(trx, cycle, fiscalYear, query.stage, language),
       );
@@ -147,7 +135,7 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
     ): Promise<Bill> {
       const cycle = await cycles.get(context, cycleId);
       const scope = readerScope(context, cycle);
-      const fiscalYear = ensureFiscalYear(cycle, query.fiscalYear, 'querystring.fiscalYear');
+      const fiscalYear = fiscalYearOf(cycle, query.fiscalYear, 'querystring.fiscalYear');
       return readSnapshot(db, async (trx) => {
         const { answer, reference } = await computeFullCost(trx, cycle, fiscalYear, query.stage, language);
         const institution = reference.institutions.find((i) => i.code === institutionCode);
@@ -244,7 +232,7 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
     ): Promise<ServiceConsumption> {
       const cycle = await cycles.get(context, cycleId);
       const institutionId = readerScope(context, cycle);
-      if (query.fiscalYear !== undefined) ensureFiscalYear(cycle, query.fiscalYear, 'querystring.fiscalYear');
+      if (query.fiscalYear !== undefined) fiscalYearOf(cycle, query.fiscalYear, 'querystring.fiscalYear');
       return readSnapshot(db, async (trx) => {
         const snapshot = createFullCostRepository(trx);
         return {
@@ -291,7 +279,7 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
         if (!cycle.fiscalYears.includes(row.fiscalYear)) {
           problems.push({
             path: at('fiscalYear'),
-            message: message('lineItem.notCycleYear', { years: cycle.fiscalYears.map(String) }),
+            message: message('field.oneOf', { values: cycle.fiscalYears }),
           });
         }
         const key = `${row.serviceCode}\u001f${row.institutionCode}\u001f${row.fiscalYear}`;

@@ -11,11 +11,11 @@ import {
   NotFoundError,
   ValidationError,
   cycleNotFound,
-  fieldError,
 } from '../../errors';
 import { message } from '../../messages/message';
 import { recordAudit } from '../audit/audit.service';
 import type { CycleService } from '../cycles/cycles.service';
+import { fiscalYearOf } from '../cycles/fiscal-year';
 import { maxReduction, priorityCut, uniformCut, type CandidateItem } from './cut-methods';
 import { largestPercentOf, ScenarioInfeasibleError } from './scenario-errors';
 import { createScenariosRepository, type ScenariosRepository } from './scenarios.repository';
@@ -109,13 +109,7 @@ export function createScenarioService(db: Kysely<Database>, cycles: CycleService
       const cycle = await cycles.get(context, cycleId);
       if (!can(context.actor, { action: 'scenario.read', cycleStatus: cycle.status })) throw cycleNotFound();
       if (!can(context.actor, { action: 'scenario.create' })) throw new ForbiddenError(message('scenario.notMaker'));
-      if (!cycle.fiscalYears.includes(input.fiscalYear)) {
-        throw fieldError(
-          message('scenario.yearNotInCycle'),
-          'body.fiscalYear',
-          message('field.oneOf', { values: cycle.fiscalYears }),
-        );
-      }
+      fiscalYearOf(cycle, input.fiscalYear, 'body.fiscalYear');
 
       return db
         .transaction()
