@@ -92,6 +92,7 @@ export async function buildApp({
     subProgrammes,
     lineItems,
     consolidation,
+    fullCost,
     indicators,
     reference,
     readersOver: (executor) => createBudgetServices(executor),

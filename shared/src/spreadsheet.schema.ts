@@ -90,3 +90,18 @@ export const importProgressEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type ImportProgressEvent = z.infer<typeof importProgressEventSchema>;
+
+/** What a consumption import (`POST /cycles/:id/service-consumption.xlsx`) answers. */
+export const consumptionImportResultSchema = z.object({
+  cycleId: z.number().int(),
+  dryRun: z.boolean(),
+  /** True when the rows were saved (never in a dry run). */
+  applied: z.boolean(),
+  /** Rows with a quantity read from the sheet (rows with none are left out). */
+  rows: z.number().int(),
+  /** The services whose consumption the rows replace (or would, in a dry run). */
+  services: z.array(z.string()),
+  /** The allocation basis version after the import (the next If-Match). */
+  version: z.number().int(),
+});
+export type ConsumptionImportResult = z.infer<typeof consumptionImportResultSchema>;

@@ -61,13 +61,16 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
     context: RequestContext,
     cycle: Cycle,
     ifMatch: ExpectedVersion,
-    change: (trx: Kysely<Database>) => Promise<{ action: string; after: unknown }>,
+    change: (trx: Kysely<Database>) => Promise<{ action: string; after: unknown } | null>,
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {
       const basis = createFullCostRepository(trx);
       ensureVersion(ifMatch, await basis.lockAllocationVersion(cycle.id));
       if (cycle.status === 'closed') throw new InvalidStateError(message('fullCost.cycleClosed'));
-      const { action, after } = await change(trx);
+      const changed = await change(trx);
+      // A dry run: every check made, nothing written, the version where it was.
+      if (changed === null) return;
+      const { action, after } = changed;
       await basis.bumpAllocationVersion(cycle.id);
       await recordAudit(trx, context, { action, entityType: 'budget_cycle', entityId: cycle.id, after });
     });
@@ -100,6 +103,9 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
   }
 
   return {
+    /** The cycle, once the actor may record its drivers and consumption (404, then 403). */
+    manageable: changeable,
+
     async fullCost(
       context: RequestContext,
       cycleId: number,
@@ -245,13 +251,15 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
 
     /**
      * Replaces what the cycle had for the services the rows name by the rows: every problem of
-     * every row at once, and nothing saved while there is one.
+     * every row at once, and nothing saved while there is one. A dry run checks the same (the
+     * version too) and saves nothing.
      */
     async setConsumption(
       context: RequestContext,
       cycleId: number,
       ifMatch: ExpectedVersion,
       rows: ServiceConsumptionRow[],
+      options: { dryRun?: boolean } = {},
     ): Promise<ServiceConsumption> {
       const cycle = await changeable(context, cycleId);
       const [services, institutions, drivers] = await Promise.all([
@@ -290,6 +298,7 @@ export function createFullCostService(db: Kysely<Database>, cycles: CycleService
       });
       await changeBasis(context, cycle, ifMatch, async (trx) => {
         if (problems.length > 0) throw new ValidationError(message('fullCost.invalidRows'), problems);
+        if (options.dryRun) return null;
         const serviceCodes = [...new Set(rows.map((r) => r.serviceCode))];
         await createFullCostRepository(trx).replaceConsumption(
           cycle.id,

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Cycle, CycleOverride } from '@ikt/shared/cycle.schema';
+import type { FullCost } from '@ikt/shared/full-cost.schema';
 import { CYCLE_STATUS_LABELS, SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import type { Indicators } from '@ikt/shared/indicators.schema';
 import type { Language } from '@ikt/shared/messages';
@@ -13,6 +14,7 @@ import {
   writeItemRow,
   type ItemColumn,
 } from './item-sheet';
+import { writeFullCostSheet } from './full-cost-sheet';
 import { collectorEvery } from './memory';
 import type { ItemRecord } from './spreadsheets.repository';
 import { INDICATOR_LABELS, LABELS, SHEET_NAMES, amountHeader } from './workbook-labels';
@@ -77,6 +79,8 @@ export interface CycleWorkbookData {
   byEkk: { rows: readonly EkkRow[]; total: Amounts };
   byGoal: { rows: readonly KeyedRow[]; total: Amounts };
   indicators: Indicators;
+  /** The full cost of each fiscal year, as `GET /full-cost` answers it (the `Pilnās izmaksas` sheet). */
+  fullCost: readonly FullCost[];
   /** Moves to consolidated or approved made with sub-programmes not accepted, oldest first. */
   overrides: readonly CycleOverride[];
   /** The cycle's sub-programmes in the order their items are written. */
@@ -89,7 +93,8 @@ export interface CycleWorkbookData {
 }
 
 /**
- * Writes the consolidated workbook: Kopsavilkums, Pēc EKK, Pēc mērķiem, Pozīcijas, Rādītāji.
+ * Writes the consolidated workbook: Kopsavilkums, Pēc EKK, Pēc mērķiem, Pozīcijas, Rādītāji,
+ * Pilnās izmaksas.
  * Every total is a live SUM/SUMIFS formula over the item sheet with the server's figure as its
  * cached result; the figures and the items come from one snapshot, so they agree.
  */
@@ -118,6 +123,10 @@ export async function writeCycleWorkbook(filename: string, data: CycleWorkbookDa
   writeByGoal(book, summaryTotal);
   await writeItems(book, columns, lastItemRow);
   writeIndicators(book, summaryTotal);
+  writeFullCostSheet(workbook, heading, data.fullCost, {
+    cell: (year) => `${sheetRef(summaryTotal.sheet)}${summaryTotal.amountColumn(year)}${summaryTotal.row}`,
+    amount: (year) => data.summary.total.amounts[year] ?? '0',
+  });
   await workbook.commit();
 }
 

@@ -45,7 +45,7 @@ export interface ItemSheetLayout {
   years: string[];
 }
 
-const normalizeHeading = (text: string) =>
+export const normalizeHeading = (text: string) =>
   text
     .replace(/\s*\((netiek importēts|not imported)\)\s*$/i, '')
     .replace(/\s+/g, ' ')
@@ -67,14 +67,14 @@ export function problem(
   kind: ImportProblemKind,
   sheet: string,
   row: number | null,
-  column: SheetColumn | null,
+  column: Pick<SheetColumn, 'letter' | 'heading'> | null,
   message: string,
 ): ImportProblem {
   return { kind, sheet, row, column: column?.letter ?? null, columnName: column?.heading ?? null, message };
 }
 
 /** A cell's value as text, a number (as Excel shows it), or why it cannot be read. */
-type Scalar =
+export type Scalar =
   | { kind: 'empty' }
   | { kind: 'text'; text: string }
   | { kind: 'number'; value: Decimal }
@@ -83,7 +83,7 @@ type Scalar =
 /** A number as an xlsx file writes it: a decimal, perhaps with an exponent (`1.5E-3`). */
 const XLSX_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-function scalarOf(value: RawCell | null): Scalar {
+export function scalarOf(value: RawCell | null): Scalar {
   if (value === null) return { kind: 'empty' };
   if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', text: value };
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
@@ -180,7 +180,7 @@ export function locateItemSheet(
   };
 }
 
-function textOf(value: RawCell): string {
+export function textOf(value: RawCell): string {
   const scalar = scalarOf(value);
   if (scalar.kind === 'text') return scalar.text;
   if (scalar.kind === 'number') return scalar.value.toFixed();
@@ -197,7 +197,7 @@ function decimalFromText(text: string): string {
 }
 
 /** A code from "2251 — Informācijas sistēmas uzturēšana", "2251" or 2251. */
-function leadingCode(scalar: Scalar): string {
+export function leadingCode(scalar: Scalar): string {
   if (scalar.kind === 'number') return scalar.value.toFixed();
   if (scalar.kind !== 'text') return '';
   return scalar.text.trim().split(/\s+/)[0] ?? '';
@@ -212,7 +212,7 @@ function enumCode<K extends string>(scalar: Scalar, codes: readonly K[], labels:
   return found ?? (scalar.kind === 'text' ? scalar.text.trim() : '');
 }
 
-function wholeNumber(scalar: Scalar): number | 'invalid' | null {
+export function wholeNumber(scalar: Scalar): number | 'invalid' | null {
   if (scalar.kind === 'empty') return null;
   if (scalar.kind === 'number')
     return scalar.value.isInteger() && scalar.value.gt(0) && scalar.value.lte(2147483647)
@@ -318,12 +318,12 @@ function valuesOf(cells: Cells, layout: ItemSheetLayout, existing: boolean): Rec
 }
 
 /** A cell as text: numbers as the decimal Excel shows, never with an exponent; null when empty. */
-function cellText(scalar: Scalar): string | null {
+export function cellText(scalar: Scalar): string | null {
   return scalar.kind === 'text' ? scalar.text : scalar.kind === 'number' ? scalar.value.toFixed() : null;
 }
 
 /** A money or decimal cell as a decimal string, "1 234,56 €" included; null when empty. */
-function cellAmount(scalar: Scalar): string | null {
+export function cellAmount(scalar: Scalar): string | null {
   const text = cellText(scalar);
   return scalar.kind === 'number' || text === null ? text : decimalFromText(text);
 }

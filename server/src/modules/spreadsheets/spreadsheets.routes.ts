@@ -3,8 +3,11 @@ import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { idParamsSchema } from '@ikt/shared/common.schema';
+import { billParamsSchema, fullCostQuerySchema } from '@ikt/shared/full-cost.schema';
 import {
+  consumptionImportResultSchema,
   exportQuerySchema,
   importQuerySchema,
   importResultSchema,
@@ -12,6 +15,7 @@ import {
 } from '@ikt/shared/spreadsheet.schema';
 import { contextOf } from '../../context';
 import type { ConcurrencyLimit } from '../../http/concurrency-limit';
+import { expectedVersion } from '../../http/etag';
 import { requestLanguage } from '../../language';
 import { problemFor } from '../../plugins/problem';
 import { message } from '../../messages/message';
@@ -72,15 +76,30 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{
   const tags = ['spreadsheets'];
 
   /** A GET that answers a generated file, made in one of the user's `expensive` places. */
-  const fileRoute = (
+  const fileRoute = <P extends z.ZodType = typeof idParamsSchema, Q extends z.ZodType = typeof exportQuerySchema>(
     url: string,
     summary: string,
-    produce: (request: FastifyRequest<{ Params: { id: number } }>) => Promise<ExportFile>,
+    produce: (request: FastifyRequest<{ Params: z.output<P>; Querystring: z.output<Q> }>) => Promise<ExportFile>,
+    schemas: { params?: P; querystring?: Q; description?: string } = {},
   ) =>
     app.get(
       url,
-      { schema: { tags, summary, params: idParamsSchema, querystring: exportQuerySchema } },
-      async (request, reply) => sendFile(reply, await expensive.run(request.user!.id, () => produce(request))),
+      {
+        schema: {
+          tags,
+          summary,
+          ...(schemas.description === undefined ? {} : { description: schemas.description }),
+          params: schemas.params ?? idParamsSchema,
+          querystring: schemas.querystring ?? exportQuerySchema,
+        },
+      },
+      async (request, reply) =>
+        sendFile(
+          reply,
+          await expensive.run(request.user!.id, () =>
+            produce(request as FastifyRequest<{ Params: z.output<P>; Querystring: z.output<Q> }>),
+          ),
+        ),
     );
 
   fileRoute(
@@ -145,6 +164,75 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<{
         .header('cache-control', 'no-store')
         .type(`${NDJSON}; charset=utf-8`)
         .send(out as never);
+    },
+  );
+
+  fileRoute(
+    '/cycles/:id/service-consumption.xlsx',
+    'The services’ consumption per institution and fiscal year as a workbook to fill in (ITC finance)',
+    (request) =>
+      service.exportConsumptionTemplate(
+        contextOf(request),
+        request.params.id,
+        requestLanguage(request),
+        request.user!.name,
+      ),
+    {
+      description:
+        'One row per service that takes quantities × institution × fiscal year with the quantity recorded now, ' +
+        'and a sheet of every service’s driver unit. The file names the allocation basis version it was made at; ' +
+        'filled in, it is imported with POST to the same address.',
+    },
+  );
+
+  app.post(
+    '/cycles/:id/service-consumption.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Import a filled-in consumption workbook (ITC finance; multipart, one .xlsx): all rows or none',
+        description:
+          'The rows go through the same rules as PUT /cycles/{id}/service-consumption: the services named (any row ' +
+          'with a quantity) have their consumption replaced; a row with an empty quantity records none. Every problem ' +
+          'is answered at once (422) with its sheet, row and column. The version checked is If-Match’s, or else the ' +
+          'one written in the file (412 when the basis changed since). ?dryRun=true checks and saves nothing.',
+        params: idParamsSchema,
+        querystring: importQuerySchema,
+        consumes: ['multipart/form-data'],
+        response: { 200: consumptionImportResultSchema },
+      },
+    },
+    async (request) => {
+      const context = contextOf(request);
+      const options = {
+        dryRun: request.query.dryRun ?? false,
+        language: requestLanguage(request),
+        ifMatch: expectedVersion(request),
+        readFile: () => readUpload(request),
+      };
+      return expensive.run(request.user!.id, () => service.importConsumption(context, request.params.id, options));
+    },
+  );
+
+  fileRoute(
+    '/cycles/:id/institutions/:code/bill.xlsx',
+    'One institution’s bill of IT as a workbook (a lead: its own institution only)',
+    (request) =>
+      service.exportBill(
+        contextOf(request),
+        request.params.id,
+        request.params.code,
+        request.query,
+        requestLanguage(request),
+        request.user!.name,
+      ),
+    {
+      params: billParamsSchema,
+      querystring: fullCostQuerySchema,
+      description:
+        'The same figures as GET …/bill: each service consumed with its quantity, unit cost and the institution’s ' +
+        'exact share, the own items, and their totals and the full cost as live formulas (SUM) with the bill’s ' +
+        'figures as their cached results.',
     },
   );
 

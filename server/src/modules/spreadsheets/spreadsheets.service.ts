@@ -5,7 +5,9 @@ import type { Database } from '@ikt/db/database';
 import { subProgrammeEditRefusal } from '@ikt/shared/editability';
 import type { Language } from '@ikt/shared/messages';
 import { can } from '@ikt/shared/permissions';
+import type { FullCostQuery } from '@ikt/shared/full-cost.schema';
 import type {
+  ConsumptionImportResult,
   ImportedRow,
   ImportProblem,
   ImportProblemKind,
@@ -13,6 +15,7 @@ import type {
   ImportResult,
 } from '@ikt/shared/spreadsheet.schema';
 import type { RequestContext } from '../../context';
+import type { ExpectedVersion } from '../../http/etag';
 import {
   InvalidStateError,
   NotFoundError,
@@ -29,9 +32,12 @@ import type { LineItemService } from '../budget/line-item.service';
 import type { SubProgrammeService } from '../budget/sub-programme.service';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
 import type { CycleService } from '../cycles/cycles.service';
+import type { FullCostService } from '../full-cost/full-cost.service';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { ReferenceService } from '../reference/reference.service';
+import { readConsumptionSheet, serviceProblems } from './consumption-import';
 import { writeCycleWorkbook } from './cycle-workbook';
+import { writeBill, writeConsumptionTemplate } from './full-cost-workbooks';
 import { message } from '../../messages/message';
 import { ImportRejectedError, PayloadTooLargeError } from './import-errors';
 import { collectGarbage } from './memory';
@@ -63,10 +69,19 @@ export interface SpreadsheetDependencies {
   subProgrammes: SubProgrammeService;
   lineItems: LineItemService;
   consolidation: ConsolidationService;
+  fullCost: FullCostService;
   indicators: IndicatorsService;
   reference: ReferenceService;
   /** The same services over the transaction an export reads its snapshot in. */
   readersOver: ReadersOver;
+}
+
+/** How a consumption import is asked for: the file's reader, a dry run, what If-Match said. */
+export interface ConsumptionImportOptions {
+  dryRun: boolean;
+  language: Language;
+  ifMatch: ExpectedVersion;
+  readFile: () => Promise<Buffer>;
 }
 
 export interface ImportOptions {
@@ -197,6 +212,106 @@ export function createSpreadsheetService(
         updated: rowsOf(outcome.updated),
         unchanged: rowsOf(outcome.unchanged),
       };
+    },
+
+    /** The consumption of the cycle's services as a workbook to fill in (ITC finance). */
+    async exportConsumptionTemplate(
+      context: RequestContext,
+      cycleId: number,
+      language: Language,
+      exportedBy: string,
+    ): Promise<ExportFile> {
+      const cycle = await deps.fullCost.manageable(context, cycleId);
+      return writeExport(
+        { filename: `IKT-paterins-${cycle.year}.xlsx`, contentType: XLSX_TYPE },
+        async (file) => {
+          const data = await inExportSnapshot(db, deps.readersOver, `${file}.items`, async ({ read }) => {
+            // The services that take quantities: in use, and not attributed directly.
+            const inUse = new Set((await read.reference.listIctServices()).filter((s) => s.active).map((s) => s.code));
+            const drivers = (await read.fullCost.drivers(context, cycleId, language)).services;
+            const consumption = await read.fullCost.consumption(context, cycleId, {});
+            const recorded = new Set(consumption.rows.map((r) => r.institutionCode));
+            const institutions = (await read.reference.listInstitutions())
+              .filter((i) => i.active || recorded.has(i.code))
+              .map((i) => ({ code: i.code, name: language === 'lv' ? i.nameLv : i.nameEn }));
+            return {
+              language,
+              cycle,
+              exported: { at: new Date(), by: exportedBy },
+              version: consumption.version,
+              drivers,
+              takingQuantities: drivers.filter((d) => inUse.has(d.serviceCode) && !d.direct),
+              institutions,
+              rows: consumption.rows,
+            };
+          });
+          await writeConsumptionTemplate(file, data);
+        },
+      );
+    },
+
+    /**
+     * Imports a filled-in consumption template through the full-cost service's own
+     * `setConsumption` (the rules of `PUT /service-consumption`): every problem of the sheet and
+     * of the service answered at once with its cell, all rows saved or none. The version checked
+     * is If-Match's, or else the one the file was exported at.
+     */
+    async importConsumption(
+      context: RequestContext,
+      cycleId: number,
+      options: ConsumptionImportOptions,
+    ): Promise<ConsumptionImportResult> {
+      const { language } = options;
+      await deps.fullCost.manageable(context, cycleId);
+      const zip = await inspectWorkbook(await options.readFile(), limits);
+      const read = readConsumptionSheet(await readSheets(zip, limits.rows, undefined, { language, limits }), language);
+      if (!('rows' in read)) throw new ImportRejectedError(message('import.rejected'), read.problems);
+      if (read.rows.length > limits.rows) {
+        throw new PayloadTooLargeError(message('import.tooManyRows', { rows: limits.rows }));
+      }
+      const problems = [...read.problems];
+      const ifMatch = options.ifMatch === 'missing' && read.version !== null ? read.version : options.ifMatch;
+      const rows = read.rows.map((r) => r.input);
+      // A sheet with problems of its own is only checked by the service, so that every problem is answered at once.
+      const dryRun = options.dryRun || problems.length > 0;
+      try {
+        const saved = await deps.fullCost.setConsumption(context, cycleId, ifMatch, rows, { dryRun });
+        if (problems.length > 0) throw new ImportRejectedError(message('import.rejected'), sortProblems(problems));
+        return {
+          cycleId,
+          dryRun: options.dryRun,
+          applied: !options.dryRun,
+          rows: rows.length,
+          services: [...new Set(rows.map((r) => r.serviceCode))].sort(),
+          version: saved.version,
+        };
+      } catch (error) {
+        if (!(error instanceof ValidationError) || !error.errors) throw error;
+        problems.push(...serviceProblems(error.errors, read, language));
+        throw new ImportRejectedError(message('import.rejected'), sortProblems(problems));
+      }
+    },
+
+    /** One institution's bill of IT as a workbook: the JSON bill's figures, its totals live. */
+    async exportBill(
+      context: RequestContext,
+      cycleId: number,
+      institutionCode: string,
+      query: FullCostQuery,
+      language: Language,
+      exportedBy: string,
+    ): Promise<ExportFile> {
+      const read = ({ read }: ExportSnapshot) =>
+        Promise.all([
+          read.cycles.get(context, cycleId),
+          read.fullCost.bill(context, cycleId, institutionCode, query, language),
+        ]);
+      // Read before the file is made, so that a bill the actor may not see is a 404 and no file.
+      const [cycle, bill] = await inExportSnapshot(db, deps.readersOver, '', read);
+      return writeExport(
+        { filename: `IT-rekins-${institutionCode}-${bill.fiscalYear}.xlsx`, contentType: XLSX_TYPE },
+        (file) => writeBill(file, { language, cycle, exported: { at: new Date(), by: exportedBy }, bill }),
+      );
     },
 
     /** budget.csv and datapackage.json of an approved cycle, zipped. */

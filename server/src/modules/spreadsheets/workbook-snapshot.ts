@@ -10,6 +10,7 @@ import type { SubProgrammeService } from '../budget/sub-programme.service';
 import { ekkComposition } from '../consolidation/consolidation-rollup';
 import type { ConsolidationService } from '../consolidation/consolidation.service';
 import type { CycleService } from '../cycles/cycles.service';
+import type { FullCostService } from '../full-cost/full-cost.service';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { ReferenceService } from '../reference/reference.service';
 import type { ComparedFigures, CycleWorkbookData } from './cycle-workbook';
@@ -30,6 +31,7 @@ export interface ExportReaders {
   cycles: CycleService;
   subProgrammes: SubProgrammeService;
   consolidation: ConsolidationService;
+  fullCost: FullCostService;
   indicators: IndicatorsService;
   reference: ReferenceService;
 }
@@ -116,6 +118,10 @@ export async function readCycleWorkbook(snapshot: ExportSnapshot, request: Workb
   const byEkk = await consolidate('ekk');
   const byGoal = await consolidate('goal');
   const indicators = await read.indicators.get(context, cycleId);
+  const fullCost = [];
+  for (const fiscalYear of cycle.fiscalYears) {
+    fullCost.push(await read.fullCost.fullCost(context, cycleId, { stage: 'request', fiscalYear }, language));
+  }
   const subProgrammes = (await read.subProgrammes.list(context, cycleId)).map((s) => ({
     id: s.id,
     code: s.code,
@@ -151,6 +157,7 @@ export async function readCycleWorkbook(snapshot: ExportSnapshot, request: Workb
     },
     byGoal: { rows: comparedRows(byGoal, firstYear), total: byGoal.total.amounts },
     indicators,
+    fullCost,
     overrides,
     subProgrammes,
     ekkNames: names.ekkNames,
