@@ -40,6 +40,7 @@ const serverModules = {
     './modules/budget',
     './modules/cycles',
     './modules/consolidation',
+    './modules/full-cost',
     './modules/indicators',
     './modules/reference',
     './plugins/problem.ts',

@@ -181,7 +181,7 @@ beforeAll(async () => {
         params: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
         body: content.includes('application/json')
           ? ('json' as const)
-          : path.endsWith('/import')
+          : path.endsWith('/import') || (method === 'post' && path.endsWith('.xlsx'))
             ? ('multipart' as const)
             : ('none' as const),
       };

@@ -4,15 +4,7 @@ import type { ImportProblem } from '@ikt/shared/spreadsheet.schema';
 import { localize, type FieldProblem } from '../../errors';
 import { message, translate } from '../../messages/message';
 import { CONSUMPTION_INPUT_COLUMNS, type ConsumptionColumn } from './full-cost-workbooks';
-import {
-  cellAmount,
-  cellText,
-  normalizeHeading,
-  problem,
-  scalarOf,
-  textOf,
-  wholeNumber,
-} from './import-rows';
+import { cellAmount, cellText, normalizeHeading, problem, scalarOf, textOf, wholeNumber } from './import-rows';
 import { LABELS, SHEET_NAMES } from './workbook-labels';
 import type { RawSheet } from './workbook-reader';
 import { columnLetter } from './xlsx-cells';
@@ -117,7 +109,9 @@ function versionOf(sheet: RawSheet, headerRow: number, language: Language, probl
     const version = wholeNumber(scalarOf(row.cells.get(index) ?? null));
     if (typeof version === 'number') return version;
     const column = { index, letter: columnLetter(index), heading: textOf(label[1]) };
-    problems.push(problem('invalid', sheet.name, row.number, column, translate(message('import.basisVersion'), language)));
+    problems.push(
+      problem('invalid', sheet.name, row.number, column, translate(message('import.basisVersion'), language)),
+    );
     return null;
   }
   return null;
@@ -143,7 +137,11 @@ function parseConsumptionRow(
     serviceCode: cellText(scalar('serviceCode'))?.trim() ?? '',
     institutionCode: cellText(scalar('institutionCode'))?.trim() ?? '',
     fiscalYear:
-      year.kind === 'number' ? year.value.toNumber() : /^\s*\d{4}\s*$/.test(cellText(year) ?? '') ? Number(cellText(year)) : cellText(year),
+      year.kind === 'number'
+        ? year.value.toNumber()
+        : /^\s*\d{4}\s*$/.test(cellText(year) ?? '')
+          ? Number(cellText(year))
+          : cellText(year),
     quantity: cellAmount(quantity),
   };
   for (const field of Object.keys(values) as Field[]) {
@@ -183,7 +181,11 @@ function parseConsumptionRow(
  * The full-cost service's problems with the rows (`body.<index>.<field>`) as the sheet's: row and
  * column; none on a cell the sheet has refused already.
  */
-export function serviceProblems(found: readonly FieldProblem[], read: ConsumptionSheet, language: Language): ImportProblem[] {
+export function serviceProblems(
+  found: readonly FieldProblem[],
+  read: ConsumptionSheet,
+  language: Language,
+): ImportProblem[] {
   return found.flatMap((fieldProblem) => {
     const [, index, field] = fieldProblem.path.split('.') as [string, string, Field];
     const row = read.rows[Number(index)];

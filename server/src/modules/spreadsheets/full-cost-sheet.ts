@@ -1,6 +1,5 @@
 import type ExcelJS from 'exceljs';
 import type { FullCost } from '@ikt/shared/full-cost.schema';
-import type { Language } from '@ikt/shared/messages';
 import { Decimal, sumMoney } from '@ikt/shared/money';
 import { LABELS, SHEET_NAMES } from './workbook-labels';
 import { SheetWriter, type ExportHeading } from './workbook-writer';
@@ -32,7 +31,8 @@ export function writeFullCostSheet(
   const services = new Map<string, string>();
   for (const answer of years) {
     const allocated = new Set(answer.institutions.flatMap((i) => i.byService.map((s) => s.serviceCode)));
-    for (const entry of answer.priceList) if (allocated.has(entry.serviceCode)) services.set(entry.serviceCode, entry.name);
+    for (const entry of answer.priceList)
+      if (allocated.has(entry.serviceCode)) services.set(entry.serviceCode, entry.name);
     for (const code of allocated) if (!services.has(code)) services.set(code, code);
   }
   const codes = [...services.keys()];
@@ -84,15 +84,23 @@ export function writeFullCostSheet(
     // A column's cached total: the exact sum of the figures it adds up.
     const total = (pick: (i: FullCost['institutions'][number]) => string) =>
       sumMoney(answer.institutions.map(pick)).toFixed(2);
-    const byService = (code: string) =>
-      total((i) => i.byService.find((s) => s.serviceCode === code)?.amount ?? '0');
+    const byService = (code: string) => total((i) => i.byService.find((s) => s.serviceCode === code)?.amount ?? '0');
     const totalRow = sheet.row([
       [LABELS.total[language], STYLE.totalLabel],
       [null, STYLE.totalLabel],
-      sum(own, total((i) => i.own)),
+      sum(
+        own,
+        total((i) => i.own),
+      ),
       ...codes.map((code, index) => sum(firstService + index, byService(code))),
-      sum(allocatedColumn, total((i) => i.allocated)),
-      sum(fullColumn, total((i) => i.full)),
+      sum(
+        allocatedColumn,
+        total((i) => i.allocated),
+      ),
+      sum(
+        fullColumn,
+        total((i) => i.full),
+      ),
     ]);
 
     sheet.blank();
@@ -123,10 +131,7 @@ export function writeFullCostSheet(
     const checked = sheet.row([
       [LABELS.fullPlusUnallocated[language], STYLE.subtotalLabel],
       [null, STYLE.plain],
-      [
-        moneyFormula(`${letter(fullColumn)}${totalRow}+C${unallocatedRow}`, answer.total ?? '0'),
-        STYLE.subtotalMoney,
-      ],
+      [moneyFormula(`${letter(fullColumn)}${totalRow}+C${unallocatedRow}`, answer.total ?? '0'), STYLE.subtotalMoney],
     ]);
     const consolidated = sheet.row([
       [LABELS.consolidatedTotal[language], STYLE.text],
@@ -137,10 +142,7 @@ export function writeFullCostSheet(
       [LABELS.difference[language], STYLE.text],
       [null, STYLE.plain],
       [
-        moneyFormula(
-          `C${checked}-C${consolidated}`,
-          new Decimal(answer.total ?? '0').minus(grandTotal.amount(year)),
-        ),
+        moneyFormula(`C${checked}-C${consolidated}`, new Decimal(answer.total ?? '0').minus(grandTotal.amount(year))),
         STYLE.money,
       ],
     ]);

@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import type { Cycle } from '@ikt/shared/cycle.schema';
 import type { Bill, ServiceConsumptionRow, ServiceDrivers } from '@ikt/shared/full-cost.schema';
 import type { Language } from '@ikt/shared/messages';
@@ -65,7 +66,9 @@ export async function writeConsumptionTemplate(filename: string, data: Consumpti
   const { language } = data;
   const heading = consumptionHeading(data);
   const workbook = openWorkbook(filename, heading);
-  const recorded = new Map(data.rows.map((r) => [`${r.serviceCode}\u001f${r.institutionCode}\u001f${r.fiscalYear}`, r]));
+  const recorded = new Map(
+    data.rows.map((r) => [`${r.serviceCode}\u001f${r.institutionCode}\u001f${r.fiscalYear}`, r]),
+  );
 
   const sheet = new SheetWriter(workbook, SHEET_NAMES.consumption[language], {
     headerRow: CONSUMPTION_HEADER_ROW,
@@ -108,7 +111,9 @@ export async function writeConsumptionTemplate(filename: string, data: Consumpti
   });
   drivers.titleBlock(heading);
   drivers.blank();
-  drivers.header([LABELS.serviceCode, LABELS.serviceName, LABELS.unitLv, LABELS.unitEn, LABELS.direct].map((l) => l[language]));
+  drivers.header(
+    [LABELS.serviceCode, LABELS.serviceName, LABELS.unitLv, LABELS.unitEn, LABELS.direct].map((l) => l[language]),
+  );
   for (const driver of data.drivers) {
     drivers.row([
       [driver.serviceCode, STYLE.text],
@@ -129,9 +134,39 @@ export interface BillData {
   bill: Bill;
 }
 
-/** SUM of a column's rows, or 0 when there are none (a range of no rows would take in its own total). */
-function columnSum(letter: string, first: number, last: number): string {
-  return last < first ? '0' : `SUM(${letter}${first}:${letter}${last})`;
+type Cell = readonly [ExcelJS.CellValue, Partial<ExcelJS.Style>];
+
+/** A bill's total row: its label, and the total in column F. */
+function totalRow(sheet: SheetWriter, label: string, total: ExcelJS.CellFormulaValue): number {
+  return sheet.row([
+    [label, STYLE.totalLabel],
+    ...[1, 2, 3, 4].map((): Cell => [null, STYLE.totalLabel]),
+    [total, STYLE.totalMoney],
+  ]);
+}
+
+/**
+ * One table of the bill: its caption, headings (the amount's last), rows whose amount is in
+ * column F, and a total row: their SUM, or 0 without rows (an empty range would take in the
+ * total itself). Answers the total's row.
+ */
+function billTable(
+  sheet: SheetWriter,
+  table: {
+    caption: string;
+    headers: readonly Record<Language, string>[];
+    rows: readonly Cell[][];
+    total: readonly [string, string];
+    language: Language;
+  },
+): number {
+  sheet.row([[table.caption, STYLE.subtotalLabel]]);
+  sheet.header([...table.headers, LABELS.amount].map((l) => l[table.language]));
+  const first = sheet.rowNumber;
+  for (const row of table.rows) sheet.row(row);
+  const last = sheet.rowNumber - 1;
+  const [label, amount] = table.total;
+  return totalRow(sheet, label, moneyFormula(last < first ? '0' : `SUM(F${first}:F${last})`, amount));
 }
 
 /**
@@ -157,64 +192,43 @@ export async function writeBill(filename: string, data: BillData): Promise<void>
   });
   sheet.titleBlock(heading);
   sheet.row([[LABELS.billNote[language], STYLE.note]]);
-  sheet.row([[LABELS.servicesConsumed[language], STYLE.subtotalLabel]]);
-  sheet.header(
-    [LABELS.serviceCode, LABELS.serviceName, LABELS.unit, LABELS.consumedQuantity, LABELS.unitCost, LABELS.amount].map(
-      (l) => l[language],
-    ),
-  );
-  const firstService = sheet.rowNumber;
-  for (const service of bill.services) {
-    sheet.row([
+  const allocatedRow = billTable(sheet, {
+    caption: LABELS.servicesConsumed[language],
+    headers: [LABELS.serviceCode, LABELS.serviceName, LABELS.unit, LABELS.consumedQuantity, LABELS.unitCost],
+    rows: bill.services.map((service) => [
       [service.serviceCode, STYLE.text],
       [textValue(service.name), STYLE.wrap],
       [textValue(unitOf(service, language)), STYLE.text],
       [decimalNumber(service.quantity), STYLE.quantity],
       [decimalNumber(service.unitCost), STYLE.decimal],
       [moneyNumber(service.amount), STYLE.money],
-    ]);
-  }
-  const allocatedRow = sheet.row([
-    [LABELS.allocatedTotal[language], STYLE.totalLabel],
-    ...[1, 2, 3, 4].map(() => [null, STYLE.totalLabel] as const),
-    [moneyFormula(columnSum('F', firstService, sheet.rowNumber - 1), institution.allocated), STYLE.totalMoney],
-  ]);
-
+    ]),
+    total: [LABELS.allocatedTotal[language], institution.allocated],
+    language,
+  });
   sheet.blank();
-  sheet.row([[LABELS.ownItems[language], STYLE.subtotalLabel]]);
-  sheet.header(
-    [
+  const ownRow = billTable(sheet, {
+    caption: LABELS.ownItems[language],
+    headers: [
       ITEM_HEADERS.id,
       ITEM_HEADERS.subProgramme,
       ITEM_HEADERS.title,
       ITEM_HEADERS.ekkCode,
       ITEM_HEADERS.ictServiceCode,
-      LABELS.amount,
-    ].map((l) => l[language]),
-  );
-  const firstItem = sheet.rowNumber;
-  for (const item of bill.ownItems) {
-    sheet.row([
+    ],
+    rows: bill.ownItems.map((item) => [
       [item.lineItemId, STYLE.text],
       [item.subProgrammeCode, STYLE.text],
       [textValue(item.title), STYLE.wrap],
       [item.ekkCode, STYLE.text],
       [textValue(item.ictServiceCode), STYLE.text],
       [moneyNumber(item.amount), STYLE.money],
-    ]);
-  }
-  const ownRow = sheet.row([
-    [LABELS.ownTotal[language], STYLE.totalLabel],
-    ...[1, 2, 3, 4].map(() => [null, STYLE.totalLabel] as const),
-    [moneyFormula(columnSum('F', firstItem, sheet.rowNumber - 1), institution.own), STYLE.totalMoney],
-  ]);
-
+    ]),
+    total: [LABELS.ownTotal[language], institution.own],
+    language,
+  });
   sheet.blank();
-  sheet.row([
-    [LABELS.fullTotal[language], STYLE.totalLabel],
-    ...[1, 2, 3, 4].map(() => [null, STYLE.totalLabel] as const),
-    [moneyFormula(`F${allocatedRow}+F${ownRow}`, institution.full), STYLE.totalMoney],
-  ]);
+  totalRow(sheet, LABELS.fullTotal[language], moneyFormula(`F${allocatedRow}+F${ownRow}`, institution.full));
   sheet.commit();
   await workbook.commit();
 }

@@ -15,6 +15,7 @@ import type {
   ImportResult,
 } from '@ikt/shared/spreadsheet.schema';
 import type { RequestContext } from '../../context';
+import { readSnapshot } from '../../database-snapshot';
 import type { ExpectedVersion } from '../../http/etag';
 import {
   InvalidStateError,
@@ -60,6 +61,7 @@ import {
   readCycleWorkbook,
   readSubProgrammeWorkbook,
   referenceNames,
+  type ExportReaders,
   type ExportSnapshot,
   type ReadersOver,
 } from './workbook-snapshot';
@@ -100,6 +102,10 @@ export function createSpreadsheetService(
   limits: ImportLimits = IMPORT_LIMITS,
 ) {
   const repository = createSpreadsheetsRepository(db);
+
+  /** Reads through the API's services in one snapshot (a workbook without items to keep). */
+  const inSnapshot = <T>(read: (readers: ExportReaders) => Promise<T>) =>
+    readSnapshot(db, (trx) => read(deps.readersOver(trx)));
 
   /** The cycle, if the actor may read its whole consolidated budget (a lead may not: 404). */
   async function readableCycle(context: RequestContext, cycleId: number) {
@@ -222,32 +228,29 @@ export function createSpreadsheetService(
       exportedBy: string,
     ): Promise<ExportFile> {
       const cycle = await deps.fullCost.manageable(context, cycleId);
-      return writeExport(
-        { filename: `IKT-paterins-${cycle.year}.xlsx`, contentType: XLSX_TYPE },
-        async (file) => {
-          const data = await inExportSnapshot(db, deps.readersOver, `${file}.items`, async ({ read }) => {
-            // The services that take quantities: in use, and not attributed directly.
-            const inUse = new Set((await read.reference.listIctServices()).filter((s) => s.active).map((s) => s.code));
-            const drivers = (await read.fullCost.drivers(context, cycleId, language)).services;
-            const consumption = await read.fullCost.consumption(context, cycleId, {});
-            const recorded = new Set(consumption.rows.map((r) => r.institutionCode));
-            const institutions = (await read.reference.listInstitutions())
-              .filter((i) => i.active || recorded.has(i.code))
-              .map((i) => ({ code: i.code, name: language === 'lv' ? i.nameLv : i.nameEn }));
-            return {
-              language,
-              cycle,
-              exported: { at: new Date(), by: exportedBy },
-              version: consumption.version,
-              drivers,
-              takingQuantities: drivers.filter((d) => inUse.has(d.serviceCode) && !d.direct),
-              institutions,
-              rows: consumption.rows,
-            };
-          });
-          await writeConsumptionTemplate(file, data);
-        },
-      );
+      return writeExport({ filename: `IKT-paterins-${cycle.year}.xlsx`, contentType: XLSX_TYPE }, async (file) => {
+        const data = await inSnapshot(async (read) => {
+          // The services that take quantities: in use, and not attributed directly.
+          const inUse = new Set((await read.reference.listIctServices()).filter((s) => s.active).map((s) => s.code));
+          const drivers = (await read.fullCost.drivers(context, cycleId, language)).services;
+          const consumption = await read.fullCost.consumption(context, cycleId, {});
+          const recorded = new Set(consumption.rows.map((r) => r.institutionCode));
+          const institutions = (await read.reference.listInstitutions())
+            .filter((i) => i.active || recorded.has(i.code))
+            .map((i) => ({ code: i.code, name: language === 'lv' ? i.nameLv : i.nameEn }));
+          return {
+            language,
+            cycle,
+            exported: { at: new Date(), by: exportedBy },
+            version: consumption.version,
+            drivers,
+            takingQuantities: drivers.filter((d) => inUse.has(d.serviceCode) && !d.direct),
+            institutions,
+            rows: consumption.rows,
+          };
+        });
+        await writeConsumptionTemplate(file, data);
+      });
     },
 
     /**
@@ -301,13 +304,11 @@ export function createSpreadsheetService(
       language: Language,
       exportedBy: string,
     ): Promise<ExportFile> {
-      const read = ({ read }: ExportSnapshot) =>
-        Promise.all([
-          read.cycles.get(context, cycleId),
-          read.fullCost.bill(context, cycleId, institutionCode, query, language),
-        ]);
       // Read before the file is made, so that a bill the actor may not see is a 404 and no file.
-      const [cycle, bill] = await inExportSnapshot(db, deps.readersOver, '', read);
+      const { cycle, bill } = await inSnapshot(async (read) => ({
+        cycle: await read.cycles.get(context, cycleId),
+        bill: await read.fullCost.bill(context, cycleId, institutionCode, query, language),
+      }));
       return writeExport(
         { filename: `IT-rekins-${institutionCode}-${bill.fiscalYear}.xlsx`, contentType: XLSX_TYPE },
         (file) => writeBill(file, { language, cycle, exported: { at: new Date(), by: exportedBy }, bill }),
