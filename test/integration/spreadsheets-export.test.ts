@@ -88,7 +88,7 @@ function expectFormulasHold(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet
 }
 
 describe('the consolidated workbook', () => {
-  it('has the five sheets, a title block, properties, frozen headings, filters and A4 landscape print setup', async () => {
+  it('has the six sheets, a title block, properties, frozen headings, filters and A4 landscape print setup', async () => {
     const workbook = await openWorkbook(await download(itc, `/api/cycles/${cycleId}/export.xlsx`));
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Kopsavilkums',
@@ -96,6 +96,7 @@ describe('the consolidated workbook', () => {
       'Pēc mērķiem',
       'Pozīcijas',
       'Rādītāji',
+      'Pilnās izmaksas',
     ]);
     expect(workbook.creator).toBe('IKT budžets');
     expect(workbook.lastModifiedBy).toBe('ITC finanšu speciāliste');
@@ -193,7 +194,14 @@ describe('the consolidated workbook', () => {
 
   it('answers in English with ?lang=en', async () => {
     const workbook = await openWorkbook(await download(itc, `/api/cycles/${cycleId}/export.xlsx?lang=en`));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Summary', 'By EKK', 'By goal', 'Items', 'Indicators']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'By EKK',
+      'By goal',
+      'Items',
+      'Indicators',
+      'Full cost',
+    ]);
     expect(workbook.getWorksheet('Summary')!.getCell('A1').value).toContain('Consolidated ICT budget');
     expect(workbook.getWorksheet('Items')!.getCell('E5').value).toBe('Title');
     for (const worksheet of workbook.worksheets) expectFormulasHold(workbook, worksheet);
@@ -207,7 +215,7 @@ describe('the consolidated workbook', () => {
       (c) => c.status === 'approved',
     )!;
     const workbook = await openWorkbook(await download(fd, `/api/cycles/${previous.id}/export.xlsx`));
-    expect(workbook.worksheets).toHaveLength(5);
+    expect(workbook.worksheets).toHaveLength(6);
     const council = await t.signIn('council@riga.example');
     await download(council, `/api/cycles/${cycleId}/export.xlsx`);
     expectProblem(await itc.get('/api/cycles/999999/export.xlsx'), 404);

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Decimal } from '@ikt/shared/money';
+import { Decimal, sumMoney } from '@ikt/shared/money';
 import { cycleListSchema, type Cycle } from '@ikt/shared/cycle.schema';
 import {
   billSchema,
@@ -247,50 +247,49 @@ describe('Finance Department workbook: Pilnās izmaksas', () => {
     expect(response.statusCode).toBe(200);
     const workbook = await openWorkbook(response.rawPayload);
     const sheet = workbook.getWorksheet('Pilnās izmaksas')!;
-    expect(sheet).toBeDefined();
-    const yearRows = new Map<number, number>();
-    sheet.eachRow((row) => {
-      const match = /^Finanšu gads (\d{4})$/.exec(row.getCell(1).text);
-      if (match) yearRows.set(Number(match[1]), row.number);
+    const header = sheet.getRow(5);
+    expect([1, 2, 3, 4].map((c) => header.getCell(c).text)).toEqual([
+      'Finanšu gads',
+      'Iestādes kods',
+      'Institūcijas nosaukums',
+      'Pašu izmaksas',
+    ]);
+    const columns = (header.values as unknown[]).length - 1;
+    expect(header.getCell(columns).text).toBe('Pilnās izmaksas');
+    const [allocatedColumn, fullColumn] = [columns - 1, columns];
+    /** Rows by their first two cells: year and institution code, year and "Kopā", … */
+    const rows = new Map<string, ExcelJS.Row[]>();
+    sheet.eachRow((row, number) => {
+      if (number <= 5) return;
+      const name = `${row.getCell(1).text}/${row.getCell(2).text}`;
+      rows.set(name, [...(rows.get(name) ?? []), row]);
     });
-    expect([...yearRows.keys()]).toEqual(cycle.fiscalYears);
+    const live = (cell: ExcelJS.Cell, amount: string | null) => {
+      expect(formulaOf(cell), cell.address).not.toBeNull();
+      expect(cents(numberOf(cell)), cell.address).toBe(amount);
+      expect(evaluate(workbook, sheet, formulaOf(cell)!).toFixed(2), cell.address).toBe(amount);
+    };
 
-    for (const [year, at] of yearRows) {
+    for (const year of cycle.fiscalYears) {
       const answer = fullCostSchema.parse(
         (await itc.get(`/api/cycles/${cycle.id}/full-cost?fiscalYear=${year}`)).json(),
       );
-      const header = sheet.getRow(at + 1);
-      const columns = (header.values as unknown[]).length - 1;
-      const [allocatedColumn, fullColumn] = [columns - 1, columns];
-      for (const [index, institution] of answer.institutions.entries()) {
-        const row = sheet.getRow(at + 2 + index);
-        expect(row.getCell(1).value).toBe(institution.institutionCode);
-        expect(cents(numberOf(row.getCell(3)))).toBe(institution.own);
-        for (const [cell, amount] of [
-          [row.getCell(allocatedColumn), institution.allocated],
-          [row.getCell(fullColumn), institution.full],
-        ] as const) {
-          expect(formulaOf(cell)).not.toBeNull();
-          expect(cents(numberOf(cell))).toBe(amount);
-          expect(evaluate(workbook, sheet, formulaOf(cell)!).toFixed(2)).toBe(amount);
-        }
+      for (const institution of answer.institutions) {
+        const [row] = rows.get(`${year}/${institution.institutionCode}`)!;
+        expect(cents(numberOf(row!.getCell(4)))).toBe(institution.own);
+        live(row!.getCell(allocatedColumn), institution.allocated);
+        live(row!.getCell(fullColumn), institution.full);
       }
-      // Below: the totals, the unallocated rows, Σ full + Σ unallocated and the summary's grand total.
-      const find = (label: string) => {
-        let found: ExcelJS.Row | undefined;
-        sheet.eachRow((row) => {
-          if (!found && row.number > at && row.getCell(1).value === label) found = row;
-        });
-        return found!;
-      };
-      const checked = find('Pilnās + nepiešķirtās izmaksas').getCell(3);
-      expect(cents(numberOf(checked))).toBe(answer.total);
-      expect(evaluate(workbook, sheet, formulaOf(checked)!).toFixed(2)).toBe(answer.total);
-      const consolidated = find('Konsolidētā kopsumma (Kopsavilkums)').getCell(3);
-      expect(formulaOf(consolidated)).toMatch(/^'Kopsavilkums'!/);
-      expect(evaluate(workbook, sheet, formulaOf(consolidated)!).toFixed(2)).toBe(answer.total);
-      const difference = find('Starpība (jābūt 0)').getCell(3);
-      expect(cents(numberOf(difference))).toBe('0.00');
+      const [total] = rows.get(`${year}/Kopā`)!;
+      live(total!.getCell(fullColumn), sumMoney(answer.institutions.map((i) => i.full)).toFixed(2));
+      live(total!.getCell(4), sumMoney(answer.institutions.map((i) => i.own)).toFixed(2));
+      // The check: Σ full + Σ unallocated, the summary's grand total beside it, and no difference.
+      const check = [...rows.values()]
+        .flat()
+        .find((r) => r.getCell(1).text === String(year) && formulaOf(r.getCell(3))?.startsWith("'Kopsavilkums'!"))!;
+      live(check.getCell(2), answer.total);
+      live(check.getCell(3), answer.total);
+      expect(cents(numberOf(check.getCell(4)))).toBe('0.00');
     }
   });
 });
