@@ -198,6 +198,25 @@ describe('consumption template and import', () => {
   });
 });
 
+describe('consumption template in English', () => {
+  it('reads its English headings back; without the file’s version or If-Match it is 428', async () => {
+    const before = await consumption();
+    const response = await itc.get(`/api/cycles/${cycle.id}/service-consumption.xlsx?lang=en`);
+    const workbook = await openWorkbook(response.rawPayload);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Consumption', 'Drivers']);
+    const sheet = workbook.getWorksheet('Consumption')!;
+    expect(sheet.getRow(HEADER_ROW).getCell(COLUMN.quantity).text).toBe('Quantity');
+    expect(sheet.getRow(4).getCell(1).text).toBe('Basis version');
+    const unchanged = await upload(itc, await workbookBuffer(workbook), '?dryRun=true');
+    expect(unchanged.statusCode, unchanged.body).toBe(200);
+    expect(consumptionImportResultSchema.parse(unchanged.json()).rows).toBe(before.rows.length);
+
+    sheet.getRow(4).getCell(2).value = null;
+    expectProblem(await upload(itc, await workbookBuffer(workbook)), 428);
+    expect(await consumption()).toEqual(before);
+  });
+});
+
 describe('bill of IT as a workbook', () => {
   it('shows the JSON bill’s figures, its totals live formulas that compute them', async () => {
     const json = billSchema.parse((await lead.get(`/api/cycles/${cycle.id}/institutions/IKSD/bill`)).json());
