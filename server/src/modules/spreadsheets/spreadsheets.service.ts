@@ -277,22 +277,25 @@ export function createSpreadsheetService(
       const rows = read.rows.map((r) => r.input);
       // A sheet with problems of its own is only checked by the service, so that every problem is answered at once.
       const dryRun = options.dryRun || problems.length > 0;
-      try {
-        const saved = await deps.fullCost.setConsumption(context, cycleId, ifMatch, rows, { dryRun });
-        if (problems.length > 0) throw new ImportRejectedError(message('import.rejected'), sortProblems(problems));
-        return {
-          cycleId,
-          dryRun: options.dryRun,
-          applied: !options.dryRun,
-          rows: rows.length,
-          services: [...new Set(rows.map((r) => r.serviceCode))].sort(),
-          version: saved.version,
-        };
-      } catch (error) {
-        if (!(error instanceof ValidationError) || !error.errors) throw error;
-        problems.push(...serviceProblems(error.errors, read, language));
+      const saved = await deps.fullCost
+        .setConsumption(context, cycleId, ifMatch, rows, { dryRun })
+        .catch((error: unknown) => {
+          // The service's problems with the rows, by cell; anything else (403, 409, 412, 428) as it is.
+          if (!(error instanceof ValidationError) || !error.errors) throw error;
+          problems.push(...serviceProblems(error.errors, read, language));
+          return null;
+        });
+      if (problems.length > 0 || saved === null) {
         throw new ImportRejectedError(message('import.rejected'), sortProblems(problems));
       }
+      return {
+        cycleId,
+        dryRun: options.dryRun,
+        applied: !options.dryRun,
+        rows: rows.length,
+        services: [...new Set(rows.map((r) => r.serviceCode))].sort(),
+        version: saved.version,
+      };
     },
 
     /** One institution's bill of IT as a workbook: the JSON bill's figures, its totals live. */
