@@ -56,7 +56,7 @@ export function toSubProgramme(row: SubProgrammeRow): SubProgramme {
 }
 
 /** The fields a reviewer compares between two submissions, in the order they are shown. */
-const COMPARED_FIELDS: (keyof LineItem)[] = [...LINE_ITEM_FIELDS, 'amounts'];
+const COMPARED_FIELDS: (keyof LineItem)[] = [...LINE_ITEM_FIELDS, 'beneficiaries', 'amounts'];
 
 export function diffSubmissions(
   before: LineItem[],
@@ -231,7 +231,10 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
         const items = await currentItems(trx, row);
         const counted = items.filter((item) => item.reviewStatus !== 'cut');
         const problems: FieldProblem[] = counted.flatMap((item) =>
-          submitRuleProblems(item).map((p) => ({ path: `lineItems.${item.id}.${p.field}`, message: p.message })),
+          submitRuleProblems({ ...item, central: row.kind === 'central' }).map((p) => ({
+            path: `lineItems.${item.id}.${p.field}`,
+            message: p.message,
+          })),
         );
         if (counted.length === 0) {
           problems.push({ path: 'lineItems', message: message('subProgramme.noItems') });

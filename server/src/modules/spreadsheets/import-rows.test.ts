@@ -174,6 +174,7 @@ describe('what a row changes', () => {
     legalBasis: '',
     impactIfCut: '',
     calculationBasis: '',
+    beneficiaries: [],
     reviewStatus: 'draft',
     carriedFromId: null,
     version: 4,
