@@ -23,12 +23,14 @@ export const BENEFICIARIES_MAX = 200;
 const text = (max: number) => freeText().max(max);
 const code = (pattern: RegExp) => z.string().trim().regex(pattern);
 
+/** A share in per cent as written: SHARE_PATTERN, and above zero. */
+export function isShare(text: string): boolean {
+  return SHARE_PATTERN.test(text) && new Decimal(text).greaterThan(0);
+}
+
 const beneficiarySchema = z.strictObject({
   institutionCode: z.string().trim().min(1).max(16),
-  share: z
-    .string()
-    .regex(SHARE_PATTERN, 'share.format')
-    .refine((share) => new Decimal(share).greaterThan(0), 'share.format'),
+  share: z.string().refine(isShare, 'share.format'),
 });
 export type Beneficiary = z.infer<typeof beneficiarySchema>;
 
