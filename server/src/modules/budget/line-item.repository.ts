@@ -128,7 +128,11 @@ export function createLineItemRepository(db: Kysely<Database>) {
     const institutions = await db.selectFrom('institution').select(['id', 'code']).where('code', 'in', codes).execute();
     const idOf = new Map(institutions.map((institution) => [institution.code, institution.id]));
     return lists.flatMap(({ lineItemId, beneficiaries }) =>
-      beneficiaries.map((b) => ({ line_item_id: lineItemId, institution_id: idOf.get(b.institutionCode)!, share: b.share })),
+      beneficiaries.map((b) => ({
+        line_item_id: lineItemId,
+        institution_id: idOf.get(b.institutionCode)!,
+        share: b.share,
+      })),
     );
   }
 
