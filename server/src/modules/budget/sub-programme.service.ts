@@ -58,6 +58,13 @@ export function toSubProgramme(row: SubProgrammeRow): SubProgramme {
 /** The fields a reviewer compares between two submissions, in the order they are shown. */
 const COMPARED_FIELDS: (keyof LineItem)[] = [...LINE_ITEM_FIELDS, 'beneficiaries', 'amounts'];
 
+/** A field of a submitted item; a submission made before items named beneficiaries named none. */
+function comparedValue(item: LineItem, field: keyof LineItem): unknown {
+  if (field !== 'beneficiaries') return item[field];
+  const stored: Partial<Pick<LineItem, 'beneficiaries'>> = item;
+  return stored.beneficiaries ?? [];
+}
+
 export function diffSubmissions(
   before: LineItem[],
   after: LineItem[],
@@ -73,8 +80,8 @@ export function diffSubmissions(
       continue;
     }
     const changes = COMPARED_FIELDS.filter(
-      (field) => JSON.stringify(previous[field]) !== JSON.stringify(item[field]),
-    ).map((field) => ({ field, before: previous[field], after: item[field] }));
+      (field) => JSON.stringify(comparedValue(previous, field)) !== JSON.stringify(comparedValue(item, field)),
+    ).map((field) => ({ field, before: comparedValue(previous, field), after: comparedValue(item, field) }));
     if (changes.length > 0) changed.push({ lineItemId: item.id, title: item.title, changes });
   }
   const removed = before
