@@ -17,6 +17,14 @@ let cycleId: number;
 let centralId: number;
 let institutionSpId: number;
 
+/** Beneficiaries written short: `shares('LD:25', 'IKSD:75')`. */
+function shares(...pairs: string[]) {
+  return pairs.map((pair) => {
+    const [institutionCode, share] = pair.split(':');
+    return { institutionCode, share };
+  });
+}
+
 /** A central item that names no service: its beneficiaries are what it is allocated by. */
 function centralItem(extra: Record<string, unknown> = {}) {
   return {
@@ -64,32 +72,18 @@ describe('beneficiaries of a central item', () => {
   it('are written with the item, read back by code with four decimals, and replaced whole', async () => {
     const created = await create(
       centralItem({
-        beneficiaries: [
-          { institutionCode: 'LD', share: '25' },
-          { institutionCode: 'IKSD', share: '75' },
-        ],
+        beneficiaries: shares('LD:25', 'IKSD:75'),
       }),
     );
-    expect(created.beneficiaries).toEqual([
-      { institutionCode: 'IKSD', share: '75.0000' },
-      { institutionCode: 'LD', share: '25.0000' },
-    ]);
+    expect(created.beneficiaries).toEqual(shares('IKSD:75.0000', 'LD:25.0000'));
     expect((await read(created.id)).beneficiaries).toEqual(created.beneficiaries);
 
     const replaced = await patch(created, {
-      beneficiaries: [
-        { institutionCode: 'FD', share: '33.3333' },
-        { institutionCode: 'SD', share: '33.3333' },
-        { institutionCode: 'RPP', share: '33.3334' },
-      ],
+      beneficiaries: shares('FD:33.3333', 'SD:33.3333', 'RPP:33.3334'),
     });
     expect(replaced.statusCode, replaced.body).toBe(200);
     const after = lineItemSchema.parse(replaced.json());
-    expect(after.beneficiaries).toEqual([
-      { institutionCode: 'FD', share: '33.3333' },
-      { institutionCode: 'RPP', share: '33.3334' },
-      { institutionCode: 'SD', share: '33.3333' },
-    ]);
+    expect(after.beneficiaries).toEqual(shares('FD:33.3333', 'RPP:33.3334', 'SD:33.3333'));
     expect(after.version).toBe(created.version + 1);
 
     // A change that names other fields keeps them; an empty list names none.
@@ -115,26 +109,20 @@ describe('beneficiaries of a central item', () => {
   it('are created by a batch too, each item its own', async () => {
     const response = await itc.post(`/api/sub-programmes/${centralId}/line-items/batch`, {
       items: [
-        centralItem({ title: 'A', beneficiaries: [{ institutionCode: 'LD', share: '100' }] }),
+        centralItem({ title: 'A', beneficiaries: shares('LD:100') }),
         centralItem({ title: 'B', ictServiceCode: 'SUP' }),
       ],
     });
     expect(response.statusCode, response.body).toBe(201);
     const { items } = lineItemBatchSchema.parse(response.json());
-    expect(items.map((item) => item.beneficiaries)).toEqual([[{ institutionCode: 'LD', share: '100.0000' }], []]);
+    expect(items.map((item) => item.beneficiaries)).toEqual([shares('LD:100.0000'), []]);
   });
 
   it('refuses badly formed beneficiaries naming each problem, and saves nothing', async () => {
     const item = await create(centralItem({ ictServiceCode: 'SUP' }));
     const format = expectProblem(
       await patch(item, {
-        beneficiaries: [
-          { institutionCode: 'LD', share: '0' },
-          { institutionCode: 'FD', share: '-5' },
-          { institutionCode: 'SD', share: '12.34567' },
-          { institutionCode: 'RPP', share: '1,5' },
-          { institutionCode: 'APC' },
-        ],
+        beneficiaries: [...shares('LD:0', 'FD:-5', 'SD:12.34567', 'RPP:1,5'), { institutionCode: 'APC' }],
       }),
       400,
     );
@@ -148,11 +136,7 @@ describe('beneficiaries of a central item', () => {
 
     const meaning = expectProblem(
       await patch(item, {
-        beneficiaries: [
-          { institutionCode: 'LD', share: '50' },
-          { institutionCode: 'FD', share: '30' },
-          { institutionCode: 'LD', share: '10' },
-        ],
+        beneficiaries: shares('LD:50', 'FD:30', 'LD:10'),
       }),
       400,
     );
@@ -161,11 +145,7 @@ describe('beneficiaries of a central item', () => {
     const short = await itc.patch(
       `/api/line-items/${item.id}?lang=en`,
       {
-        beneficiaries: [
-          { institutionCode: 'LD', share: '33.3333' },
-          { institutionCode: 'FD', share: '33.3333' },
-          { institutionCode: 'SD', share: '33.3333' },
-        ],
+        beneficiaries: shares('LD:33.3333', 'FD:33.3333', 'SD:33.3333'),
       },
       { 'if-match': `"${item.version}"` },
     );
@@ -175,11 +155,7 @@ describe('beneficiaries of a central item', () => {
 
     const unknown = expectProblem(
       await patch(item, {
-        beneficiaries: [
-          { institutionCode: 'NOPE', share: '40' },
-          { institutionCode: 'LD', share: '20' },
-          { institutionCode: 'XX', share: '40' },
-        ],
+        beneficiaries: shares('NOPE:40', 'LD:20', 'XX:40'),
       }),
       422,
     );
@@ -194,7 +170,7 @@ describe('beneficiaries of a central item', () => {
     const before = await lineItemsOf(lead, institutionSpId);
     const refused = await lead.post(
       `/api/sub-programmes/${institutionSpId}/line-items`,
-      centralItem({ beneficiaries: [{ institutionCode: 'IKSD', share: '100' }] }),
+      centralItem({ beneficiaries: shares('IKSD:100') }),
     );
     const problem = expectProblem(refused, 422);
     expect(problem.errors?.map((e) => e.path)).toEqual(['body.beneficiaries']);
@@ -203,7 +179,7 @@ describe('beneficiaries of a central item', () => {
     const own = before[0]!;
     const changed = await lead.patch(
       `/api/line-items/${own.id}`,
-      { beneficiaries: [{ institutionCode: 'NOPE', share: '100' }] },
+      { beneficiaries: shares('NOPE:100') },
       { 'if-match': `"${own.version}"` },
     );
     // Both problems at once: not central, and an unknown institution.
@@ -215,8 +191,8 @@ describe('beneficiaries of a central item', () => {
     const batch = await lead.post(`/api/sub-programmes/${institutionSpId}/line-items/batch`, {
       items: [
         centralItem({ title: 'Labs' }),
-        centralItem({ beneficiaries: [{ institutionCode: 'IKSD', share: '60' }] }),
-        centralItem({ beneficiaries: [{ institutionCode: 'IKSD', share: '100' }] }),
+        centralItem({ beneficiaries: shares('IKSD:60') }),
+        centralItem({ beneficiaries: shares('IKSD:100') }),
       ],
     });
     expect(expectProblem(batch, 422).errors?.map((e) => e.path)).toEqual([
@@ -231,10 +207,7 @@ describe('beneficiaries of a central item', () => {
     await create(
       centralItem({
         amounts: { '2027': '1000.01' },
-        beneficiaries: [
-          { institutionCode: 'IKSD', share: '75' },
-          { institutionCode: 'LD', share: '25' },
-        ],
+        beneficiaries: shares('IKSD:75', 'LD:25'),
       }),
     );
     const after = await fullCost();
@@ -255,10 +228,7 @@ describe('the central submit rule', () => {
     expect(problem.errors?.map((e) => e.path)).toEqual([`lineItems.${bare.id}.ictServiceCode`]);
 
     const named = await patch(bare, {
-      beneficiaries: [
-        { institutionCode: 'IKSD', share: '50.5' },
-        { institutionCode: 'LD', share: '49.5' },
-      ],
+      beneficiaries: shares('IKSD:50.5', 'LD:49.5'),
     });
     expect(named.statusCode, named.body).toBe(200);
     const submitted = await itc.post(`/api/sub-programmes/${centralId}/submit`);

@@ -1,5 +1,6 @@
 import { useInstitutions } from '../../../api/reference/get-institutions';
-import { describedBy } from '../../../components/form-problem';
+import { FormField } from '../../../components/form-field';
+import { describedBy, FieldProblem, fieldClass, problemId } from '../../../components/form-problem';
 import { formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
 import { addsUp, rowsTotal, type BeneficiaryRow } from '../utils/beneficiary-rows';
@@ -55,19 +56,15 @@ export function BeneficiariesEditor({ baseId, label, rows, onChange, problems }:
   return (
     <fieldset
       id={ids.group}
-      className={listProblem ? 'field field--error beneficiaries' : 'field beneficiaries'}
+      className={fieldClass(listProblem, 'field beneficiaries')}
       tabIndex={-1}
-      aria-describedby={describedBy(`${baseId}-hint`, listProblem && `${baseId}-problem`)}
+      aria-describedby={describedBy(`${baseId}-hint`, listProblem && problemId(baseId))}
     >
       <legend className="field__label">{label}</legend>
       <p id={`${baseId}-hint`} className="field__hint">
         {t('item.hint.beneficiaries')}
       </p>
-      {listProblem && (
-        <p id={`${baseId}-problem`} className="field__error">
-          {listProblem}
-        </p>
-      )}
+      <FieldProblem inputId={baseId} message={listProblem} />
       {rows.map((row, index) => {
         const number = index + 1;
         const institutionProblem = problems[`beneficiaries.${index}.institutionCode`];
@@ -75,52 +72,40 @@ export function BeneficiariesEditor({ baseId, label, rows, onChange, problems }:
         const known = row.institutionCode === '' || options.some((option) => option.code === row.institutionCode);
         return (
           <div key={index} className="field-row beneficiaries__row">
-            <div className={institutionProblem ? 'field field--error' : 'field'}>
-              <label htmlFor={ids.institution(index)} className="field__label">
-                {t('item.beneficiary.institution', { number })}
-              </label>
-              {institutionProblem && (
-                <p id={`${ids.institution(index)}-problem`} className="field__error">
-                  {institutionProblem}
-                </p>
+            <FormField
+              id={ids.institution(index)}
+              label={t('item.beneficiary.institution', { number })}
+              message={institutionProblem}
+            >
+              {(control) => (
+                <select
+                  {...control}
+                  className="field__input"
+                  value={row.institutionCode}
+                  onChange={(event) => change(index, { institutionCode: event.target.value })}
+                >
+                  <option value="">{t('item.beneficiary.choose')}</option>
+                  {!known && <option value={row.institutionCode}>{row.institutionCode}</option>}
+                  {options.map((option) => (
+                    <option key={option.code} value={option.code}>
+                      {option.code} — {localize(option.nameLv, option.nameEn)}
+                    </option>
+                  ))}
+                </select>
               )}
-              <select
-                id={ids.institution(index)}
-                className="field__input"
-                value={row.institutionCode}
-                aria-invalid={institutionProblem ? true : undefined}
-                aria-describedby={institutionProblem ? `${ids.institution(index)}-problem` : undefined}
-                onChange={(event) => change(index, { institutionCode: event.target.value })}
-              >
-                <option value="">{t('item.beneficiary.choose')}</option>
-                {!known && <option value={row.institutionCode}>{row.institutionCode}</option>}
-                {options.map((option) => (
-                  <option key={option.code} value={option.code}>
-                    {option.code} — {localize(option.nameLv, option.nameEn)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className={shareProblem ? 'field field--error' : 'field'}>
-              <label htmlFor={ids.share(index)} className="field__label">
-                {t('item.beneficiary.share', { number })}
-              </label>
-              {shareProblem && (
-                <p id={`${ids.share(index)}-problem`} className="field__error">
-                  {shareProblem}
-                </p>
+            </FormField>
+            <FormField id={ids.share(index)} label={t('item.beneficiary.share', { number })} message={shareProblem}>
+              {(control) => (
+                <input
+                  {...control}
+                  value={row.share}
+                  onChange={(event) => change(index, { share: event.target.value })}
+                  className="field__input field__input--short"
+                  inputMode="decimal"
+                  autoComplete="off"
+                />
               )}
-              <input
-                id={ids.share(index)}
-                className="field__input field__input--short"
-                inputMode="decimal"
-                autoComplete="off"
-                value={row.share}
-                aria-invalid={shareProblem ? true : undefined}
-                aria-describedby={shareProblem ? `${ids.share(index)}-problem` : undefined}
-                onChange={(event) => change(index, { share: event.target.value })}
-              />
-            </div>
+            </FormField>
             <button
               type="button"
               className="button button--quiet beneficiaries__remove"
