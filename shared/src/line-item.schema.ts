@@ -51,14 +51,23 @@ export const beneficiariesInputSchema = z
       }
       seen.add(beneficiary.institutionCode);
     }
-    if (beneficiaries.length > 0 && !sharesTotal(beneficiaries).equals(BENEFICIARY_SHARES_TOTAL)) {
+    if (beneficiaries.length > 0 && !sharesAddUp(beneficiaries)) {
       context.addIssue({ code: 'custom', message: 'beneficiaries.total' });
     }
   });
 
-/** The sum of the shares, exact (per cent). */
+/** The sum of the shares, exact (per cent); every share must be one (isShare). */
 export function sharesTotal(beneficiaries: readonly { share: string }[]): Decimal {
   return beneficiaries.reduce((total, { share }) => total.plus(share), new Decimal(0));
+}
+
+/** Whether beneficiaries are named whose shares are all readable and add up to exactly 100. */
+export function sharesAddUp(beneficiaries: readonly { share: string }[]): boolean {
+  return (
+    beneficiaries.length > 0 &&
+    beneficiaries.every(({ share }) => isShare(share)) &&
+    sharesTotal(beneficiaries).equals(BENEFICIARY_SHARES_TOTAL)
+  );
 }
 
 /** Every field an owner may set on an item; none can set its status, version or owner. */

@@ -51,6 +51,14 @@ describe('the central submit rule', () => {
     expect(fields({ ...ready, central: true, beneficiaries })).toEqual(['ictServiceCode']);
   });
 
+  it('is not satisfied by a share still being typed, and does not fail on it', () => {
+    const beneficiaries = [
+      { institutionCode: 'IZM', share: '50' },
+      { institutionCode: 'SOC', share: '5O' },
+    ];
+    expect(fields({ ...ready, central: true, beneficiaries })).toEqual(['ictServiceCode']);
+  });
+
   it('comes after the other problems of the item', () => {
     expect(fields({ ...ready, central: true, businessNeed: ' ' })).toEqual(['businessNeed', 'ictServiceCode']);
   });

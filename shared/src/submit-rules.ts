@@ -1,5 +1,5 @@
 import type { Language } from './messages';
-import { BENEFICIARY_SHARES_TOTAL, sharesTotal, type LineItem } from './line-item.schema';
+import { sharesAddUp, type LineItem } from './line-item.schema';
 import { parseMoney } from './money';
 
 /**
@@ -65,11 +65,7 @@ export function submitRuleProblems(item: SubmitRuleInput): SubmitRuleProblem[] {
       message: { lv: 'Nevienā gadā nav norādīta summa', en: 'No year has an amount' },
     });
   }
-  if (
-    item.central &&
-    !item.ictServiceCode &&
-    !(item.beneficiaries.length > 0 && sharesTotal(item.beneficiaries).equals(BENEFICIARY_SHARES_TOTAL))
-  ) {
+  if (item.central && !item.ictServiceCode && !sharesAddUp(item.beneficiaries)) {
     problems.push({
       field: 'ictServiceCode',
       message: {

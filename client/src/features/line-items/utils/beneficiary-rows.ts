@@ -39,7 +39,7 @@ export function rowsTotal(rows: readonly BeneficiaryRow[]): Decimal | undefined 
   return input.every((beneficiary) => isShare(beneficiary.share)) ? sharesTotal(input) : undefined;
 }
 
-/** Whether the shares typed add up to exactly 100. */
+/** Whether a sum of the shares typed is exactly 100. */
 export const addsUp = (total: Decimal | undefined) => total !== undefined && total.equals(BENEFICIARY_SHARES_TOTAL);
 
 /** Whether the rows say what the item names already: the same institutions with the same shares, in any order. */
