@@ -85,6 +85,11 @@ describe('planScaleData', () => {
       check(item.priority !== 'mandatory' || item.legalBasis !== '', 'mandatory without legal basis', item);
       check(item.businessNeed !== '' && item.impactIfCut !== '', 'defence texts', item);
       check(
+        plan.subProgrammes[item.subProgramme]!.kind !== 'central' || item.ictServiceCode !== null,
+        'a central item names its service',
+        item,
+      );
+      check(
         item.amounts.every((a) => MONEY_PATTERN.test(a)),
         'amounts are money strings',
         item,

@@ -462,8 +462,11 @@ export function planScaleData(reference: ScaleReference, options: ScalePlanOptio
             ['low', 22],
           ],
     );
+    // A central item always names its service (the submit rule); the chance is drawn all the same.
     const ictServiceCode =
-      services[costNature].length > 0 && random.chance(0.85) ? random.weighted(services[costNature]) : null;
+      services[costNature].length > 0 && (random.chance(0.85) || central)
+        ? random.weighted(services[costNature])
+        : null;
     const systemLikely = ictServiceCode === 'IS-M' || ictServiceCode === 'IS-D';
     const informationSystemCode =
       reference.systems.length > 0 && random.chance(systemLikely ? 0.9 : 0.2) ? random.pick(reference.systems) : null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COST_NATURES, PRIORITIES, REVIEW_STATUSES, COMMENT_KINDS } from './domain';
-import { moneySchema, moneyStringSchema } from './money';
+import { Decimal, moneySchema, moneyStringSchema } from './money';
 import { freeText } from './text.schema';
 
 /**
@@ -14,8 +14,61 @@ export type Amounts = z.infer<typeof amountsSchema>;
 
 /** A quantity: up to three decimals, never negative (NUMERIC(14,3)). */
 export const QUANTITY_PATTERN = /^(0|[1-9]\d{0,10})(\.\d{1,3})?$/;
+/** A beneficiary's share in per cent: up to four decimals (NUMERIC(7,4)); above zero, at most 100. */
+export const SHARE_PATTERN = /^(0|[1-9]\d{0,2})(\.\d{1,4})?$/;
+/** The shares of a central item's beneficiaries add up to exactly this. */
+export const BENEFICIARY_SHARES_TOTAL = '100';
+/** The most beneficiaries one item may name. */
+export const BENEFICIARIES_MAX = 200;
 const text = (max: number) => freeText().max(max);
 const code = (pattern: RegExp) => z.string().trim().regex(pattern);
+
+/** A share in per cent as written: SHARE_PATTERN, and above zero. */
+export function isShare(text: string): boolean {
+  return SHARE_PATTERN.test(text) && new Decimal(text).greaterThan(0);
+}
+
+const beneficiarySchema = z.strictObject({
+  institutionCode: z.string().trim().min(1).max(16),
+  share: z.string().refine(isShare, 'share.format'),
+});
+export type Beneficiary = z.infer<typeof beneficiarySchema>;
+
+/**
+ * The institutions a central item is for, with their shares in per cent: each institution once,
+ * the shares adding up to exactly 100 (an empty list: the item names its service instead). Every
+ * problem is named where it is: `beneficiaries.<index>.institutionCode` for a repeat,
+ * `beneficiaries` for the sum.
+ */
+export const beneficiariesInputSchema = z
+  .array(beneficiarySchema)
+  .max(BENEFICIARIES_MAX)
+  .superRefine((beneficiaries, context) => {
+    const seen = new Set<string>();
+    for (const [index, beneficiary] of beneficiaries.entries()) {
+      if (seen.has(beneficiary.institutionCode)) {
+        context.addIssue({ code: 'custom', path: [index, 'institutionCode'], message: 'beneficiaries.unique' });
+      }
+      seen.add(beneficiary.institutionCode);
+    }
+    if (beneficiaries.length > 0 && !sharesAddUp(beneficiaries)) {
+      context.addIssue({ code: 'custom', message: 'beneficiaries.total' });
+    }
+  });
+
+/** The sum of the shares, exact (per cent); every share must be one (isShare). */
+export function sharesTotal(beneficiaries: readonly { share: string }[]): Decimal {
+  return beneficiaries.reduce((total, { share }) => total.plus(share), new Decimal(0));
+}
+
+/** Whether beneficiaries are named whose shares are all readable and add up to exactly 100. */
+export function sharesAddUp(beneficiaries: readonly { share: string }[]): boolean {
+  return (
+    beneficiaries.length > 0 &&
+    beneficiaries.every(({ share }) => isShare(share)) &&
+    sharesTotal(beneficiaries).equals(BENEFICIARY_SHARES_TOTAL)
+  );
+}
 
 /** Every field an owner may set on an item; none can set its status, version or owner. */
 const lineItemFields = {
@@ -39,14 +92,18 @@ const lineItemFields = {
   legalBasis: text(10000),
   impactIfCut: text(10000),
   calculationBasis: text(10000),
+  beneficiaries: beneficiariesInputSchema,
   amounts: amountsInputSchema,
 };
 
-/** An item's own fields besides its amounts, in the order sheets and comparisons show them. */
-export type LineItemField = Exclude<keyof typeof lineItemFields, 'amounts'>;
+/**
+ * An item's own fields besides its amounts and beneficiaries (lists the sheets do not show), in
+ * the order sheets and comparisons show them.
+ */
+export type LineItemField = Exclude<keyof typeof lineItemFields, 'amounts' | 'beneficiaries'>;
 export const LINE_ITEM_FIELDS: readonly LineItemField[] = (
   Object.keys(lineItemFields) as (keyof typeof lineItemFields)[]
-).filter((field): field is LineItemField => field !== 'amounts');
+).filter((field): field is LineItemField => field !== 'amounts' && field !== 'beneficiaries');
 
 export const createLineItemInputSchema = z
   .strictObject(lineItemFields)
@@ -90,6 +147,8 @@ export const lineItemSchema = z.object({
   legalBasis: z.string(),
   impactIfCut: z.string(),
   calculationBasis: z.string(),
+  /** The institutions the item is for and their shares (per cent, four decimals), by institution code; [] for none. */
+  beneficiaries: z.array(z.object({ institutionCode: z.string(), share: z.string() })),
   reviewStatus: z.enum(REVIEW_STATUSES),
   carriedFromId: z.number().int().nullable(),
   version: z.number().int(),

@@ -16,6 +16,15 @@ const keyedMessages: Record<string, Record<Language, string>> = {
     lv: 'Daudzums jānorāda kā nenegatīvs skaitlis ar punktu, ne vairāk kā 3 zīmes aiz punkta',
     en: 'A quantity is a non-negative number with a dot and at most 3 decimals',
   },
+  'share.format': {
+    lv: 'Daļa jānorāda procentos kā pozitīvs skaitlis ar punktu, ne vairāk kā 4 zīmes aiz punkta (piem. 12.5)',
+    en: 'A share is a positive percentage with a dot and at most 4 decimals (e.g. 12.5)',
+  },
+  'beneficiaries.unique': { lv: 'Iestāde atkārtojas', en: 'The institution is repeated' },
+  'beneficiaries.total': {
+    lv: 'Labuma guvēju daļām kopā jābūt tieši 100 %',
+    en: 'The beneficiaries’ shares must add up to exactly 100 %',
+  },
   'code.format': {
     lv: 'Kodā drīkst būt burti, cipari, punkts, defise un apakšsvītra (līdz 40 zīmēm)',
     en: 'A code may hold letters, digits, dots, hyphens and underscores (up to 40)',

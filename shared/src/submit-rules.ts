@@ -1,24 +1,36 @@
 import type { Language } from './messages';
-import type { LineItem } from './line-item.schema';
+import { sharesAddUp, type LineItem } from './line-item.schema';
 import { parseMoney } from './money';
 
 /**
  * What an item needs before its sub-programme can be submitted: a business need and the impact if
  * cut; a legal basis when mandatory; a goal for development and implementation; some amount above
- * zero. Shared so the
- * client can show the same list before the user presses "submit".
+ * zero; in the central sub-programme, its ICT service or beneficiaries whose shares add up to
+ * 100 % (what the full cost allocates it by). Shared so the client can show the same list before
+ * the user presses "submit".
  */
 export interface SubmitRuleProblem {
-  field: 'businessNeed' | 'impactIfCut' | 'legalBasis' | 'goalCodes' | 'amounts';
+  field: 'businessNeed' | 'impactIfCut' | 'legalBasis' | 'goalCodes' | 'amounts' | 'ictServiceCode';
   message: Record<Language, string>;
 }
 
-type RuleInput = Pick<
+export type SubmitRuleInput = Pick<
   LineItem,
-  'businessNeed' | 'impactIfCut' | 'legalBasis' | 'priority' | 'costNature' | 'goalCodes' | 'amounts'
->;
+  | 'businessNeed'
+  | 'impactIfCut'
+  | 'legalBasis'
+  | 'priority'
+  | 'costNature'
+  | 'goalCodes'
+  | 'amounts'
+  | 'ictServiceCode'
+  | 'beneficiaries'
+> & {
+  /** Whether the item is in the central (ITC) sub-programme. */
+  central: boolean;
+};
 
-export function submitRuleProblems(item: RuleInput): SubmitRuleProblem[] {
+export function submitRuleProblems(item: SubmitRuleInput): SubmitRuleProblem[] {
   const problems: SubmitRuleProblem[] = [];
   if (item.businessNeed.trim() === '') {
     problems.push({
@@ -51,6 +63,15 @@ export function submitRuleProblems(item: RuleInput): SubmitRuleProblem[] {
     problems.push({
       field: 'amounts',
       message: { lv: 'Nevienā gadā nav norādīta summa', en: 'No year has an amount' },
+    });
+  }
+  if (item.central && !item.ictServiceCode && !sharesAddUp(item.beneficiaries)) {
+    problems.push({
+      field: 'ictServiceCode',
+      message: {
+        lv: 'Centrālajai pozīcijai jānorāda IKT pakalpojums vai labuma guvēji, kuru daļas kopā ir 100 %',
+        en: 'A central item needs its ICT service or beneficiaries whose shares add up to 100 %',
+      },
     });
   }
   return problems;

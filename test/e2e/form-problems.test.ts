@@ -161,3 +161,57 @@ describe('the new-user form (administrator)', () => {
     await page.getByRole('table', { name: 'Lietotāji' }).getByRole('rowheader', { name: 'Jana Bērziņa' }).waitFor();
   });
 });
+
+describe('a central item’s beneficiaries (ITC finance)', () => {
+  let session: Session;
+  let page: Page;
+  let itemId: number;
+
+  beforeAll(async () => {
+    const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+    const central = await itc.subProgramme(2027, 'IKT.ITC.01');
+    const [item] = await itc.lineItems(central.id);
+    itemId = item!.id;
+    await itc.dispose();
+    session = await signIn(browser, app.baseUrl, 'itc.finance@riga.example');
+    page = session.page;
+    await page.goto(`/sub-programmes/${central.id}?item=${itemId}`);
+  });
+  afterAll(() => session?.context.close());
+
+  it('shows the sum as it is typed and the server’s problem on the row it names; a corrected list saves', async () => {
+    const panel = page.locator('.item-panel');
+    const beneficiaries = panel.getByRole('group', { name: 'Labuma guvēji' });
+    await beneficiaries.getByRole('button', { name: 'Pievienot iestādi' }).click();
+    await beneficiaries.getByLabel('Iestāde 1. rindā').selectOption('IKSD');
+    await beneficiaries.getByLabel('Daļa 1. rindā, %').fill('60');
+    await beneficiaries.getByRole('button', { name: 'Pievienot iestādi' }).click();
+    await beneficiaries.getByLabel('Iestāde 2. rindā').selectOption('IKSD');
+    await beneficiaries.getByLabel('Daļa 2. rindā, %').fill('40,5');
+    await expect
+      .poll(async () => normalSpaces(await beneficiaries.getByRole('status').textContent()))
+      .toBe('Kopā: 100,5 % Daļām kopā jābūt tieši 100 %.');
+    await beneficiaries.getByLabel('Daļa 2. rindā, %').fill('40');
+    await panel.getByRole('button', { name: 'Saglabāt' }).click();
+
+    // The same institution twice: said on the second row, where the cursor goes.
+    const second = beneficiaries.getByLabel('Iestāde 2. rindā');
+    await expect.poll(() => second.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(second)).toBe('Iestāde atkārtojas');
+    await expect.poll(() => second.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    expect(await beneficiaries.getByLabel('Iestāde 1. rindā').getAttribute('aria-invalid')).toBeNull();
+    await expectNoRawError(panel);
+    expect.soft(await accessibilityViolations(page), 'the beneficiaries with a problem on a row').toEqual([]);
+
+    await second.selectOption('LD');
+    await panel.getByRole('button', { name: 'Saglabāt' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Saglabāts.' }).waitFor();
+    const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+    const saved = (await itc.bytes(`/api/line-items/${itemId}`)).toString('utf8');
+    await itc.dispose();
+    expect((JSON.parse(saved) as { beneficiaries: unknown }).beneficiaries).toEqual([
+      { institutionCode: 'IKSD', share: '60.0000' },
+      { institutionCode: 'LD', share: '40.0000' },
+    ]);
+  });
+});

@@ -152,7 +152,14 @@ async function newSubProgramme(owner: 'LD' | 'ITC', cycleId: number, year: numbe
     await expectStatus(creator.post(`/api/cycles/${cycleId}/sub-programmes`, body), 201),
   );
   const item = lineItemSchema.parse(
-    await expectStatus(creator.post(`/api/sub-programmes/${subProgramme.id}/line-items`, validItem(year)), 201),
+    await expectStatus(
+      creator.post(`/api/sub-programmes/${subProgramme.id}/line-items`, {
+        ...validItem(year),
+        // A central item names its ICT service (the submit rule).
+        ...(owner === 'ITC' ? { ictServiceCode: 'DC' } : {}),
+      }),
+      201,
+    ),
   );
   return { cycleId, year, subProgrammeId: subProgramme.id, itemId: item.id, owner };
 }

@@ -1,5 +1,8 @@
 import type { CostNature, Priority, ReviewStatus } from '@ikt/shared/domain';
 import { COST_NATURE_LABELS, PRIORITY_LABELS, REVIEW_STATUS_LABELS } from '@ikt/shared/labels';
+import type { Beneficiary } from '@ikt/shared/line-item.schema';
+import { Decimal } from '@ikt/shared/money';
+import { formatDecimal } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { formatMoney } from '../utils/money-input';
 
@@ -31,6 +34,11 @@ export function useFieldText() {
     if (field === 'costNature') return COST_NATURE_LABELS[value as CostNature]?.[language] ?? plainText(value);
     if (field === 'priority') return PRIORITY_LABELS[value as Priority]?.[language] ?? plainText(value);
     if (field === 'reviewStatus') return REVIEW_STATUS_LABELS[value as ReviewStatus]?.[language] ?? plainText(value);
+    if (field === 'beneficiaries' && Array.isArray(value) && value.length > 0) {
+      return (value as Beneficiary[])
+        .map((b) => `${b.institutionCode} ${formatDecimal(new Decimal(b.share).toFixed(), language)} %`)
+        .join(', ');
+    }
     if (Array.isArray(value)) return value.length === 0 ? t('history.empty') : value.join(', ');
     return plainText(value);
   };

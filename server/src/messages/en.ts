@@ -125,6 +125,7 @@ export const en: Catalogue = {
   'lineItem.notFound': 'Line item not found.',
   'lineItem.batchRefused': 'No items were created; nothing was saved. Correct the places listed and try again.',
   'lineItem.unknownReferences': 'The item refers to unknown data.',
+  'lineItem.beneficiariesNotCentral': 'Only an item of the central (ITC) sub-programme names beneficiaries',
   'lineItem.ekkNotSelectable': 'This EKK code cannot be used on items (a group or retired code)',
   'lineItem.notCycleYear': ({ years }) => `The cycle's fiscal years are ${years.join(', ')}`,
   'lineItem.reviewClosed':

@@ -148,6 +148,7 @@ export const lv = {
   'lineItem.batchRefused':
     'Pozīcijas netika izveidotas, nekas nav saglabāts. Izlabojiet norādītās vietas un mēģiniet vēlreiz.',
   'lineItem.unknownReferences': 'Pozīcijas dati neatbilst klasifikatoriem.',
+  'lineItem.beneficiariesNotCentral': 'Labuma guvējus var norādīt tikai centrālās apakšprogrammas (ITC) pozīcijai',
   'lineItem.ekkNotSelectable': 'Šo EKK kodu pozīcijām izmantot nevar (grupas vai izslēgts kods)',
   'lineItem.notCycleYear': ({ years }: { years: readonly string[] }) => `Cikla finanšu gadi ir ${years.join(', ')}`,
   'lineItem.reviewClosed':

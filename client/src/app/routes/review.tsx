@@ -96,6 +96,7 @@ function Review({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle: Cy
               threads={threads}
               fiscalYears={cycle.fiscalYears}
               canDecide={canDecideItems}
+              central={subProgramme.kind === 'central'}
             />
           )}
         </QueryView>

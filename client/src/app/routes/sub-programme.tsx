@@ -270,6 +270,7 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
                 fiscalYears={cycle.fiscalYears}
                 ekkOptions={ekkOptions}
                 filter={filter}
+                central={subProgramme.kind === 'central'}
                 canEdit={canEditItem}
                 onSave={(item, changes) => void editor.save(item.id, changes, { fromGrid: true })}
                 onUndo={undo}
@@ -285,6 +286,8 @@ function Workspace({ subProgramme, cycle }: { subProgramme: SubProgramme; cycle:
                   item={openItem}
                   fiscalYears={cycle.fiscalYears}
                   editable={canEditItem(openItem)}
+                  central={subProgramme.kind === 'central'}
+                  saveError={editor.failure?.itemId === openItem.id ? editor.failure.error : undefined}
                   canComment={canComment}
                   canReview={canReview && openItem.reviewStatus !== 'cut' && openItem.reviewStatus !== 'draft'}
                   focusField={focusField}

@@ -70,9 +70,19 @@ const sameDecimal = (a: string | null | undefined, b: string | null | undefined)
     ? (a ?? null) === (b ?? null)
     : new Decimal(a).equals(b);
 
+/** The same institutions with the same shares, in whatever order. */
+function sameBeneficiaries(a: LineItem['beneficiaries'], b: LineItem['beneficiaries']): boolean {
+  const shares = new Map(b.map((beneficiary) => [beneficiary.institutionCode, beneficiary.share]));
+  return (
+    a.length === b.length &&
+    a.every((beneficiary) => sameDecimal(beneficiary.share, shares.get(beneficiary.institutionCode)))
+  );
+}
+
 /**
  * What a row changes on an existing item: only the fields whose values differ, so an untouched
- * row changes nothing (and keeps its version). Amounts name only the years that differ.
+ * row changes nothing (and keeps its version). Amounts name only the years that differ;
+ * beneficiaries, a list replaced whole, are all of them or nothing.
  */
 export function changesOf(input: UpdateLineItemInput, current: LineItem): UpdateLineItemInput {
   const changes: Record<string, unknown> = {};
@@ -91,6 +101,9 @@ export function changesOf(input: UpdateLineItemInput, current: LineItem): Update
               ? (value ?? null) === (before ?? null)
               : value === before;
     if (!same) changes[field] = value;
+  }
+  if (input.beneficiaries && !sameBeneficiaries(input.beneficiaries, current.beneficiaries)) {
+    changes.beneficiaries = input.beneficiaries;
   }
   if (input.amounts) {
     const amounts = Object.entries(input.amounts).filter(

@@ -29,6 +29,7 @@ export function toLineItem(record: LineItemRecord, cycleYear: number): LineItem 
     legalBasis: record.legal_basis,
     impactIfCut: record.impact_if_cut,
     calculationBasis: record.calculation_basis,
+    beneficiaries: record.beneficiaries,
     reviewStatus: record.review_status,
     carriedFromId: record.carried_from_id,
     version: record.version,

@@ -29,7 +29,7 @@ const ITEM_COLUMNS = [
   'li.updated_at',
 ] as const;
 
-/** An item with its amounts (text, exact) and goal codes, in one round trip. */
+/** An item with its amounts (text, exact), goal codes and beneficiaries (by institution code), in one round trip. */
 export function selectItems(db: Kysely<Database>) {
   return db
     .selectFrom('line_item as li')
@@ -41,6 +41,10 @@ export function selectItems(db: Kysely<Database>) {
       sql<string[]>`coalesce((
         SELECT array_agg(g.goal_code ORDER BY g.goal_code)
           FROM line_item_goal g WHERE g.line_item_id = li.id), '{}')`.as('goal_codes'),
+      sql<{ institutionCode: string; share: string }[]>`coalesce((
+        SELECT jsonb_agg(jsonb_build_object('institutionCode', i.code, 'share', b.share::text) ORDER BY i.code)
+          FROM line_item_beneficiary b JOIN institution i ON i.id = b.institution_id
+         WHERE b.line_item_id = li.id), '[]'::jsonb)`.as('beneficiaries'),
     ]);
 }
 
@@ -82,11 +86,18 @@ const SCOPE_COLUMNS = [
   'c.id as cycle_id',
 ] as const;
 
-/** A new item's row, amounts (fiscal year, decimal string) and goal codes. */
+/** A beneficiary as written: the institution by code, its share in per cent (decimal string). */
+export interface BeneficiaryShare {
+  institutionCode: string;
+  share: string;
+}
+
+/** A new item's row, amounts (fiscal year, decimal string), goal codes and beneficiaries. */
 export interface NewLineItem {
   row: NewLineItemRow;
   amounts: [number, string][];
   goalCodes: string[];
+  beneficiaries: BeneficiaryShare[];
 }
 
 /**
@@ -109,6 +120,21 @@ export function createLineItemRepository(db: Kysely<Database>) {
       .selectFrom('line_item as li')
       .innerJoin('sub_programme as sp', 'sp.id', 'li.sub_programme_id')
       .innerJoin('budget_cycle as c', 'c.id', 'sp.cycle_id');
+
+  /** The rows of items' beneficiaries, institution codes turned into ids (the service checked the codes). */
+  async function beneficiaryRows(lists: { lineItemId: number; beneficiaries: BeneficiaryShare[] }[]) {
+    const codes = [...new Set(lists.flatMap((list) => list.beneficiaries.map((b) => b.institutionCode)))];
+    if (codes.length === 0) return [];
+    const institutions = await db.selectFrom('institution').select(['id', 'code']).where('code', 'in', codes).execute();
+    const idOf = new Map(institutions.map((institution) => [institution.code, institution.id]));
+    return lists.flatMap(({ lineItemId, beneficiaries }) =>
+      beneficiaries.map((b) => ({
+        line_item_id: lineItemId,
+        institution_id: idOf.get(b.institutionCode)!,
+        share: b.share,
+      })),
+    );
+  }
 
   return {
     listBySubProgramme(subProgrammeId: number) {
@@ -199,6 +225,12 @@ export function createLineItemRepository(db: Kysely<Database>) {
       );
       for (const chunk of chunksOf(amounts)) await db.insertInto('line_item_amount').values(chunk).execute();
       for (const chunk of chunksOf(goals)) await db.insertInto('line_item_goal').values(chunk).execute();
+      const beneficiaries = await beneficiaryRows(
+        items.map((item, index) => ({ lineItemId: ids[index]!, beneficiaries: item.beneficiaries })),
+      );
+      for (const chunk of chunksOf(beneficiaries)) {
+        await db.insertInto('line_item_beneficiary').values(chunk).execute();
+      }
       return ids;
     },
 
@@ -244,6 +276,13 @@ export function createLineItemRepository(db: Kysely<Database>) {
       }
     },
 
+    /** The item's beneficiaries become exactly these (none: it names none). */
+    async replaceBeneficiaries(id: number, beneficiaries: BeneficiaryShare[]): Promise<void> {
+      await db.deleteFrom('line_item_beneficiary').where('line_item_id', '=', id).execute();
+      const rows = await beneficiaryRows([{ lineItemId: id, beneficiaries }]);
+      if (rows.length > 0) await db.insertInto('line_item_beneficiary').values(rows).execute();
+    },
+
     /** Moves every item of a sub-programme in one of `from` to `to` (submit, accept). */
     async setReviewStatusWhere(subProgrammeId: number, from: ReviewStatus[], to: ReviewStatus): Promise<number[]> {
       const rows = await db
@@ -263,8 +302,9 @@ export function createLineItemRepository(db: Kysely<Database>) {
       system?: string | null;
       direction?: string | null;
       goals?: string[];
+      institutions?: string[];
     }) {
-      const [ekk, service, system, direction, goals] = await Promise.all([
+      const [ekk, service, system, direction, goals, institutions] = await Promise.all([
         codes.ekk
           ? db
               .selectFrom('ekk_code')
@@ -288,8 +328,23 @@ export function createLineItemRepository(db: Kysely<Database>) {
         codes.goals && codes.goals.length > 0
           ? db.selectFrom('goal').select('code').where('code', 'in', codes.goals).execute()
           : [],
+        codes.institutions && codes.institutions.length > 0
+          ? db
+              .selectFrom('institution')
+              .select('code')
+              .where('code', 'in', codes.institutions)
+              .where('active', '=', true)
+              .execute()
+          : [],
       ]);
-      return { ekk, service, system, direction, goals: new Set(goals.map((g) => g.code)) };
+      return {
+        ekk,
+        service,
+        system,
+        direction,
+        goals: new Set(goals.map((g) => g.code)),
+        institutions: new Set(institutions.map((i) => i.code)),
+      };
     },
 
     async insertComment(comment: {

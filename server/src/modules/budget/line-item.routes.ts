@@ -42,7 +42,12 @@ export const lineItemRoutes: FastifyPluginAsyncZod<{ service: LineItemService }>
   );
   route.post(
     '/sub-programmes/:id/line-items',
-    { summary: 'Add an item', ...one, body: createLineItemInputSchema, created: true },
+    {
+      summary: 'Add an item (a central item may name beneficiaries: institutions with shares adding up to 100 %)',
+      ...one,
+      body: createLineItemInputSchema,
+      created: true,
+    },
     ({ context, params, body }) => service.create(context, params.id, body),
   );
   route.post(
@@ -65,7 +70,7 @@ export const lineItemRoutes: FastifyPluginAsyncZod<{ service: LineItemService }>
   route.patch(
     '/line-items/:id',
     {
-      summary: 'Change an item (If-Match required: stale → 412, missing → 428)',
+      summary: 'Change an item (If-Match required: stale → 412, missing → 428; beneficiaries named replace the list)',
       ...one,
       body: updateLineItemInputSchema,
     },

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, LineItemUpdate } from '@ikt/db/database';
-import { fiscalYearsOf } from '@ikt/shared/domain';
+import { fiscalYearsOf, type SubProgrammeKind } from '@ikt/shared/domain';
 import { canDecideOnSubmission, isDecidableItem, itemCreateRefusal, itemEditRefusal } from '@ikt/shared/editability';
 import type {
   Comment,
@@ -57,14 +57,21 @@ const createdEvent = (item: LineItem): AuditEntry => ({
 
 const referenceRefusal = message('lineItem.unknownReferences');
 
+/** Where the items a reference check is for sit: their cycle's year, and whether in the central sub-programme. */
+interface ItemPlace {
+  cycleYear: number;
+  central: boolean;
+}
+
 /**
- * Codes must exist (and EKK be a selectable, unretired leaf); amounts only for the cycle's years.
- * Paths are relative to the item (`ekkCode`, `goalCodes.M9`, `amounts.2031`).
+ * Codes must exist (and EKK be a selectable, unretired leaf; a beneficiary an active institution);
+ * amounts only for the cycle's years; beneficiaries only in the central sub-programme. Paths are
+ * relative to the item (`ekkCode`, `goalCodes.M9`, `amounts.2031`, `beneficiaries.0.institutionCode`).
  */
 async function referenceProblems(
   repository: LineItemRepository,
   input: UpdateLineItemInput,
-  cycleYear: number,
+  place: ItemPlace,
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   const known = await repository.knownCodes({
@@ -73,6 +80,7 @@ async function referenceProblems(
     system: input.informationSystemCode,
     direction: input.actionDirectionCode,
     goals: input.goalCodes,
+    institutions: input.beneficiaries?.map((beneficiary) => beneficiary.institutionCode),
   });
   if (input.ekkCode !== undefined) {
     if (!known.ekk) problems.push({ path: 'ekkCode', message: unknownCode });
@@ -89,10 +97,22 @@ async function referenceProblems(
   for (const goal of input.goalCodes ?? []) {
     if (!known.goals.has(goal)) problems.push({ path: `goalCodes.${goal}`, message: unknownCode });
   }
-  const years = fiscalYearsOf(cycleYear).map(String);
+  const years = fiscalYearsOf(place.cycleYear).map(String);
   for (const year of Object.keys(input.amounts ?? {})) {
     if (!years.includes(year)) {
       problems.push({ path: `amounts.${year}`, message: message('lineItem.notCycleYear', { years }) });
+    }
+  }
+  const beneficiaries = input.beneficiaries ?? [];
+  if (beneficiaries.length > 0 && !place.central) {
+    problems.push({ path: 'beneficiaries', message: message('lineItem.beneficiariesNotCentral') });
+  }
+  for (const [index, { institutionCode }] of beneficiaries.entries()) {
+    if (!known.institutions.has(institutionCode)) {
+      problems.push({
+        path: `beneficiaries.${index}.institutionCode`,
+        message: message('field.unknownInstitution'),
+      });
     }
   }
   return problems;
@@ -102,9 +122,9 @@ async function referenceProblems(
 async function checkReferences(
   repository: LineItemRepository,
   input: UpdateLineItemInput,
-  cycleYear: number,
+  place: ItemPlace,
 ): Promise<void> {
-  const refusal = referenceRefusalOf(await referenceProblems(repository, input, cycleYear));
+  const refusal = referenceRefusalOf(await referenceProblems(repository, input, place));
   if (refusal) throw refusal;
 }
 
@@ -120,6 +140,7 @@ export function referenceKey(input: UpdateLineItemInput): string {
     input.actionDirectionCode,
     input.goalCodes,
     Object.keys(input.amounts ?? {}),
+    input.beneficiaries?.map((beneficiary) => beneficiary.institutionCode),
   ]);
 }
 
@@ -134,18 +155,23 @@ class BatchRefused extends Error {
  * The reference checks of many items, each combination of codes looked up once (rows of a batch
  * or an import tend to share their codes).
  */
-function referenceChecker(repository: LineItemRepository, cycleYear: number) {
+function referenceChecker(repository: LineItemRepository, place: ItemPlace) {
   const found = new Map<string, Promise<FieldProblem[]>>();
   return (input: UpdateLineItemInput): Promise<FieldProblem[]> => {
     const key = referenceKey(input);
     let problems = found.get(key);
     if (!problems) {
-      problems = referenceProblems(repository, input, cycleYear);
+      problems = referenceProblems(repository, input, place);
       found.set(key, problems);
     }
     return problems;
   };
 }
+
+const placeOf = (row: { cycle_year: number; kind: SubProgrammeKind }): ItemPlace => ({
+  cycleYear: row.cycle_year,
+  central: row.kind === 'central',
+});
 
 /** Reference problems as the 422 of a single request (paths `body.<field>`), or null. */
 function referenceRefusalOf(problems: FieldProblem[]): ValidationError | null {
@@ -225,6 +251,7 @@ function newItem(
     },
     amounts: Object.entries(input.amounts ?? {}).map(([year, amount]) => [Number(year), amount]),
     goalCodes: input.goalCodes ?? [],
+    beneficiaries: input.beneficiaries ?? [],
   };
 }
 
@@ -271,7 +298,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
     await createSubProgrammeRepository(trx).lock(subProgrammeId, 'share');
     const subProgramme = await subProgrammeForNewItems(trx, context, subProgrammeId);
     const repository = createLineItemRepository(trx);
-    const referencesOf = referenceChecker(repository, subProgramme.cycle_year);
+    const referencesOf = referenceChecker(repository, placeOf(subProgramme));
     for (const input of inputs) {
       const refusal = referenceRefusalOf(await referencesOf(input));
       if (refusal) throw refusal;
@@ -331,7 +358,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
   ): Promise<LineItem> {
     const repository = createLineItemRepository(trx);
     const { scope, before } = await lockForChange(repository, context, id, expected);
-    await checkReferences(repository, input, scope.cycle_year);
+    await checkReferences(repository, input, placeOf(scope));
 
     // An accepted item that changes needs reviewing again.
     const reviewStatus = before.reviewStatus === 'accepted' ? { review_status: 'draft' as const } : {};
@@ -342,6 +369,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         Object.entries(input.amounts).map(([y, a]) => [Number(y), a]),
       );
     if (input.goalCodes) await repository.replaceGoals(id, input.goalCodes);
+    if (input.beneficiaries) await repository.replaceBeneficiaries(id, input.beneficiaries);
     const after = await read(repository, id, scope.cycle_year);
     await recordAudit(trx, context, {
       action: 'lineItem.update',
@@ -392,7 +420,7 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
       if (!(error instanceof DomainError)) throw error;
       problems.push({ index, code: 'refused', error });
     };
-    const referencesOf = referenceChecker(items, cycleYear);
+    const referencesOf = referenceChecker(items, placeOf(subProgramme));
 
     type Plan =
       | { index: number; kind: 'create'; input: CreateLineItemInput }

@@ -56,7 +56,14 @@ export function toSubProgramme(row: SubProgrammeRow): SubProgramme {
 }
 
 /** The fields a reviewer compares between two submissions, in the order they are shown. */
-const COMPARED_FIELDS: (keyof LineItem)[] = [...LINE_ITEM_FIELDS, 'amounts'];
+const COMPARED_FIELDS: (keyof LineItem)[] = [...LINE_ITEM_FIELDS, 'beneficiaries', 'amounts'];
+
+/** A field of a submitted item; a submission made before items named beneficiaries named none. */
+function comparedValue(item: LineItem, field: keyof LineItem): unknown {
+  if (field !== 'beneficiaries') return item[field];
+  const stored: Partial<Pick<LineItem, 'beneficiaries'>> = item;
+  return stored.beneficiaries ?? [];
+}
 
 export function diffSubmissions(
   before: LineItem[],
@@ -73,8 +80,8 @@ export function diffSubmissions(
       continue;
     }
     const changes = COMPARED_FIELDS.filter(
-      (field) => JSON.stringify(previous[field]) !== JSON.stringify(item[field]),
-    ).map((field) => ({ field, before: previous[field], after: item[field] }));
+      (field) => JSON.stringify(comparedValue(previous, field)) !== JSON.stringify(comparedValue(item, field)),
+    ).map((field) => ({ field, before: comparedValue(previous, field), after: comparedValue(item, field) }));
     if (changes.length > 0) changed.push({ lineItemId: item.id, title: item.title, changes });
   }
   const removed = before
@@ -231,7 +238,10 @@ export function createSubProgrammeService(db: Kysely<Database>, cycles: CycleSer
         const items = await currentItems(trx, row);
         const counted = items.filter((item) => item.reviewStatus !== 'cut');
         const problems: FieldProblem[] = counted.flatMap((item) =>
-          submitRuleProblems(item).map((p) => ({ path: `lineItems.${item.id}.${p.field}`, message: p.message })),
+          submitRuleProblems({ ...item, central: row.kind === 'central' }).map((p) => ({
+            path: `lineItems.${item.id}.${p.field}`,
+            message: p.message,
+          })),
         );
         if (counted.length === 0) {
           problems.push({ path: 'lineItems', message: message('subProgramme.noItems') });

@@ -174,6 +174,7 @@ describe('what a row changes', () => {
     legalBasis: '',
     impactIfCut: '',
     calculationBasis: '',
+    beneficiaries: [],
     reviewStatus: 'draft',
     carriedFromId: null,
     version: 4,
@@ -199,6 +200,25 @@ describe('what a row changes', () => {
         current,
       ),
     ).toEqual({});
+  });
+
+  it('keeps the beneficiaries a row does not name (the sheet has no column for them)', () => {
+    const central: LineItem = {
+      ...current,
+      beneficiaries: [
+        { institutionCode: 'IKSD', share: '75.0000' },
+        { institutionCode: 'LD', share: '25.0000' },
+      ],
+    };
+    expect(changesOf({ title: 'Serveri', rank: 4 }, central)).toEqual({ rank: 4 });
+    // The same list in another order and written otherwise is no change; another list replaces it whole.
+    const same = [
+      { institutionCode: 'LD', share: '25' },
+      { institutionCode: 'IKSD', share: '75.00' },
+    ];
+    expect(changesOf({ beneficiaries: same }, central)).toEqual({});
+    const other = [{ institutionCode: 'LD', share: '100' }];
+    expect(changesOf({ beneficiaries: other }, central)).toEqual({ beneficiaries: other });
   });
 
   it('names only the fields and years that differ', () => {

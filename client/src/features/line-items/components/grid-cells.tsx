@@ -42,11 +42,14 @@ export function cellText(item: LineItem, column: GridColumn, language: Language)
 export function GridCellContent({
   item,
   column,
+  central,
   isOpen,
   onOpen,
 }: {
   item: LineItem;
   column: GridColumn;
+  /** The item is in the central sub-programme (what it must have to be submitted). */
+  central: boolean;
   isOpen: boolean;
   onOpen: (item: LineItem) => void;
 }) {
@@ -62,7 +65,7 @@ export function GridCellContent({
     case 'reviewStatus':
       return <ReviewStatusBadge status={item.reviewStatus} />;
     case 'check': {
-      const count = problemCount(item);
+      const count = problemCount(item, central);
       return count === 0 ? (
         <span className="sheet__ok">
           <span aria-hidden="true">✓</span>

@@ -2,6 +2,7 @@ import type { LineItem, UpdateLineItemInput } from '@ikt/shared/line-item.schema
 import { PRIORITY_LABELS } from '@ikt/shared/labels';
 import { submitRuleProblems, type SubmitRuleProblem } from '@ikt/shared/submit-rules';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useFormProblems } from '../../../components/form-problem';
 import { Money } from '../../../components/money';
 import { MoneyField } from '../../../components/money-field';
 import { parseMoneyInput } from '../../../utils/money-input';
@@ -12,9 +13,18 @@ import { useActionDirections } from '../../../api/reference/get-action-direction
 import { useGoals } from '../../../api/reference/get-goals';
 import { useIctServices } from '../../../api/reference/get-ict-services';
 import { useInformationSystems } from '../../../api/reference/get-information-systems';
+import { formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
 import { applyChanges, changedFields } from '../utils/item-changes';
+import {
+  beneficiariesInput,
+  beneficiaryRowsOf,
+  sameAsItem,
+  shareText,
+  type BeneficiaryRow,
+} from '../utils/beneficiary-rows';
+import { BeneficiariesEditor, beneficiaryFieldIds } from './beneficiaries-editor';
 import {
   itemNumberEdits,
   itemNumberTexts,
@@ -38,6 +48,8 @@ interface FormValues {
   informationSystemCode: string | null;
   actionDirectionCode: string | null;
   rank: number;
+  /** As typed; read into the API's form when saved (see beneficiary-rows). */
+  beneficiaries: BeneficiaryRow[];
 }
 
 function valuesOf(item: LineItem): FormValues {
@@ -52,6 +64,16 @@ function valuesOf(item: LineItem): FormValues {
     informationSystemCode: item.informationSystemCode,
     actionDirectionCode: item.actionDirectionCode,
     rank: item.rank,
+    beneficiaries: beneficiaryRowsOf(item.beneficiaries),
+  };
+}
+
+/** What the form changes: the fields that differ from the item, the beneficiaries whole when any row does. */
+function formChanges(item: LineItem, values: FormValues): UpdateLineItemInput {
+  const { beneficiaries, ...fields } = values;
+  return {
+    ...changedFields(item, fields),
+    ...(sameAsItem(beneficiaries, item.beneficiaries) ? {} : { beneficiaries: beneficiariesInput(beneficiaries) }),
   };
 }
 
@@ -62,6 +84,7 @@ export const FIELD_LABELS: Record<
   | 'informationSystemCode'
   | 'actionDirectionCode'
   | 'rank'
+  | 'beneficiaries'
   | keyof ItemNumberTexts,
   MessageKey
 > = {
@@ -75,6 +98,7 @@ export const FIELD_LABELS: Record<
   informationSystemCode: 'item.field.informationSystemCode',
   actionDirectionCode: 'item.field.actionDirectionCode',
   rank: 'item.field.rank',
+  beneficiaries: 'item.field.beneficiaries',
   quantity: 'item.field.quantity',
   unit: 'item.field.unit',
   unitPrice: 'item.field.unitPrice',
@@ -133,6 +157,10 @@ export const itemFieldId = (field: string) => `item-field-${field}`;
 interface ItemDefenceFormProps {
   item: LineItem;
   editable: boolean;
+  /** The item is in the central sub-programme: it names its service or its beneficiaries. */
+  central: boolean;
+  /** Why the last save was refused: the server's problems are shown on the fields they name. */
+  saveError: Error | undefined;
   onSave: (changes: UpdateLineItemInput) => Promise<boolean>;
 }
 
@@ -140,9 +168,10 @@ interface ItemDefenceFormProps {
  * The item's defence — why it is needed, on what legal basis, what happens if it is cut, how the
  * amount was worked out — and what it serves (goals, service, system). Only the fields the user
  * changed are sent, so edits made meanwhile in the grid are kept. What the submit rules still
- * miss is shown beside the field, in the same words the server would use.
+ * miss is shown beside the field, in the same words the server would use. A central item also
+ * names the institutions it is for (see BeneficiariesEditor).
  */
-export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps) {
+export function ItemDefenceForm({ item, editable, central, saveError, onSave }: ItemDefenceFormProps) {
   const { t, language, localize } = useI18n();
   const user = useUser();
   const goals = useGoals();
@@ -163,7 +192,10 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
   const [saved, setSaved] = useState(false);
   const numberEdits = itemNumberEdits(base, numbers);
   const unreadable = Object.keys(numberEdits.problems).length > 0;
-  const touched = { ...changedFields(base, values), ...numberEdits.changes };
+  const touched = { ...formChanges(base, values), ...numberEdits.changes };
+  // The server's problems with the beneficiaries go on their rows (the others the page says above).
+  const beneficiaryIds = beneficiaryFieldIds(itemFieldId('beneficiaries'), values.beneficiaries);
+  const saveProblems = useFormProblems(saveError, { fields: Object.keys(beneficiaryIds) }, beneficiaryIds);
   const dirty = Object.keys(touched).length > 0 || unreadable;
 
   // While something is unsaved, leaving asks first, and a draft outlives the page (a sign-in).
@@ -197,7 +229,7 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
     startFrom(item);
   }, [item, base.version, dirty]);
 
-  const problems = submitRuleProblems(applyChanges(item, touched));
+  const problems = submitRuleProblems({ ...applyChanges(item, touched), central });
   const problemFor = (field: SubmitRuleProblem['field']) => problems.find((problem) => problem.field === field);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -233,7 +265,7 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
     setNumbers((current) => ({ ...current, [key]: text }));
   };
 
-  if (!editable) return <ItemDefenceView item={item} />;
+  if (!editable) return <ItemDefenceView item={item} central={central} />;
 
   const quantityProblem = quantityLeft || submitted ? numberEdits.problems.quantity : undefined;
 
@@ -280,15 +312,22 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
     const id = itemFieldId(field);
     const current = values[field];
     const known = current === null || options.some((option) => option.code === current);
+    const problem = field === 'ictServiceCode' ? problemFor(field) : undefined;
     return (
-      <div className="field">
+      <div className={problem ? 'field field--warn' : 'field'}>
         <label htmlFor={id} className="field__label">
           {t(FIELD_LABELS[field])}
         </label>
+        {problem && (
+          <p id={`${id}-problem`} className="field__warn">
+            {problem.message[language]}
+          </p>
+        )}
         <select
           id={id}
           className="field__input"
           value={current ?? ''}
+          aria-describedby={problem ? `${id}-problem` : undefined}
           onChange={(event) => set(field, event.target.value === '' ? null : event.target.value)}
         >
           <option value="">{t('common.none')}</option>
@@ -413,6 +452,15 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
           .filter((service) => service.active)
           .map((service) => ({ code: service.code, name: localize(service.nameLv, service.nameEn) })),
       )}
+      {central && (
+        <BeneficiariesEditor
+          baseId={itemFieldId('beneficiaries')}
+          label={t(FIELD_LABELS.beneficiaries)}
+          rows={values.beneficiaries}
+          onChange={(rows) => set('beneficiaries', rows)}
+          problems={saveProblems.fields}
+        />
+      )}
       {codeSelect(
         'informationSystemCode',
         (systems.data ?? [])
@@ -475,8 +523,8 @@ export function ItemDefenceForm({ item, editable, onSave }: ItemDefenceFormProps
 }
 
 /** The defence as text, for those who read but may not change it. */
-function ItemDefenceView({ item }: { item: LineItem }) {
-  const { t } = useI18n();
+function ItemDefenceView({ item, central }: { item: LineItem; central: boolean }) {
+  const { t, language } = useI18n();
   const text = (value: string | null) => (value && value.trim() !== '' ? value : t('item.notGiven'));
   return (
     <dl className="item-view">
@@ -504,6 +552,18 @@ function ItemDefenceView({ item }: { item: LineItem }) {
         <dt>{t(FIELD_LABELS.ictServiceCode)}</dt>
         <dd>{text(item.ictServiceCode)}</dd>
       </div>
+      {central && (
+        <div>
+          <dt>{t(FIELD_LABELS.beneficiaries)}</dt>
+          <dd>
+            {item.beneficiaries.length > 0
+              ? item.beneficiaries
+                  .map((b) => `${b.institutionCode} ${formatDecimal(shareText(b.share), language)} %`)
+                  .join(', ')
+              : t('item.notGiven')}
+          </dd>
+        </div>
+      )}
       <div>
         <dt>{t(FIELD_LABELS.informationSystemCode)}</dt>
         <dd>{text(item.informationSystemCode)}</dd>

@@ -17,6 +17,10 @@ interface ItemPanelProps {
   item: LineItem;
   fiscalYears: readonly number[];
   editable: boolean;
+  /** The item is in the central sub-programme: it may name its beneficiaries. */
+  central: boolean;
+  /** Why the last save of this item was refused, for the form to show on its fields. */
+  saveError: Error | undefined;
   canComment: boolean;
   canReview: boolean;
   /** A field to put the cursor in when the panel opens (from a link in the submit problems). */
@@ -34,6 +38,8 @@ export function ItemPanel({
   item,
   fiscalYears,
   editable,
+  central,
+  saveError,
   canComment,
   canReview,
   focusField,
@@ -116,7 +122,16 @@ export function ItemPanel({
         renderPanel={(id) => {
           switch (id) {
             case 'defence':
-              return <ItemDefenceForm key={item.id} item={item} editable={editable} onSave={onSave} />;
+              return (
+                <ItemDefenceForm
+                  key={item.id}
+                  item={item}
+                  editable={editable}
+                  central={central}
+                  saveError={saveError}
+                  onSave={onSave}
+                />
+              );
             case 'comments':
               return <ItemComments itemId={item.id} canComment={canComment} />;
             case 'history':

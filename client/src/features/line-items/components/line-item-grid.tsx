@@ -40,6 +40,8 @@ interface LineItemGridProps {
   fiscalYears: readonly number[];
   ekkOptions: readonly EkkOption[];
   filter: GridFilter;
+  /** The items are the central sub-programme's (what they must have to be submitted). */
+  central: boolean;
   canEdit: (item: LineItem) => boolean;
   onSave: (item: LineItem, changes: UpdateLineItemInput) => void;
   /** Ctrl+Z (not while a cell is being edited: there it undoes typing): take the last edit back. */
@@ -65,6 +67,7 @@ export function LineItemGrid({
   fiscalYears,
   ekkOptions,
   filter,
+  central,
   canEdit,
   onSave,
   onUndo,
@@ -79,7 +82,7 @@ export function LineItemGrid({
   const errorId = useId();
   const columns = useMemo(() => gridColumns(fiscalYears), [fiscalYears]);
   const [sort, setSort] = useState<GridSort | undefined>();
-  const rows = useMemo(() => visibleItems(items, filter, sort), [items, filter, sort]);
+  const rows = useMemo(() => visibleItems(items, filter, sort, central), [items, filter, sort, central]);
   const totals = useMemo(() => totalsByYear(rows, fiscalYears), [rows, fiscalYears]);
   const filtered = isFiltered(filter);
 
@@ -312,7 +315,13 @@ export function LineItemGrid({
                           onBlur={() => commitEdit()}
                         />
                       ) : (
-                        <GridCellContent item={item} column={column} isOpen={openItemId === item.id} onOpen={onOpen} />
+                        <GridCellContent
+                          item={item}
+                          column={column}
+                          central={central}
+                          isOpen={openItemId === item.id}
+                          onOpen={onOpen}
+                        />
                       )}
                     </div>
                   );

@@ -26,6 +26,7 @@ function item(overrides: Partial<LineItem>): LineItem {
     legalBasis: '',
     impactIfCut: 'Ietekme',
     calculationBasis: '',
+    beneficiaries: [],
     reviewStatus: 'draft',
     carriedFromId: null,
     version: 1,
@@ -85,11 +86,11 @@ describe('visibleItems', () => {
   const c = item({ title: 'Zvanu centrs', rank: 3, costNature: 'development', businessNeed: '' });
 
   it('keeps the institution’s own order (rank) without a sort', () => {
-    expect(visibleItems([a, b, c], NO_FILTER, undefined).map((i) => i.rank)).toEqual([1, 2, 3]);
+    expect(visibleItems([a, b, c], NO_FILTER, undefined, false).map((i) => i.rank)).toEqual([1, 2, 3]);
   });
 
   it('sorts amounts as money, not as text', () => {
-    const sorted = visibleItems([a, b, c], NO_FILTER, { column: 'amount:2027', direction: 'descending' });
+    const sorted = visibleItems([a, b, c], NO_FILTER, { column: 'amount:2027', direction: 'descending' }, false);
     expect(sorted.map((i) => i.amounts['2027'])).toEqual(['1000.00', '900.00', '100.00']);
   });
 
@@ -97,24 +98,29 @@ describe('visibleItems', () => {
     const none = item({ previousYear: null });
     const small = item({ previousYear: '999.99' });
     const large = item({ previousYear: '10000.00' });
-    const sorted = visibleItems([large, none, small], NO_FILTER, { column: 'previousYear', direction: 'ascending' });
+    const sorted = visibleItems(
+      [large, none, small],
+      NO_FILTER,
+      { column: 'previousYear', direction: 'ascending' },
+      false,
+    );
     expect(sorted.map((i) => i.previousYear)).toEqual([null, '999.99', '10000.00']);
   });
 
   it('sorts titles in Latvian alphabetical order', () => {
-    const sorted = visibleItems([c, a, b], NO_FILTER, { column: 'title', direction: 'ascending' });
+    const sorted = visibleItems([c, a, b], NO_FILTER, { column: 'title', direction: 'ascending' }, false);
     expect(sorted.map((i) => i.title)).toEqual(['Datu centrs', 'Ēdināšanas sistēma', 'Zvanu centrs']);
   });
 
   it('sorts priorities from mandatory to low', () => {
-    const sorted = visibleItems([a, c, b], NO_FILTER, { column: 'priority', direction: 'ascending' });
+    const sorted = visibleItems([a, c, b], NO_FILTER, { column: 'priority', direction: 'ascending' }, false);
     expect(sorted.map((i) => i.priority)).toEqual(['mandatory', 'medium', 'low']);
   });
 
   it('filters by text, vocabulary and by what still needs fixing', () => {
-    expect(visibleItems([a, b, c], { ...NO_FILTER, text: 'centr' }, undefined)).toEqual([b, c]);
-    expect(visibleItems([a, b, c], { ...NO_FILTER, costNature: 'development' }, undefined)).toEqual([c]);
-    expect(visibleItems([a, b, c], { ...NO_FILTER, onlyProblems: true }, undefined)).toEqual([c]);
+    expect(visibleItems([a, b, c], { ...NO_FILTER, text: 'centr' }, undefined, false)).toEqual([b, c]);
+    expect(visibleItems([a, b, c], { ...NO_FILTER, costNature: 'development' }, undefined, false)).toEqual([c]);
+    expect(visibleItems([a, b, c], { ...NO_FILTER, onlyProblems: true }, undefined, false)).toEqual([c]);
     expect(isFiltered(NO_FILTER)).toBe(false);
     expect(isFiltered({ ...NO_FILTER, text: ' ' })).toBe(false);
     expect(isFiltered({ ...NO_FILTER, priority: 'low' })).toBe(true);
@@ -123,8 +129,15 @@ describe('visibleItems', () => {
 
 describe('problemCount', () => {
   it('counts the submit rules an item breaks, and none for a cut item', () => {
-    expect(problemCount(item({ businessNeed: '', costNature: 'development' }))).toBe(2);
-    expect(problemCount(item({ businessNeed: '', reviewStatus: 'cut' }))).toBe(0);
+    expect(problemCount(item({ businessNeed: '', costNature: 'development' }), false)).toBe(2);
+    expect(problemCount(item({ businessNeed: '', reviewStatus: 'cut' }), false)).toBe(0);
+  });
+
+  it('asks a central item for its service or beneficiaries adding up to 100 %', () => {
+    expect(problemCount(item({}), true)).toBe(1);
+    expect(problemCount(item({ ictServiceCode: 'WS' }), true)).toBe(0);
+    expect(problemCount(item({ beneficiaries: [{ institutionCode: 'LD', share: '100.0000' }] }), true)).toBe(0);
+    expect(problemCount(item({ beneficiaries: [{ institutionCode: 'LD', share: '99.9999' }] }), true)).toBe(1);
   });
 });
 

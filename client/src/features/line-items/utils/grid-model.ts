@@ -65,7 +65,7 @@ export function isFiltered(filter: GridFilter): boolean {
   );
 }
 
-function matches(item: LineItem, filter: GridFilter): boolean {
+function matches(item: LineItem, filter: GridFilter, central: boolean): boolean {
   const text = filter.text.trim().toLocaleLowerCase('lv');
   if (text !== '') {
     const haystack = `${item.title} ${item.ekkCode} ${item.description}`.toLocaleLowerCase('lv');
@@ -74,13 +74,13 @@ function matches(item: LineItem, filter: GridFilter): boolean {
   if (filter.costNature !== '' && item.costNature !== filter.costNature) return false;
   if (filter.priority !== '' && item.priority !== filter.priority) return false;
   if (filter.reviewStatus !== '' && item.reviewStatus !== filter.reviewStatus) return false;
-  if (filter.onlyProblems && problemCount(item) === 0) return false;
+  if (filter.onlyProblems && problemCount(item, central) === 0) return false;
   return true;
 }
 
 const collator = new Intl.Collator('lv', { sensitivity: 'base', numeric: true });
 
-function compare(a: LineItem, b: LineItem, column: GridColumnId): number {
+function compare(a: LineItem, b: LineItem, column: GridColumnId, central: boolean): number {
   if (column.startsWith('amount:')) {
     const year = column.slice('amount:'.length);
     return parseMoney(a.amounts[year] ?? '0').comparedTo(parseMoney(b.amounts[year] ?? '0'));
@@ -102,18 +102,26 @@ function compare(a: LineItem, b: LineItem, column: GridColumnId): number {
     case 'reviewStatus':
       return REVIEW_STATUSES.indexOf(a.reviewStatus) - REVIEW_STATUSES.indexOf(b.reviewStatus);
     case 'check':
-      return problemCount(a) - problemCount(b);
+      return problemCount(a, central) - problemCount(b, central);
     default:
       return a.rank - b.rank;
   }
 }
 
-/** The rows to show: filtered, then sorted (ties keep the institution's own order, by rank). */
-export function visibleItems(items: readonly LineItem[], filter: GridFilter, sort: GridSort | undefined): LineItem[] {
-  const shown = items.filter((item) => matches(item, filter));
+/**
+ * The rows to show: filtered, then sorted (ties keep the institution's own order, by rank);
+ * `central`: the items are the central sub-programme's (what they must have to be submitted).
+ */
+export function visibleItems(
+  items: readonly LineItem[],
+  filter: GridFilter,
+  sort: GridSort | undefined,
+  central: boolean,
+): LineItem[] {
+  const shown = items.filter((item) => matches(item, filter, central));
   const sign = sort?.direction === 'descending' ? -1 : 1;
   return shown.sort((a, b) => {
-    const primary = sort ? compare(a, b, sort.column) * sign : 0;
+    const primary = sort ? compare(a, b, sort.column, central) * sign : 0;
     return primary !== 0 ? primary : a.rank - b.rank || a.id - b.id;
   });
 }

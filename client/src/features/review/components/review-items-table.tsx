@@ -22,10 +22,19 @@ interface ReviewItemsTableProps {
   threads: ReadonlyMap<number, readonly Comment[]>;
   fiscalYears: readonly number[];
   canDecide: boolean;
+  /** The items are the central sub-programme's (what they must have to be submitted). */
+  central: boolean;
 }
 
 /** Every item with its defence at hand, and ITC's decision on each: accept, or return with a comment. */
-export function ReviewItemsTable({ subProgrammeId, items, threads, fiscalYears, canDecide }: ReviewItemsTableProps) {
+export function ReviewItemsTable({
+  subProgrammeId,
+  items,
+  threads,
+  fiscalYears,
+  canDecide,
+  central,
+}: ReviewItemsTableProps) {
   const { t, language } = useI18n();
   const review = useReviewLineItem();
   const [returning, setReturning] = useState<LineItem | null>(null);
@@ -56,8 +65,10 @@ export function ReviewItemsTable({ subProgrammeId, items, threads, fiscalYears, 
             <tr key={item.id}>
               <th scope="row">
                 <Link to={`/sub-programmes/${subProgrammeId}?item=${item.id}`}>{item.title}</Link>
-                {problemCount(item) > 0 && (
-                  <span className="badge badge--danger">{t('grid.problemCount', { count: problemCount(item) })}</span>
+                {problemCount(item, central) > 0 && (
+                  <span className="badge badge--danger">
+                    {t('grid.problemCount', { count: problemCount(item, central) })}
+                  </span>
                 )}
                 <details className="defence-details">
                   <summary>{t('review.showDefence')}</summary>

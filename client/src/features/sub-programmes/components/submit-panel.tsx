@@ -45,7 +45,7 @@ export function SubmitPanel({ subProgramme, items, fiscalYears, problemLink, onS
   const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  const outstanding = localSubmitProblems(items, language, t('submit.noItems'));
+  const outstanding = localSubmitProblems(items, subProgramme.kind === 'central', language, t('submit.noItems'));
   const problems = shownProblems(shown, outstanding, items);
 
   function showProblems(next: ShownProblems) {

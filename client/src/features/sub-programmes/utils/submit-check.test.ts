@@ -33,6 +33,7 @@ const complete: LineItem = {
   impactIfCut: 'Apstājas',
   reviewStatus: 'draft',
   amounts: { '2027': '10.00' },
+  beneficiaries: [],
 };
 
 describe('localSubmitProblems', () => {
@@ -46,7 +47,7 @@ describe('localSubmitProblems', () => {
       businessNeed: ' ',
       amounts: { '2027': '0.00' },
     };
-    expect(localSubmitProblems([complete, broken], 'en', 'none')).toEqual([
+    expect(localSubmitProblems([complete, broken], false, 'en', 'none')).toEqual([
       { lineItemId: 2, title: 'Jauna sistēma', field: 'businessNeed', message: 'The business need is missing' },
       { lineItemId: 2, title: 'Jauna sistēma', field: 'legalBasis', message: 'A mandatory item needs its legal basis' },
       {
@@ -59,10 +60,22 @@ describe('localSubmitProblems', () => {
     ]);
   });
 
+  it('asks the central sub-programme’s items for their service or beneficiaries', () => {
+    const named: LineItem = { ...complete, id: 4, beneficiaries: [{ institutionCode: 'LD', share: '100.0000' }] };
+    expect(localSubmitProblems([complete, named], true, 'lv', 'nav')).toEqual([
+      {
+        lineItemId: 1,
+        title: 'Serveri',
+        field: 'ictServiceCode',
+        message: 'Centrālajai pozīcijai jānorāda IKT pakalpojums vai labuma guvēji, kuru daļas kopā ir 100 %',
+      },
+    ]);
+  });
+
   it('ignores cut items, and refuses a sub-programme with nothing to submit', () => {
     const cut: LineItem = { ...complete, id: 3, businessNeed: '', reviewStatus: 'cut' };
-    expect(localSubmitProblems([complete, cut], 'lv', 'nav')).toEqual([]);
-    expect(localSubmitProblems([cut], 'lv', 'Nav pozīciju')).toEqual([
+    expect(localSubmitProblems([complete, cut], false, 'lv', 'nav')).toEqual([]);
+    expect(localSubmitProblems([cut], false, 'lv', 'Nav pozīciju')).toEqual([
       { lineItemId: null, title: null, field: '', message: 'Nav pozīciju' },
     ]);
   });

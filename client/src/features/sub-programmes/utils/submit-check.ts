@@ -14,17 +14,19 @@ export interface SubmitCheckProblem {
 /**
  * The same rules the server applies, checked before anything is sent — so the list can be shown
  * while the user works, not only after a refused submit. Cut items are not checked (they count
- * zero), and a sub-programme needs at least one item.
+ * zero), and a sub-programme needs at least one item. `central`: the items are the central
+ * sub-programme's.
  */
 export function localSubmitProblems(
   items: readonly LineItem[],
+  central: boolean,
   language: Language,
   noItemsMessage: string,
 ): SubmitCheckProblem[] {
   const counted = items.filter((item) => item.reviewStatus !== 'cut');
   if (counted.length === 0) return [{ lineItemId: null, title: null, field: '', message: noItemsMessage }];
   return counted.flatMap((item) =>
-    submitRuleProblems(item).map((problem) => ({
+    submitRuleProblems({ ...item, central }).map((problem) => ({
       lineItemId: item.id,
       title: item.title,
       field: problem.field,
