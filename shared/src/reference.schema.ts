@@ -21,8 +21,11 @@ export const ekkCodeSchema = z.object({
   level: z.number().int().min(1).max(4),
   selectable: z.boolean(),
   retired: z.boolean(),
-  /** The TBM cost pool the code's spending is classified in; null: its nearest mapped ancestor's, or unmapped. */
-  tbmCostPoolCode: z.string().nullable(),
+  /**
+   * The TBM cost pool the code itself is mapped to; absent when it is not (its nearest mapped
+   * ancestor's applies, or none: unmapped). A change sends null to remove the mapping.
+   */
+  tbmCostPoolCode: z.string().optional(),
 });
 export type EkkCode = z.infer<typeof ekkCodeSchema>;
 
@@ -49,8 +52,8 @@ export const ictServiceSchema = z.object({
   nameLv: z.string(),
   nameEn: z.string(),
   active: z.boolean(),
-  /** The TBM technology resource tower the service belongs to; null: unmapped. */
-  tbmTowerCode: z.string().nullable(),
+  /** The TBM technology resource tower the service belongs to; absent when unmapped (a change sends null to unmap). */
+  tbmTowerCode: z.string().optional(),
 });
 export type IctService = z.infer<typeof ictServiceSchema>;
 

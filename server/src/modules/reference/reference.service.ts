@@ -56,6 +56,10 @@ function ekkAuditShape(row: {
   };
 }
 
+/** A TBM mapping as the lists answer it: the field only where there is a mapping. */
+const mapped = <K extends string>(field: K, code: string | null) =>
+  (code === null ? {} : { [field]: code }) as Partial<Record<K, string>>;
+
 /** How each TBM table is named in the audit trail. */
 const TBM_AUDIT: Record<TbmTable, string> = { tbm_cost_pool: 'tbmCostPool', tbm_tower: 'tbmTower' };
 
@@ -172,7 +176,7 @@ export function createReferenceService(db: Kysely<Database>) {
       level: Number(r.level),
       selectable: r.selectable,
       retired: r.retired_at !== null,
-      tbmCostPoolCode: r.tbm_cost_pool_code,
+      ...mapped('tbmCostPoolCode', r.tbm_cost_pool_code),
     }));
 
   const listIctServices = async (): Promise<IctService[]> => {
@@ -182,7 +186,7 @@ export function createReferenceService(db: Kysely<Database>) {
       nameLv: r.name_lv,
       nameEn: r.name_en,
       active: r.active,
-      tbmTowerCode: r.tbm_tower_code,
+      ...mapped('tbmTowerCode', r.tbm_tower_code),
     }));
   };
 
