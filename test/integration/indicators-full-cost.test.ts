@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fullCostSchema, serviceConsumptionSchema, serviceDriversSchema } from '@ikt/shared/full-cost.schema';
 import { fullCostIndicatorsSchema, type FullCostIndicators } from '@ikt/shared/indicators.schema';
 import { Decimal, parseMoney } from '@ikt/shared/money';
+import { benchmarkListSchema } from '@ikt/shared/reference.schema';
 import { demoAppForFile, type TestClient } from '../helpers/app';
 import { ITC_FINANCE, cycleIdWithStatus, leadOf } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
@@ -73,9 +74,9 @@ describe('M6 cost indicators on the full cost', () => {
     const cycleId = await cycleIdWithStatus(itc, 'open');
     const forItc = await fullCostIndicators(itc, cycleId);
     const fullCost = fullCostSchema.parse((await itc.get(`/api/cycles/${cycleId}/full-cost`)).json());
-    const benchmarks = (
-      (await itc.get('/api/benchmarks')).json() as { indicator: string; riga2015: string | null }[]
-    ).filter((b) => b.indicator === 'ict_cost_per_user' || b.indicator === 'ict_cost_per_computer');
+    const benchmarks = benchmarkListSchema
+      .parse((await itc.get('/api/benchmarks')).json())
+      .filter((b) => b.indicator === 'ict_cost_per_user' || b.indicator === 'ict_cost_per_computer');
     expect(forItc.indicators.map((i) => [i.indicator, i.unit, i.median])).toEqual([
       ['ict_cost_per_user', 'EUR', fullCost.medians.perUser],
       ['ict_cost_per_computer', 'EUR', fullCost.medians.perWorkstation],
