@@ -47,11 +47,15 @@ export const actionDirectionSchema = z.object({
 });
 export type ActionDirection = z.infer<typeof actionDirectionSchema>;
 
-export const ictServiceSchema = z.object({
+/** An entry of a catalogue named in both languages that can be taken out of use. */
+const namedEntrySchema = z.object({
   code: z.string(),
   nameLv: z.string(),
   nameEn: z.string(),
   active: z.boolean(),
+});
+
+export const ictServiceSchema = namedEntrySchema.extend({
   /** The TBM technology resource tower the service belongs to; absent when unmapped (a change sends null to unmap). */
   tbmTowerCode: z.string().optional(),
 });
@@ -68,13 +72,7 @@ export const informationSystemSchema = z.object({
 export type InformationSystem = z.infer<typeof informationSystemSchema>;
 
 /** A TBM cost pool or technology resource tower (DESIGN §11); `version` is what an edit's If-Match names. */
-export const tbmCategorySchema = z.object({
-  code: z.string(),
-  nameLv: z.string(),
-  nameEn: z.string(),
-  active: z.boolean(),
-  version: z.number().int(),
-});
+export const tbmCategorySchema = namedEntrySchema.extend({ version: z.number().int() });
 export type TbmCategory = z.infer<typeof tbmCategorySchema>;
 
 export const benchmarkSchema = z.object({

@@ -3,16 +3,27 @@ import { DataTable, numeric } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
 import { Money } from '../../../components/money';
 import { useI18n } from '../../../i18n/i18n-context';
+import type { MessageKey } from '../../../i18n/messages/lv';
+
+type Figure = FullCostIndicators['indicators'][number];
+
+/** The rows under the institutions: per indicator the median of the institutions and the benchmarks. */
+const COMPARISONS: { label: MessageKey; figure: (indicator: Figure) => string | null | undefined }[] = [
+  { label: 'indicators.fullCost.median', figure: (indicator) => indicator.median },
+  { label: 'benchmarks.riga2015', figure: (indicator) => indicator.benchmark?.riga2015 },
+  { label: 'benchmarks.peerAverage', figure: (indicator) => indicator.benchmark?.peerAverage },
+];
 
 /**
  * The M6 cost per user and per computer of each institution on its full cost — its own
- * sub-programmes plus its share of the ITC central sub-programme — and, per indicator, the
- * median of the institutions beside the benchmarks.
+ * sub-programmes plus its share of the ITC central sub-programme — with, below, the median of
+ * the institutions and the benchmarks of the same indicators.
  */
 export function FullCostIndicatorsView({ figures }: { figures: FullCostIndicators }) {
-  const { t, tOptional } = useI18n();
+  const { t } = useI18n();
   const euro = (value: string | null | undefined) =>
     value === null || value === undefined ? <MissingValue label={t('benchmarks.noFigure')} /> : <Money value={value} />;
+  const sources = [...new Set(figures.indicators.map((indicator) => indicator.benchmark?.source).filter(Boolean))];
   return (
     <>
       <p className="hint">{t('indicators.fullCost.explained')}</p>
@@ -20,52 +31,43 @@ export function FullCostIndicatorsView({ figures }: { figures: FullCostIndicator
         caption={t('indicators.fullCost.caption', { year: figures.fiscalYear })}
         head={[
           t('indicators.fullCost.institution'),
-          numeric(t('indicators.fullCost.own')),
-          numeric(t('indicators.fullCost.allocated')),
           numeric(t('indicators.fullCost.full')),
-          numeric(t('indicators.fullCost.perUser')),
-          numeric(t('indicators.fullCost.perComputer')),
+          ...figures.indicators.map((indicator) => numeric(t(`indicators.fullCost.${indicator.indicator}`))),
         ]}
       >
         <tbody>
           {figures.institutions.map((row) => (
             <tr key={row.institutionCode}>
               <th scope="row">
-                <span className="code">{row.institutionCode}</span> {row.name}
+                {t('indicators.fullCost.institutionNamed', { code: row.institutionCode, name: row.name })}
               </th>
-              <td className="num">{euro(row.own)}</td>
-              <td className="num">{euro(row.allocated)}</td>
               <td className="num">{euro(row.full)}</td>
-              <td className="num">{euro(row.values.ict_cost_per_user)}</td>
-              <td className="num">{euro(row.values.ict_cost_per_computer)}</td>
+              {figures.indicators.map((indicator) => (
+                <td key={indicator.indicator} className="num">
+                  {euro(row.values[indicator.indicator])}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
-      </DataTable>
-      <DataTable
-        caption={t('indicators.fullCost.benchmarksCaption', { year: figures.fiscalYear })}
-        head={[
-          t('benchmarks.indicator'),
-          numeric(t('indicators.fullCost.median')),
-          numeric(t('benchmarks.riga2015')),
-          numeric(t('benchmarks.peerAverage')),
-          t('benchmarks.source'),
-        ]}
-      >
-        <tbody>
-          {figures.indicators.map((indicator) => (
-            <tr key={indicator.indicator}>
-              <th scope="row">
-                {tOptional(`indicators.fullCost.indicator.${indicator.indicator}`) ?? indicator.indicator}
+        <tfoot>
+          {COMPARISONS.map((comparison) => (
+            <tr key={comparison.label}>
+              <th scope="row" colSpan={2}>
+                {t(comparison.label)}
               </th>
-              <td className="num">{euro(indicator.median)}</td>
-              <td className="num">{euro(indicator.benchmark?.riga2015)}</td>
-              <td className="num">{euro(indicator.benchmark?.peerAverage)}</td>
-              <td className="source">{indicator.benchmark?.source ?? ''}</td>
+              {figures.indicators.map((indicator) => (
+                <td key={indicator.indicator} className="num">
+                  {euro(comparison.figure(indicator))}
+                </td>
+              ))}
             </tr>
           ))}
-        </tbody>
+        </tfoot>
       </DataTable>
+      {sources.length > 0 && (
+        <p className="source">{t('indicators.fullCost.sources', { sources: sources.join('; ') })}</p>
+      )}
     </>
   );
 }
