@@ -33,7 +33,7 @@ const serverModules = {
   cycles: ['./modules/audit'],
   budget: ['./modules/cycles', './modules/audit'],
   scenarios: ['./modules/cycles', './modules/audit'],
-  indicators: ['./modules/cycles', './modules/audit'],
+  indicators: ['./modules/cycles', './modules/audit', './modules/full-cost'],
   consolidation: ['./modules/cycles', './modules/budget/counted-last-year.ts'],
   'full-cost': ['./modules/cycles', './modules/audit', './modules/budget/counted-last-year.ts'],
   spreadsheets: [

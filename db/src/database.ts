@@ -255,6 +255,8 @@ export interface TbmCategoryTable {
   name_lv: string;
   name_en: string;
   active: Generated<boolean>;
+  /** Moves on with every admin edit (If-Match). */
+  version: Generated<number>;
 }
 
 /** What one ICT service's consumption is counted in, in a cycle; unit_en 'direct': its items name beneficiaries. */

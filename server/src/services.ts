@@ -15,12 +15,13 @@ import { createReferenceService } from './modules/reference/reference.service';
  */
 export function createBudgetServices(executor: Kysely<Database>, audit: AuditService = createAuditService(executor)) {
   const cycles = createCycleService(executor, audit);
+  const fullCost = createFullCostService(executor, cycles);
   return {
     cycles,
     subProgrammes: createSubProgrammeService(executor, cycles),
     consolidation: createConsolidationService(executor, cycles),
-    fullCost: createFullCostService(executor, cycles),
-    indicators: createIndicatorsService(executor, cycles),
+    fullCost,
+    indicators: createIndicatorsService(executor, cycles, fullCost),
     reference: createReferenceService(executor),
   };
 }

@@ -18,15 +18,18 @@ export const INDICATORS = [
   'users_per_it_staff',
 ] as const;
 
+/** An indicator's benchmark figures (domain/benchmarks.csv); null where there are none. */
+const benchmarkSchema = z
+  .object({ riga2015: z.string().nullable(), peerAverage: z.string().nullable(), source: z.string() })
+  .nullable();
+
 export const indicatorSchema = z.object({
   indicator: z.enum(INDICATORS),
   /** Two decimals; null while an input it needs is missing or zero. */
   value: z.string().nullable(),
   unit: z.string(),
   previousYear: z.string().nullable(),
-  benchmark: z
-    .object({ riga2015: z.string().nullable(), peerAverage: z.string().nullable(), source: z.string() })
-    .nullable(),
+  benchmark: benchmarkSchema,
 });
 
 /**
@@ -69,3 +72,42 @@ export type InstitutionIndicators = z.infer<typeof institutionIndicatorsSchema>;
 /** `GET /api/cycles/:id/indicators`: the city's figures, or a lead's own before they are published. */
 export const indicatorsAnswerSchema = z.discriminatedUnion('scope', [indicatorsSchema, institutionIndicatorsSchema]);
 export type IndicatorsAnswer = z.infer<typeof indicatorsAnswerSchema>;
+
+/** The M6 cost indicators an institution has on its full cost (DESIGN §11): per user and per computer. */
+export const FULL_COST_INDICATORS = ['ict_cost_per_user', 'ict_cost_per_computer'] as const;
+export type FullCostIndicator = (typeof FULL_COST_INDICATORS)[number];
+
+/**
+ * `GET /api/cycles/:id/indicators/full-cost`: the ICT cost per user and per computer of each
+ * institution on its **full** cost — its own sub-programmes plus what it is allocated of the
+ * central sub-programme — for the cycle's first fiscal year, beside the median of the
+ * institutions and the benchmarks. The figures are the full cost's own (`/full-cost`): the users
+ * and computers are the quantities recorded for the services counted in users and workstations.
+ * A lead gets its own institution's row, the medians and the benchmarks.
+ */
+export const fullCostIndicatorsSchema = z.object({
+  cycleId: z.number().int(),
+  fiscalYear: z.number().int(),
+  indicators: z.array(
+    z.object({
+      indicator: z.enum(FULL_COST_INDICATORS),
+      unit: z.string(),
+      /** The middle institution's value (two decimals); null while no institution has one. */
+      median: moneySchema.nullable(),
+      benchmark: benchmarkSchema,
+    }),
+  ),
+  institutions: z.array(
+    z.object({
+      institutionCode: z.string(),
+      name: z.string(),
+      /** Its own sub-programmes' total, what it is allocated of the central one, and their sum. */
+      own: moneySchema,
+      allocated: moneySchema,
+      full: moneySchema,
+      /** Full cost ÷ its users / computers, to the cent; null where none are recorded. */
+      values: z.object({ ict_cost_per_user: moneySchema.nullable(), ict_cost_per_computer: moneySchema.nullable() }),
+    }),
+  ),
+});
+export type FullCostIndicators = z.infer<typeof fullCostIndicatorsSchema>;

@@ -30,6 +30,10 @@ const keyedMessages: Record<string, Record<Language, string>> = {
     en: 'A code may hold letters, digits, dots, hyphens and underscores (up to 40)',
   },
   'ekk.format': { lv: 'EKK kods ir četri cipari', en: 'An EKK code is four digits' },
+  'tbm.format': {
+    lv: 'TBM kodā drīkst būt lielie burti un apakšsvītra (2–32 zīmes, piem. END_USER)',
+    en: 'A TBM code holds capital letters and underscores (2–32, e.g. END_USER)',
+  },
   'institution.format': {
     lv: 'Iestādes kodā drīkst būt burti un cipari (līdz 16)',
     en: 'An institution code holds letters and digits (up to 16)',

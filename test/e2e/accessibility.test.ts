@@ -330,6 +330,8 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
         ['EKK kodi', 'Jauns EKK kods', 'Jauns EKK kods'],
         ['IKT pakalpojumi', 'Jauns IKT pakalpojums', 'Jauns IKT pakalpojums'],
         ['Informācijas sistēmas', 'Jauna informācijas sistēma', 'Jauna informācijas sistēma'],
+        ['TBM izmaksu grupas', 'Jauna TBM izmaksu grupa', 'Jauna TBM izmaksu grupa'],
+        ['TBM tehnoloģiju torņi', 'Jauns TBM tornis', 'Jauns TBM tornis'],
       ];
       for (const [tab, button, title] of dialogs) {
         await page.getByRole('tab', { name: tab }).click();

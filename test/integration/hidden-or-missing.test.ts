@@ -51,6 +51,8 @@ const VISIBLE_TO_EVERYONE = new Map<string, { list: string; key: string; missing
   ['ekk-codes/code', { list: '/api/ekk-codes', key: 'code', missingId: '9998' }],
   ['ict-services/code', { list: '/api/ict-services', key: 'code', missingId: 'NO-SUCH-SERVICE' }],
   ['information-systems/code', { list: '/api/information-systems', key: 'code', missingId: 'NO-SUCH-SYSTEM' }],
+  ['tbm-cost-pools/code', { list: '/api/tbm-cost-pools', key: 'code', missingId: 'NO_SUCH_POOL' }],
+  ['tbm-towers/code', { list: '/api/tbm-towers', key: 'code', missingId: 'NO_SUCH_TOWER' }],
 ]);
 
 /** `/api/scenarios/{id}/compare/{otherId}`, `otherId` → `scenarios/otherId`; `/api/auth/sessions/{id}` → `auth/sessions/id`. */
@@ -77,6 +79,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/ekk-codes/{code}': { nameEn: 'Renamed' },
   'PATCH /api/ict-services/{code}': { nameEn: 'Renamed' },
   'PATCH /api/information-systems/{code}': { functionEn: 'Renamed' },
+  'PATCH /api/tbm-cost-pools/{code}': { nameEn: 'Renamed' },
+  'PATCH /api/tbm-towers/{code}': { nameEn: 'Renamed' },
   'PATCH /api/institutions/{id}': { nameEn: 'Renamed' },
   'PATCH /api/cycles/{id}': { title: 'Pārdēvēts cikls' },
   'POST /api/cycles/{id}/transition': { to: 'review' },

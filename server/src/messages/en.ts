@@ -73,6 +73,8 @@ export const en: Catalogue = {
   'reference.ekkFourthLevel': 'A fourth-level code has no children',
   'reference.groupNotSelectable': 'A group code cannot be used on items.',
   'reference.hasChildren': 'The code has child codes',
+  'reference.unknownTbm': 'Unknown or no longer used TBM code.',
+  'reference.tbmInactive': 'This TBM category is no longer used',
 
   'cycle.notFiscalYear': 'The year is not one of the cycle’s fiscal years.',
   'cycle.notFound': 'Budget cycle not found.',

@@ -92,6 +92,8 @@ export const lv = {
   'reference.ekkFourthLevel': 'Ceturtā līmeņa kodam apakškodu nav',
   'reference.groupNotSelectable': 'Grupas kodu pozīcijām izmantot nevar.',
   'reference.hasChildren': 'Kodam ir apakškodi',
+  'reference.unknownTbm': 'Nezināms vai vairs neizmantots TBM kods.',
+  'reference.tbmInactive': 'Šī TBM kategorija vairs netiek izmantota',
 
   // Budget cycles.
   'cycle.notFiscalYear': 'Gads nav šī cikla finanšu gads.',

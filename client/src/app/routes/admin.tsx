@@ -6,6 +6,7 @@ import {
   IctServicesAdmin,
   InformationSystemsAdmin,
   InstitutionsAdmin,
+  TbmAdmin,
 } from '../../features/reference/components/catalogue-admin';
 import { CyclesAdmin } from '../../features/cycles/components/cycles-admin';
 import { UsersAdmin } from '../../features/admin/components/users-admin';
@@ -13,7 +14,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages/lv';
 import { useDocumentTitle } from '../../i18n/use-document-title';
 
-type AdminTab = 'cycles' | 'users' | 'institutions' | 'ekk' | 'services' | 'systems';
+type AdminTab = 'cycles' | 'users' | 'institutions' | 'ekk' | 'services' | 'systems' | 'tbmCostPools' | 'tbmTowers';
 
 const TAB_LABELS: Record<AdminTab, MessageKey> = {
   cycles: 'admin.tab.cycles',
@@ -22,6 +23,8 @@ const TAB_LABELS: Record<AdminTab, MessageKey> = {
   ekk: 'tab.ekkCodes',
   services: 'tab.ictServices',
   systems: 'tab.informationSystems',
+  tbmCostPools: 'admin.tab.tbmCostPools',
+  tbmTowers: 'admin.tab.tbmTowers',
 };
 
 /** Cycles and their transitions (ITC and administrators); users and reference data (administrators). */
@@ -31,7 +34,9 @@ export function AdminRoute() {
   const user = useUser();
   const [searchParams, setSearchParams] = useSearchParams();
   const tabs: AdminTab[] =
-    user.role === 'admin' ? ['cycles', 'users', 'institutions', 'ekk', 'services', 'systems'] : ['cycles'];
+    user.role === 'admin'
+      ? ['cycles', 'users', 'institutions', 'ekk', 'services', 'systems', 'tbmCostPools', 'tbmTowers']
+      : ['cycles'];
   const requested = searchParams.get('tab');
   const selected = tabs.find((tab) => tab === requested) ?? 'cycles';
   return (
@@ -58,6 +63,10 @@ export function AdminRoute() {
               return <IctServicesAdmin />;
             case 'systems':
               return <InformationSystemsAdmin />;
+            case 'tbmCostPools':
+              return <TbmAdmin list="costPools" />;
+            case 'tbmTowers':
+              return <TbmAdmin list="towers" />;
           }
         }}
       />

@@ -1,13 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import type { Cycle } from '@ikt/shared/cycle.schema';
+import type { FullCostInstitution } from '@ikt/shared/full-cost.schema';
 import {
+  FULL_COST_INDICATORS,
   INDICATORS,
+  type FullCostIndicator,
+  type FullCostIndicators,
   type IndicatorInputs,
   type Indicators,
   type IndicatorsAnswer,
   type InstitutionIndicators,
 } from '@ikt/shared/indicators.schema';
+import type { Language } from '@ikt/shared/messages';
 import { Decimal, parseMoney, toMoneyString } from '@ikt/shared/money';
 import { can } from '@ikt/shared/permissions';
 import type { RequestContext } from '../../context';
@@ -15,6 +20,7 @@ import { ForbiddenError, cycleNotFound } from '../../errors';
 import { message } from '../../messages/message';
 import { recordAudit } from '../audit/audit.service';
 import type { CycleService } from '../cycles/cycles.service';
+import type { FullCostService } from '../full-cost/full-cost.service';
 import { createIndicatorsRepository } from './indicators.repository';
 
 type Inputs = NonNullable<Awaited<ReturnType<ReturnType<typeof createIndicatorsRepository>['inputsOf']>>>;
@@ -25,6 +31,12 @@ const UNITS: Record<(typeof INDICATORS)[number], string> = {
   ict_cost_per_computer: 'EUR',
   users_per_it_staff: '',
 };
+
+/** Where the full cost keeps each cost indicator: per user, and per computer (a workstation). */
+const FULL_COST_FIGURE = {
+  ict_cost_per_user: 'perUser',
+  ict_cost_per_computer: 'perWorkstation',
+} as const satisfies Record<FullCostIndicator, keyof FullCostInstitution>;
 
 /** a / b to two decimals (half up), or null when an input is missing or the divisor is zero. */
 function ratio(a: Decimal | number | null, b: Decimal | number | string | null, scale = 1): string | null {
@@ -45,7 +57,7 @@ function indicatorValues(inputs: Inputs, ictTotal: string) {
   };
 }
 
-export function createIndicatorsService(db: Kysely<Database>, cycles: CycleService) {
+export function createIndicatorsService(db: Kysely<Database>, cycles: CycleService, fullCost: FullCostService) {
   const repository = createIndicatorsRepository(db);
 
   /** Last year's figures where the actor may see the city's figures of last year's cycle; else none. */
@@ -120,6 +132,19 @@ export function createIndicatorsService(db: Kysely<Database>, cycles: CycleServi
     };
   }
 
+  /** Whose figures the actor reads of a cycle: the city's, or its own institution's; neither is not found. */
+  function readerScope(context: RequestContext, cycle: Cycle): 'city' | number {
+    if (can(context.actor, { action: 'indicators.read', cycleStatus: cycle.status })) return 'city';
+    const institutionId = context.actor.institutionId;
+    if (
+      institutionId === null ||
+      !can(context.actor, { action: 'indicators.read', cycleStatus: cycle.status, institutionId })
+    ) {
+      throw cycleNotFound();
+    }
+    return institutionId;
+  }
+
   return {
     /** The city's figures; a cycle whose city figures the actor may not see is not found. */
     async get(context: RequestContext, cycleId: number): Promise<Indicators> {
@@ -131,17 +156,41 @@ export function createIndicatorsService(db: Kysely<Database>, cycles: CycleServi
     /** The city's figures where the actor may see them, else the actor's own institution's. */
     async read(context: RequestContext, cycleId: number): Promise<IndicatorsAnswer> {
       const cycle = await cycles.get(context, cycleId);
-      if (can(context.actor, { action: 'indicators.read', cycleStatus: cycle.status })) {
-        return cityIndicators(context, cycle);
-      }
-      const institutionId = context.actor.institutionId;
-      if (
-        institutionId === null ||
-        !can(context.actor, { action: 'indicators.read', cycleStatus: cycle.status, institutionId })
-      ) {
-        throw cycleNotFound();
-      }
-      return institutionIndicators(context, cycle, institutionId);
+      const scope = readerScope(context, cycle);
+      return scope === 'city' ? cityIndicators(context, cycle) : institutionIndicators(context, cycle, scope);
+    },
+
+    /**
+     * The cost per user and per computer of each institution on its full cost, for the cycle's
+     * first fiscal year: the full cost's own figures (its service computes them, and answers a
+     * lead its own institution only), beside their median and the benchmarks.
+     */
+    async fullCost(context: RequestContext, cycleId: number, language: Language): Promise<FullCostIndicators> {
+      const cycle = await cycles.get(context, cycleId);
+      readerScope(context, cycle);
+      const answer = await fullCost.fullCost(context, cycleId, { stage: 'request', fiscalYear: cycle.year }, language);
+      const benchmark = await benchmarkOf();
+      return {
+        cycleId: cycle.id,
+        fiscalYear: answer.fiscalYear,
+        indicators: FULL_COST_INDICATORS.map((indicator) => ({
+          indicator,
+          unit: UNITS[indicator],
+          median: answer.medians[FULL_COST_FIGURE[indicator]],
+          benchmark: benchmark(indicator),
+        })),
+        institutions: answer.institutions.map((row) => ({
+          institutionCode: row.institutionCode,
+          name: row.name,
+          own: row.own,
+          allocated: row.allocated,
+          full: row.full,
+          values: {
+            ict_cost_per_user: row[FULL_COST_FIGURE.ict_cost_per_user],
+            ict_cost_per_computer: row[FULL_COST_FIGURE.ict_cost_per_computer],
+          },
+        })),
+      };
     },
 
     async set(context: RequestContext, cycleId: number, input: IndicatorInputs): Promise<Indicators> {

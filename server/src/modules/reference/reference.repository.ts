@@ -9,6 +9,9 @@ const linkedCodes = (column: 'gad.action_direction_code' | 'gad.goal_code') =>
   sql<string[]>`coalesce(array_agg(${sql.ref(column)} ORDER BY ${sql.ref(column)})
     FILTER (WHERE ${sql.ref(column)} IS NOT NULL), '{}')`;
 
+/** The two TBM reference tables (DESIGN §11): the same columns, maintained alike. */
+export type TbmTable = 'tbm_cost_pool' | 'tbm_tower';
+
 /** SQL for the reference tables; a factory over an executor so a service can pass a transaction. */
 export function createReferenceRepository(db: Kysely<Database>) {
   return {
@@ -42,7 +45,16 @@ export function createReferenceRepository(db: Kysely<Database>) {
         )
         .selectFrom('ekk_code as e')
         .innerJoin('tree', 'tree.code', 'e.code')
-        .select(['e.code', 'e.parent_code', 'e.name_lv', 'e.name_en', 'e.selectable', 'e.retired_at', 'tree.level'])
+        .select([
+          'e.code',
+          'e.parent_code',
+          'e.name_lv',
+          'e.name_en',
+          'e.selectable',
+          'e.retired_at',
+          'e.tbm_cost_pool_code',
+          'tree.level',
+        ])
         .orderBy('tree.sort_path');
       if (!filter.includeRetired) query = query.where('e.retired_at', 'is', null);
       if (filter.selectableOnly) query = query.where('e.selectable', '=', true);
@@ -80,7 +92,11 @@ export function createReferenceRepository(db: Kysely<Database>) {
     },
 
     listIctServices() {
-      return db.selectFrom('ict_service').select(['code', 'name_lv', 'name_en', 'active']).orderBy('code').execute();
+      return db
+        .selectFrom('ict_service')
+        .select(['code', 'name_lv', 'name_en', 'active', 'tbm_tower_code'])
+        .orderBy('code')
+        .execute();
     },
 
     listInformationSystems() {
@@ -94,7 +110,7 @@ export function createReferenceRepository(db: Kysely<Database>) {
     findEkkCode(code: string) {
       return db
         .selectFrom('ekk_code')
-        .select(['code', 'parent_code', 'name_lv', 'name_en', 'selectable', 'retired_at'])
+        .select(['code', 'parent_code', 'name_lv', 'name_en', 'selectable', 'retired_at', 'tbm_cost_pool_code'])
         .where('code', '=', code)
         .executeTakeFirst();
     },
@@ -123,24 +139,39 @@ export function createReferenceRepository(db: Kysely<Database>) {
       name_lv: string;
       name_en: string;
       selectable: boolean;
+      tbm_cost_pool_code?: string | null | undefined;
     }) {
       await db.insertInto('ekk_code').values(row).execute();
     },
 
     async updateEkkCode(
       code: string,
-      changes: { name_lv?: string; name_en?: string; selectable?: boolean; retired_at?: Date | null },
+      changes: {
+        name_lv?: string;
+        name_en?: string;
+        selectable?: boolean;
+        retired_at?: Date | null;
+        tbm_cost_pool_code?: string | null;
+      },
     ): Promise<void> {
       if (Object.keys(changes).length === 0) return;
       await db.updateTable('ekk_code').set(changes).where('code', '=', code).execute();
     },
 
-    async insertIctService(row: { code: string; name_lv: string; name_en: string }) {
+    async insertIctService(row: {
+      code: string;
+      name_lv: string;
+      name_en: string;
+      tbm_tower_code?: string | null | undefined;
+    }) {
       await db.insertInto('ict_service').values(row).execute();
     },
 
     /** An empty change is a no-op that still answers whether the row exists. */
-    async updateIctService(code: string, changes: { name_lv?: string; name_en?: string; active?: boolean }) {
+    async updateIctService(
+      code: string,
+      changes: { name_lv?: string; name_en?: string; active?: boolean; tbm_tower_code?: string | null },
+    ) {
       if (Object.keys(changes).length === 0) {
         return db.selectFrom('ict_service').select('code').where('code', '=', code).executeTakeFirst();
       }
@@ -182,6 +213,37 @@ export function createReferenceRepository(db: Kysely<Database>) {
         return db.selectFrom('institution').select('id').where('id', '=', id).executeTakeFirst();
       }
       return db.updateTable('institution').set(changes).where('id', '=', id).returning('id').executeTakeFirst();
+    },
+
+    listTbmCategories(table: TbmTable) {
+      return db.selectFrom(table).select(['code', 'name_lv', 'name_en', 'active', 'version']).orderBy('code').execute();
+    },
+
+    /** A pool or tower, locked for the change the caller's transaction makes to it. */
+    findTbmCategoryForUpdate(table: TbmTable, code: string) {
+      return db
+        .selectFrom(table)
+        .select(['code', 'name_lv', 'name_en', 'active', 'version'])
+        .where('code', '=', code)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async insertTbmCategory(table: TbmTable, row: { code: string; name_lv: string; name_en: string }) {
+      await db.insertInto(table).values(row).execute();
+    },
+
+    /** The fields given written and the version moved on (an empty change moves it on too: it was asked for). */
+    async updateTbmCategory(
+      table: TbmTable,
+      code: string,
+      changes: { name_lv?: string; name_en?: string; active?: boolean },
+    ) {
+      await db
+        .updateTable(table)
+        .set({ ...changes, version: sql<number>`version + 1` })
+        .where('code', '=', code)
+        .execute();
     },
 
     listBenchmarks() {

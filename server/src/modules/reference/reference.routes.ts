@@ -9,6 +9,7 @@ import {
   createIctServiceInputSchema,
   createInformationSystemInputSchema,
   createInstitutionInputSchema,
+  createTbmCategoryInputSchema,
   ekkCodeListQuerySchema,
   ekkCodeListSchema,
   ekkCodeParamsSchema,
@@ -20,10 +21,14 @@ import {
   informationSystemSchema,
   institutionListSchema,
   institutionSchema,
+  tbmCategoryListSchema,
+  tbmCategoryParamsSchema,
+  tbmCategorySchema,
   updateEkkCodeInputSchema,
   updateIctServiceInputSchema,
   updateInformationSystemInputSchema,
   updateInstitutionInputSchema,
+  updateTbmCategoryInputSchema,
 } from '@ikt/shared/reference.schema';
 import type { RequestContext } from '../../context';
 import { routesOf, type Answer, type Parsed } from '../../http/route';
@@ -129,4 +134,35 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ service: ReferenceService 
     add: service.createInstitution,
     change: (context, { id }, input) => service.updateInstitution(context, id, input),
   });
+
+  // The TBM cost pools and towers: versioned, so a change names what it was based on (If-Match).
+  const tbmCatalogues = [
+    { path: '/tbm-cost-pools', what: 'TBM cost pool', catalogue: service.tbmCostPools },
+    { path: '/tbm-towers', what: 'TBM technology resource tower', catalogue: service.tbmTowers },
+  ];
+  for (const { path, what, catalogue } of tbmCatalogues) {
+    route.get(path, { summary: `${what}s`, response: tbmCategoryListSchema }, () => catalogue.list());
+    route.post(
+      path,
+      {
+        summary: `Add a ${what} (admin)`,
+        body: createTbmCategoryInputSchema,
+        response: tbmCategorySchema,
+        created: true,
+        etag: true,
+      },
+      ({ context, body }) => catalogue.create(context, body),
+    );
+    route.patch(
+      `${path}/:code`,
+      {
+        summary: `Rename or deactivate a ${what} (admin; If-Match)`,
+        params: tbmCategoryParamsSchema,
+        body: updateTbmCategoryInputSchema,
+        response: tbmCategorySchema,
+        etag: true,
+      },
+      ({ context, params, body, ifMatch }) => catalogue.update(context, params.code, ifMatch, body),
+    );
+  }
 };

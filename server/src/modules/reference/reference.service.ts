@@ -6,17 +6,20 @@ import type {
   IctService,
   InformationSystem,
   Institution,
+  TbmCategory,
 } from '@ikt/shared/reference.schema';
 import type {
   CreateEkkCodeInput,
   CreateIctServiceInput,
   CreateInformationSystemInput,
   CreateInstitutionInput,
+  CreateTbmCategoryInput,
   EkkCodeListQuery,
   UpdateEkkCodeInput,
   UpdateIctServiceInput,
   UpdateInformationSystemInput,
   UpdateInstitutionInput,
+  UpdateTbmCategoryInput,
 } from '@ikt/shared/reference.schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
@@ -26,8 +29,9 @@ import { insertUnique } from '../../database-errors';
 import { ConflictError, ForbiddenError, NotFoundError, fieldError } from '../../errors';
 import { message } from '../../messages/message';
 import { givenOnly } from '../../changes';
+import { ensureVersion, type ExpectedVersion } from '../../http/etag';
 import { recordAudit, type AuditEntry } from '../audit/audit.service';
-import { createReferenceRepository, type ReferenceRepository } from './reference.repository';
+import { createReferenceRepository, type ReferenceRepository, type TbmTable } from './reference.repository';
 
 const EKK_LEVELS = 4;
 
@@ -39,6 +43,7 @@ function ekkAuditShape(row: {
   name_en: string;
   selectable: boolean;
   retired_at: Date | null;
+  tbm_cost_pool_code: string | null;
 }) {
   return {
     code: row.code,
@@ -47,7 +52,46 @@ function ekkAuditShape(row: {
     nameEn: row.name_en,
     selectable: row.selectable,
     retired: row.retired_at !== null,
+    tbmCostPoolCode: row.tbm_cost_pool_code,
   };
+}
+
+/** A TBM mapping as the lists answer it: the field only where there is a mapping. */
+const mapped = <K extends string>(field: K, code: string | null) =>
+  (code === null ? {} : { [field]: code }) as Partial<Record<K, string>>;
+
+/** How each TBM table is named in the audit trail. */
+const TBM_AUDIT: Record<TbmTable, string> = { tbm_cost_pool: 'tbmCostPool', tbm_tower: 'tbmTower' };
+
+/** A TBM row as the API shows it. */
+const tbmCategoryOf = (r: { code: string; name_lv: string; name_en: string; active: boolean; version: number }) => ({
+  code: r.code,
+  nameLv: r.name_lv,
+  nameEn: r.name_en,
+  active: r.active,
+  version: r.version,
+});
+
+/**
+ * The pool or tower an EKK code or a service is newly mapped to exists and is in use (422 naming
+ * the field otherwise); null (unmapped), or the mapping it already has, passes as it is.
+ */
+async function ensureTbmMapping(
+  repo: ReferenceRepository,
+  table: TbmTable,
+  code: string | null | undefined,
+  current: string | null,
+  path: string,
+): Promise<void> {
+  if (code === undefined || code === null || code === current) return;
+  const found = (await repo.listTbmCategories(table)).find((c) => c.code === code);
+  if (!found || !found.active) {
+    throw fieldError(
+      message('reference.unknownTbm'),
+      path,
+      found ? message('reference.tbmInactive') : message('field.unknownCode'),
+    );
+  }
 }
 
 const codeTaken = () => new ConflictError(message('reference.codeTaken'));
@@ -132,11 +176,18 @@ export function createReferenceService(db: Kysely<Database>) {
       level: Number(r.level),
       selectable: r.selectable,
       retired: r.retired_at !== null,
+      ...mapped('tbmCostPoolCode', r.tbm_cost_pool_code),
     }));
 
   const listIctServices = async (): Promise<IctService[]> => {
     const rows = await repository.listIctServices();
-    return rows.map((r) => ({ code: r.code, nameLv: r.name_lv, nameEn: r.name_en, active: r.active }));
+    return rows.map((r) => ({
+      code: r.code,
+      nameLv: r.name_lv,
+      nameEn: r.name_en,
+      active: r.active,
+      ...mapped('tbmTowerCode', r.tbm_tower_code),
+    }));
   };
 
   const listInformationSystems = async (): Promise<InformationSystem[]> => {
@@ -158,11 +209,58 @@ export function createReferenceService(db: Kysely<Database>) {
     entryOf(listInformationSystems(), (c) => c.code === code, codeNotFound);
   const findInstitution = (id: number) => entryOf(listInstitutions(), (i) => i.id === id, institutionNotFound);
 
+  /** A TBM table as admin-maintained reference data: listed by all, added and changed (If-Match) by an admin. */
+  function tbmCatalogue(table: TbmTable) {
+    const list = async (): Promise<TbmCategory[]> => (await repository.listTbmCategories(table)).map(tbmCategoryOf);
+    const find = (code: string) => entryOf(list(), (c) => c.code === code, codeNotFound);
+    return {
+      list,
+      async create(context: RequestContext, input: CreateTbmCategoryInput): Promise<TbmCategory> {
+        await manage(context, async (repo) => {
+          await insertOnce(() =>
+            repo.insertTbmCategory(table, { code: input.code, name_lv: input.nameLv, name_en: input.nameEn }),
+          );
+          return { action: `${TBM_AUDIT[table]}.create`, entityType: table, entityId: input.code, after: input };
+        });
+        return find(input.code);
+      },
+      /** Rename or (de)activate; the change names the version it was based on. */
+      async update(
+        context: RequestContext,
+        code: string,
+        ifMatch: ExpectedVersion,
+        input: UpdateTbmCategoryInput,
+      ): Promise<TbmCategory> {
+        await manage(context, async (repo) => {
+          const before = await repo.findTbmCategoryForUpdate(table, code);
+          if (!before) throw codeNotFound();
+          ensureVersion(ifMatch, before.version);
+          await repo.updateTbmCategory(
+            table,
+            code,
+            givenOnly({ name_lv: input.nameLv, name_en: input.nameEn, active: input.active }),
+          );
+          const after = (await repo.findTbmCategoryForUpdate(table, code))!;
+          return {
+            action: `${TBM_AUDIT[table]}.update`,
+            entityType: table,
+            entityId: code,
+            before: tbmCategoryOf(before),
+            after: tbmCategoryOf(after),
+          };
+        });
+        return find(code);
+      },
+    };
+  }
+
   return {
     listInstitutions,
     listEkkCodes,
     listIctServices,
     listInformationSystems,
+    tbmCostPools: tbmCatalogue('tbm_cost_pool'),
+    tbmTowers: tbmCatalogue('tbm_tower'),
 
     async listGoals(): Promise<Goal[]> {
       const rows = await repository.listGoals();
@@ -195,6 +293,7 @@ export function createReferenceService(db: Kysely<Database>) {
     /** A new code under a parent; the parent becomes a group (not selectable) if it was a leaf. */
     async createEkkCode(context: RequestContext, input: CreateEkkCodeInput): Promise<EkkCode> {
       await manage(context, async (repo, trx) => {
+        await ensureTbmMapping(repo, 'tbm_cost_pool', input.tbmCostPoolCode, null, 'body.tbmCostPoolCode');
         if (input.parentCode !== null) {
           const parent = await repo.findEkkCode(input.parentCode);
           if (!parent) {
@@ -222,6 +321,7 @@ export function createReferenceService(db: Kysely<Database>) {
             name_lv: input.nameLv,
             name_en: input.nameEn,
             selectable: input.selectable,
+            tbm_cost_pool_code: input.tbmCostPoolCode,
           }),
         );
         return { action: 'ekkCode.create', entityType: 'ekk_code', entityId: input.code, after: input };
@@ -233,6 +333,13 @@ export function createReferenceService(db: Kysely<Database>) {
       await manage(context, async (repo) => {
         const before = await repo.findEkkCode(code);
         if (!before) throw codeNotFound();
+        await ensureTbmMapping(
+          repo,
+          'tbm_cost_pool',
+          input.tbmCostPoolCode,
+          before.tbm_cost_pool_code,
+          'body.tbmCostPoolCode',
+        );
         if (input.selectable === true && (await repo.hasChildren(code))) {
           throw fieldError(
             message('reference.groupNotSelectable'),
@@ -248,6 +355,7 @@ export function createReferenceService(db: Kysely<Database>) {
             selectable: input.selectable,
             retired_at:
               input.retired === undefined ? undefined : input.retired ? (before.retired_at ?? new Date()) : null,
+            tbm_cost_pool_code: input.tbmCostPoolCode,
           }),
         );
         const after = (await repo.findEkkCode(code))!;
@@ -264,8 +372,14 @@ export function createReferenceService(db: Kysely<Database>) {
 
     async createIctService(context: RequestContext, input: CreateIctServiceInput): Promise<IctService> {
       await manage(context, async (repo) => {
+        await ensureTbmMapping(repo, 'tbm_tower', input.tbmTowerCode, null, 'body.tbmTowerCode');
         await insertOnce(() =>
-          repo.insertIctService({ code: input.code, name_lv: input.nameLv, name_en: input.nameEn }),
+          repo.insertIctService({
+            code: input.code,
+            name_lv: input.nameLv,
+            name_en: input.nameEn,
+            tbm_tower_code: input.tbmTowerCode,
+          }),
         );
         return { action: 'ictService.create', entityType: 'ict_service', entityId: input.code, after: input };
       });
@@ -276,11 +390,20 @@ export function createReferenceService(db: Kysely<Database>) {
       return changeEntry(context, code, input, {
         action: 'ictService.update',
         entityType: 'ict_service',
-        write: (repo) =>
-          repo.updateIctService(
+        write: async (repo) => {
+          const current = (await repo.listIctServices()).find((s) => s.code === code);
+          if (!current) return undefined;
+          await ensureTbmMapping(repo, 'tbm_tower', input.tbmTowerCode, current.tbm_tower_code, 'body.tbmTowerCode');
+          return repo.updateIctService(
             code,
-            givenOnly({ name_lv: input.nameLv, name_en: input.nameEn, active: input.active }),
-          ),
+            givenOnly({
+              name_lv: input.nameLv,
+              name_en: input.nameEn,
+              active: input.active,
+              tbm_tower_code: input.tbmTowerCode,
+            }),
+          );
+        },
         notFound: codeNotFound,
         find: findIctService,
       });

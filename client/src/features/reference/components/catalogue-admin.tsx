@@ -1,4 +1,4 @@
-import type { IctService, Institution } from '@ikt/shared/reference.schema';
+import type { IctService, Institution, TbmCategory } from '@ikt/shared/reference.schema';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { QueryTable } from '../../../components/data-table';
@@ -9,21 +9,30 @@ import { MissingValue } from '../../../components/missing-value';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
 import { ActiveStatus } from '../../../components/active-status';
-import { ekkCodeWrites, ictServiceWrites, informationSystemWrites, institutionWrites } from '../api/catalogue-writes';
+import {
+  ekkCodeWrites,
+  ictServiceWrites,
+  informationSystemWrites,
+  institutionWrites,
+  tbmWrites,
+} from '../api/catalogue-writes';
 import { useAllEkkCodes } from '../api/get-all-ekk-codes';
+import { useTbmCategories, type TbmList } from '../api/get-tbm-categories';
 import { useIctServices } from '../../../api/reference/get-ict-services';
 import { useInformationSystems } from '../../../api/reference/get-information-systems';
 import { useInstitutions } from '../../../api/reference/get-institutions';
 import { EditButton } from '../../../components/edit-button';
 
-/** A field of a small admin form: a text input or a checkbox, named for FormData. */
+/** A field of a small admin form: a text input, a checkbox or a choice, named for FormData. */
 interface FieldSpec {
   name: string;
   label: MessageKey;
-  kind?: 'text' | 'checkbox';
+  kind?: 'text' | 'checkbox' | 'select';
   defaultValue?: string | boolean | undefined;
   /** Only when creating (a code cannot change). */
   createOnly?: boolean;
+  /** A choice's options (value '' is "none"). */
+  options?: { value: string; label: string }[];
 }
 
 function AdminForm({
@@ -69,13 +78,28 @@ function AdminForm({
               <label htmlFor={`${prefix}-${field.name}`} className="field__label">
                 {t(field.label)}
               </label>
-              <input
-                id={`${prefix}-${field.name}`}
-                name={field.name}
-                className="field__input"
-                autoComplete="off"
-                defaultValue={typeof field.defaultValue === 'string' ? field.defaultValue : ''}
-              />
+              {field.kind === 'select' ? (
+                <select
+                  id={`${prefix}-${field.name}`}
+                  name={field.name}
+                  className="field__input"
+                  defaultValue={typeof field.defaultValue === 'string' ? field.defaultValue : ''}
+                >
+                  {field.options?.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id={`${prefix}-${field.name}`}
+                  name={field.name}
+                  className="field__input"
+                  autoComplete="off"
+                  defaultValue={typeof field.defaultValue === 'string' ? field.defaultValue : ''}
+                />
+              )}
             </div>
           ),
         )}
@@ -245,7 +269,37 @@ export function InstitutionsAdmin() {
   );
 }
 
+/**
+ * The TBM mapping of an entry as a choice among the pools or towers in use (and the one it has,
+ * should that be no longer in use), "not mapped" first; its column shows the code.
+ */
+function useTbmMapping(list: TbmList, name: string, label: MessageKey) {
+  const { t, localize } = useI18n();
+  const categories = useTbmCategories(list).data ?? [];
+  return {
+    cell: (code: string | undefined) => (
+      <td className="code">{code ?? <MissingValue label={t('admin.tbm.unmapped')} />}</td>
+    ),
+    field: (current: string | undefined): FieldSpec => ({
+      name,
+      label,
+      kind: 'select',
+      defaultValue: current ?? '',
+      options: [
+        { value: '', label: t('admin.tbm.unmapped') },
+        ...categories
+          .filter((c) => c.active || c.code === current)
+          .map((c) => ({ value: c.code, label: `${c.code} — ${localize(c.nameLv, c.nameEn)}` })),
+      ],
+    }),
+    /** The form's choice: a code, or null to leave (or make) the entry unmapped. */
+    valueOf: (values: FormValues) => (values[name] ? String(values[name]) : null),
+  };
+}
+
 export function IctServicesAdmin() {
+  const named = namedCatalogue((row: IctService) => row.code);
+  const tower = useTbmMapping('towers', 'tbmTowerCode', 'admin.tbm.tower');
   return (
     <CatalogueAdmin
       list={useIctServices()}
@@ -253,13 +307,43 @@ export function IctServicesAdmin() {
       update={ictServiceWrites.useUpdate()}
       newLabel="admin.services.new"
       caption="ictServices.caption"
-      {...namedCatalogue((row: IctService) => row.code)}
+      columns={[...named.columns, 'admin.tbm.tower']}
+      cells={(row) => (
+        <>
+          {named.cells(row)}
+          {tower.cell(row.tbmTowerCode)}
+        </>
+      )}
+      fields={(editing) => [...named.fields(editing), tower.field(editing?.tbmTowerCode)]}
+      toCreate={(values) => ({ ...named.toCreate(values), tbmTowerCode: tower.valueOf(values) })}
+      toUpdate={(row, values) => {
+        const update = named.toUpdate(row, values);
+        return { ...update, changes: { ...update.changes, tbmTowerCode: tower.valueOf(values) } };
+      }}
+    />
+  );
+}
+
+/** The TBM cost pools or towers: named entries like the institutions, each change naming its version. */
+export function TbmAdmin({ list }: { list: TbmList }) {
+  const named = namedCatalogue((row: TbmCategory) => row.code);
+  const writes = tbmWrites(list);
+  return (
+    <CatalogueAdmin
+      list={useTbmCategories(list)}
+      create={writes.useCreate()}
+      update={writes.useUpdate()}
+      newLabel={list === 'costPools' ? 'admin.tbm.newCostPool' : 'admin.tbm.newTower'}
+      caption={list === 'costPools' ? 'admin.tbm.costPoolsCaption' : 'admin.tbm.towersCaption'}
+      {...named}
+      toUpdate={(row, values) => ({ ...named.toUpdate(row, values), version: row.version })}
     />
   );
 }
 
 export function EkkAdmin() {
   const { t } = useI18n();
+  const pool = useTbmMapping('costPools', 'tbmCostPoolCode', 'admin.tbm.costPool');
   return (
     <CatalogueAdmin
       list={useAllEkkCodes()}
@@ -267,7 +351,7 @@ export function EkkAdmin() {
       update={ekkCodeWrites.useUpdate()}
       newLabel="admin.ekk.new"
       caption="ekk.caption"
-      columns={['admin.ekk.parent', 'admin.nameLv', 'admin.nameEn', 'ekk.use', 'common.status']}
+      columns={['admin.ekk.parent', 'admin.nameLv', 'admin.nameEn', 'ekk.use', 'common.status', 'admin.tbm.costPool']}
       rowClassName={(row) => (row.retired ? 'is-retired' : undefined)}
       cells={(row) => (
         <>
@@ -276,6 +360,7 @@ export function EkkAdmin() {
           <td lang="en">{row.nameEn}</td>
           <td>{row.selectable ? t('ekk.selectable') : t('ekk.groupOnly')}</td>
           <td>{row.retired ? t('ekk.retired') : t('ekk.inUse')}</td>
+          {pool.cell(row.tbmCostPoolCode)}
         </>
       )}
       fields={(editing) => [
@@ -285,6 +370,7 @@ export function EkkAdmin() {
         { name: 'nameEn', label: 'admin.nameEn', defaultValue: editing?.nameEn },
         { name: 'selectable', label: 'ekk.selectable', kind: 'checkbox', defaultValue: editing?.selectable ?? true },
         ...editOnlyCheckbox(editing, 'retired', 'ekk.retired', editing?.retired),
+        pool.field(editing?.tbmCostPoolCode),
       ]}
       toCreate={(values) => ({
         code: String(values.code),
@@ -292,6 +378,7 @@ export function EkkAdmin() {
         nameLv: String(values.nameLv),
         nameEn: String(values.nameEn),
         selectable: values.selectable === true,
+        tbmCostPoolCode: pool.valueOf(values),
       })}
       toUpdate={(row, values) => ({
         id: row.code,
@@ -300,6 +387,7 @@ export function EkkAdmin() {
           nameEn: String(values.nameEn),
           selectable: values.selectable === true,
           retired: values.retired === true,
+          tbmCostPoolCode: pool.valueOf(values),
         },
       })}
     />
