@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, normalSpaces, type Session } from './support/browser';
 import { browserSuite } from './support/suite';
+import { scenarioInput } from '../helpers/scenario';
 
 /**
  * Issue #14, item 9: what the server refuses reaches people as words beside the field it is
@@ -50,12 +51,10 @@ describe('the scenario form (ITC finance)', () => {
     // What the server can cut at most in 2027 and the year's total (a zero cut reports both).
     const itc = await e2e.api('itc.finance@riga.example');
     const cycle = await itc.cycle(2027);
-    const probe = (await itc.post(`/api/cycles/${cycle.id}/scenarios`, {
-      name: 'Mērījums',
-      fiscalYear: 2027,
-      method: 'uniform',
-      target: { kind: 'amount', value: '0' },
-    })) as { maxReduction: string; yearTotalBefore: string };
+    const probe = (await itc.post(
+      `/api/cycles/${cycle.id}/scenarios`,
+      scenarioInput('Mērījums', 'uniform', 'amount', '0'),
+    )) as { maxReduction: string; yearTotalBefore: string };
     await itc.dispose();
     const ratio = new Decimal(probe.maxReduction).div(probe.yearTotalBefore).times(100);
     largestPercent = ratio

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/browser';
 import { browserSuite } from './support/suite';
+import { scenarioInput } from '../helpers/scenario';
 
 /**
  * Every page each role works with, at a 1280 px laptop and a 390 px phone (issue #14 item 8):
@@ -38,12 +39,10 @@ beforeAll(async () => {
       ids[code] = (await itc.subProgramme(2027, code)).id;
     }
     await apc.post(`/api/sub-programmes/${ids['IKT.APC.01']}/submit`);
-    await itc.post(`/api/cycles/${openCycleId}/scenarios`, {
-      name: 'Samazinājums 5 %',
-      fiscalYear: 2027,
-      method: 'priority',
-      target: { kind: 'percent', value: '5' },
-    });
+    await itc.post(
+      `/api/cycles/${openCycleId}/scenarios`,
+      scenarioInput('Samazinājums 5 %', 'priority', 'percent', '5'),
+    );
   } finally {
     await Promise.all([itc.dispose(), apc.dispose()]);
   }

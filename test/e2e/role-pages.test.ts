@@ -6,6 +6,7 @@ import { asciiLower } from '@ikt/seeds/demo-users.seed';
 import type { ApiSession, SubProgrammeInfo } from './support/api';
 import { normalSpaces } from './support/browser';
 import { browserSuite } from './support/suite';
+import { scenarioInput } from '../helpers/scenario';
 
 /**
  * Each role finds its own actions on its own pages (issue #14): the council approves the budget
@@ -29,12 +30,7 @@ beforeAll(async () => {
   itcApi = await e2e.api('itc.finance@riga.example');
   cycleId = (await itcApi.cycle(2027)).id;
   // Computed now, this scenario is stale by the time the council sees it: items change below.
-  await itcApi.post(`/api/cycles/${cycleId}/scenarios`, {
-    name: STALE_SCENARIO,
-    fiscalYear: 2027,
-    method: 'priority',
-    target: { kind: 'percent', value: '3' },
-  });
+  await itcApi.post(`/api/cycles/${cycleId}/scenarios`, scenarioInput(STALE_SCENARIO, 'priority', 'percent', '3'));
 });
 
 afterAll(async () => {
