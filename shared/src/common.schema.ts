@@ -14,3 +14,10 @@ export const idParamsSchema = z.strictObject({ id: idSchema });
 
 /** Every route accepts the language switch in its query and nothing else unless it says so. */
 export const langQuerySchema = z.strictObject({ lang: z.enum(['lv', 'en']).optional() });
+
+/** A fiscal year in a query (`?fiscalYear=2027`), as a number; when left out, the route takes the cycle's first. */
+export const fiscalYearQuerySchema = z
+  .string()
+  .regex(/^\d{4}$/, 'fiscalYear.format')
+  .transform(Number)
+  .optional();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fiscalYearQuerySchema } from './common.schema';
 import { COST_NATURES, REVIEW_STATUSES } from './domain';
 import { amountsSchema } from './line-item.schema';
 import { moneySchema } from './money';
@@ -74,19 +75,8 @@ export type Consolidation = z.infer<typeof consolidationSchema>;
  * The dimensions a cross-table may put on an axis: those that partition the items (by goal an
  * item counts under each of its goals, so goal cannot be an axis of cells that add up).
  */
-export const CROSS_DIMENSIONS = [
-  'institution',
-  'sub_programme',
-  'ekk',
-  'cost_nature',
-  'action_direction',
-  'ict_service',
-  'information_system',
-  'priority',
-  'review_status',
-  'tbm_cost_pool',
-  'tbm_tower',
-] as const satisfies readonly ConsolidationDimension[];
+const crossDimensionSchema = z.enum(CONSOLIDATION_DIMENSIONS).exclude(['goal']);
+export const CROSS_DIMENSIONS = crossDimensionSchema.options;
 
 /**
  * The dimensions a crosswalk maps onto (EKK → TBM cost pool, ICT service → TBM tower): items the
@@ -102,14 +92,10 @@ export const EKK_LEVELS = [1, 2, 3, 4] as const;
 
 export const consolidationCrossQuerySchema = z
   .strictObject({
-    rows: z.enum(CROSS_DIMENSIONS).default('institution'),
-    columns: z.enum(CROSS_DIMENSIONS).default('ekk'),
+    rows: crossDimensionSchema.default('institution'),
+    columns: crossDimensionSchema.default('ekk'),
     /** One of the cycle's fiscal years; its first when left out. */
-    fiscalYear: z
-      .string()
-      .regex(/^\d{4}$/, 'fiscalYear.format')
-      .transform(Number)
-      .optional(),
+    fiscalYear: fiscalYearQuerySchema,
     /** The EKK axis shows the codes of this level (an item counts under its ancestor there). */
     ekkLevel: z.enum(['1', '2', '3', '4']).default('2').transform(Number),
     institution: z.string().trim().min(1).max(16).optional(),
@@ -136,8 +122,8 @@ const crossKeySchema = z.object({
 export const consolidationCrossSchema = z.object({
   cycleId: z.number().int(),
   fiscalYear: z.number().int(),
-  rowDimension: z.enum(CROSS_DIMENSIONS),
-  columnDimension: z.enum(CROSS_DIMENSIONS),
+  rowDimension: crossDimensionSchema,
+  columnDimension: crossDimensionSchema,
   ekkLevel: z.number().int(),
   columns: z.array(crossKeySchema),
   rows: z.array(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fiscalYearQuerySchema } from './common.schema';
 import { QUANTITY_PATTERN } from './line-item.schema';
 import { moneySchema } from './money';
 
@@ -57,11 +58,7 @@ export type ServiceConsumptionRow = z.infer<typeof serviceConsumptionRowSchema>;
 export const serviceConsumptionInputSchema = z.array(serviceConsumptionRowSchema).max(20000);
 
 export const serviceConsumptionQuerySchema = z.strictObject({
-  fiscalYear: z
-    .string()
-    .regex(/^\d{4}$/, 'fiscalYear.format')
-    .transform(Number)
-    .optional(),
+  fiscalYear: fiscalYearQuerySchema,
   lang: z.enum(['lv', 'en']).optional(),
 });
 
@@ -81,11 +78,7 @@ export const FULL_COST_STAGES = ['request'] as const;
 export const fullCostQuerySchema = z.strictObject({
   stage: z.enum(FULL_COST_STAGES).default('request'),
   /** One of the cycle's fiscal years; its first when left out. */
-  fiscalYear: z
-    .string()
-    .regex(/^\d{4}$/, 'fiscalYear.format')
-    .transform(Number)
-    .optional(),
+  fiscalYear: fiscalYearQuerySchema,
   lang: z.enum(['lv', 'en']).optional(),
 });
 export type FullCostQuery = z.infer<typeof fullCostQuerySchema>;

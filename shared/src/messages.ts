@@ -5,63 +5,55 @@
 export const LANGUAGES = ['lv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const keyedMessages: Record<string, Record<Language, string>> = {
-  'money.format': {
-    lv: 'Summa jānorāda kā nenegatīvs decimālskaitlis ar punktu, ne vairāk kā 12 cipariem pirms un 2 aiz punkta (piem. 1234.56)',
-    en: 'An amount must be a non-negative decimal with a dot, at most 12 digits before it and 2 after it (e.g. 1234.56)',
-  },
-  'fiscalYear.format': { lv: 'Finanšu gads jānorāda ar četriem cipariem', en: 'A fiscal year is four digits' },
-  'goalCodes.unique': { lv: 'Mērķi atkārtojas', en: 'Goals are repeated' },
-  'quantity.format': {
-    lv: 'Daudzums jānorāda kā nenegatīvs skaitlis ar punktu, ne vairāk kā 3 zīmes aiz punkta',
-    en: 'A quantity is a non-negative number with a dot and at most 3 decimals',
-  },
-  'share.format': {
-    lv: 'Daļa jānorāda procentos kā pozitīvs skaitlis ar punktu, ne vairāk kā 4 zīmes aiz punkta (piem. 12.5)',
-    en: 'A share is a positive percentage with a dot and at most 4 decimals (e.g. 12.5)',
-  },
-  'beneficiaries.unique': { lv: 'Iestāde atkārtojas', en: 'The institution is repeated' },
-  'beneficiaries.total': {
-    lv: 'Labuma guvēju daļām kopā jābūt tieši 100 %',
-    en: 'The beneficiaries’ shares must add up to exactly 100 %',
-  },
-  'code.format': {
-    lv: 'Kodā drīkst būt burti, cipari, punkts, defise un apakšsvītra (līdz 40 zīmēm)',
-    en: 'A code may hold letters, digits, dots, hyphens and underscores (up to 40)',
-  },
-  'ekk.format': { lv: 'EKK kods ir četri cipari', en: 'An EKK code is four digits' },
-  'tbm.format': {
-    lv: 'TBM kodā drīkst būt lielie burti un apakšsvītra (2–32 zīmes, piem. END_USER)',
-    en: 'A TBM code holds capital letters and underscores (2–32, e.g. END_USER)',
-  },
-  'institution.format': {
-    lv: 'Iestādes kodā drīkst būt burti un cipari (līdz 16)',
-    en: 'An institution code holds letters and digits (up to 16)',
-  },
-  'id.format': { lv: 'Identifikatoram jābūt pozitīvam veselam skaitlim', en: 'An id is a positive whole number' },
-  'goal.format': { lv: 'Mērķa kods ir M un skaitlis, piem. M1', en: 'A goal code is M and a number, e.g. M1' },
-  'actionDirection.format': {
-    lv: 'Rīcības virziena kods ir R un skaitlis, piem. R1',
-    en: 'An action direction code is R and a number, e.g. R1',
-  },
-  'rank.format': { lv: 'Rangs ir vesels skaitlis no 1', en: 'A rank is a whole number from 1' },
-  'catalogueCode.format': {
-    lv: 'Kodā drīkst būt latīņu burti, cipari, defise un apakšsvītra',
-    en: 'A code holds Latin letters, digits, hyphens and underscores',
-  },
-  'text.control': {
-    lv: 'Tekstā nedrīkst būt vadības rakstzīmes (izņemot tabulāciju un rindu beigas)',
-    en: 'Text may not hold control characters (other than tab and line breaks)',
-  },
-  'cross.sameDimension': {
-    lv: 'Rindām un kolonnām jābūt dažādām dimensijām',
-    en: 'Rows and columns must be different dimensions',
-  },
-  'percent.format': {
-    lv: 'Procenti jānorāda no 0 līdz 100 ar punktu, ne vairāk kā 2 zīmes aiz punkta',
-    en: 'A percentage is 0 to 100 with a dot and at most 2 decimals',
-  },
+/** The messages schemas name by key, in Latvian: the source of the keys. */
+const keyedLv = {
+  'money.format':
+    'Summa jānorāda kā nenegatīvs decimālskaitlis ar punktu, ne vairāk kā 12 cipariem pirms un 2 aiz punkta (piem. 1234.56)',
+  'fiscalYear.format': 'Finanšu gads jānorāda ar četriem cipariem',
+  'goalCodes.unique': 'Mērķi atkārtojas',
+  'quantity.format': 'Daudzums jānorāda kā nenegatīvs skaitlis ar punktu, ne vairāk kā 3 zīmes aiz punkta',
+  'share.format': 'Daļa jānorāda procentos kā pozitīvs skaitlis ar punktu, ne vairāk kā 4 zīmes aiz punkta (piem. 12.5)',
+  'beneficiaries.unique': 'Iestāde atkārtojas',
+  'beneficiaries.total': 'Labuma guvēju daļām kopā jābūt tieši 100 %',
+  'tbm.format': 'TBM kodā drīkst būt lielie burti un apakšsvītra (2–32 zīmes, piem. END_USER)',
+  'code.format': 'Kodā drīkst būt burti, cipari, punkts, defise un apakšsvītra (līdz 40 zīmēm)',
+  'ekk.format': 'EKK kods ir četri cipari',
+  'institution.format': 'Iestādes kodā drīkst būt burti un cipari (līdz 16)',
+  'id.format': 'Identifikatoram jābūt pozitīvam veselam skaitlim',
+  'goal.format': 'Mērķa kods ir M un skaitlis, piem. M1',
+  'actionDirection.format': 'Rīcības virziena kods ir R un skaitlis, piem. R1',
+  'rank.format': 'Rangs ir vesels skaitlis no 1',
+  'catalogueCode.format': 'Kodā drīkst būt latīņu burti, cipari, defise un apakšsvītra',
+  'text.control': 'Tekstā nedrīkst būt vadības rakstzīmes (izņemot tabulāciju un rindu beigas)',
+  'cross.sameDimension': 'Rindām un kolonnām jābūt dažādām dimensijām',
+  'percent.format': 'Procenti jānorāda no 0 līdz 100 ar punktu, ne vairāk kā 2 zīmes aiz punkta',
 };
+
+/** The same messages in English: the same keys (the type checker holds it to that). */
+const keyedEn: Record<keyof typeof keyedLv, string> = {
+  'money.format':
+    'An amount must be a non-negative decimal with a dot, at most 12 digits before it and 2 after it (e.g. 1234.56)',
+  'fiscalYear.format': 'A fiscal year is four digits',
+  'goalCodes.unique': 'Goals are repeated',
+  'quantity.format': 'A quantity is a non-negative number with a dot and at most 3 decimals',
+  'share.format': 'A share is a positive percentage with a dot and at most 4 decimals (e.g. 12.5)',
+  'beneficiaries.unique': 'The institution is repeated',
+  'beneficiaries.total': 'The beneficiaries’ shares must add up to exactly 100 %',
+  'tbm.format': 'A TBM code holds capital letters and underscores (2–32, e.g. END_USER)',
+  'code.format': 'A code may hold letters, digits, dots, hyphens and underscores (up to 40)',
+  'ekk.format': 'An EKK code is four digits',
+  'institution.format': 'An institution code holds letters and digits (up to 16)',
+  'id.format': 'An id is a positive whole number',
+  'goal.format': 'A goal code is M and a number, e.g. M1',
+  'actionDirection.format': 'An action direction code is R and a number, e.g. R1',
+  'rank.format': 'A rank is a whole number from 1',
+  'catalogueCode.format': 'A code holds Latin letters, digits, hyphens and underscores',
+  'text.control': 'Text may not hold control characters (other than tab and line breaks)',
+  'cross.sameDimension': 'Rows and columns must be different dimensions',
+  'percent.format': 'A percentage is 0 to 100 with a dot and at most 2 decimals',
+};
+
+const keyedMessages: Record<Language, Record<string, string | undefined>> = { lv: keyedLv, en: keyedEn };
 
 export interface IssueLike {
   code: string;
@@ -70,8 +62,8 @@ export interface IssueLike {
 }
 
 export function localizeIssue(issue: IssueLike, language: Language): string {
-  const keyed = keyedMessages[issue.message];
-  if (keyed) return keyed[language];
+  const keyed = keyedMessages[language][issue.message];
+  if (keyed) return keyed;
   const p = issue.params ?? {};
   const lv = language === 'lv';
   switch (issue.code) {

@@ -61,9 +61,12 @@ describe('money arithmetic', () => {
 
 describe('formatMoneyLv', () => {
   it('shows the Latvian form with grouping and the euro sign', () => {
-    expect(formatMoneyLv('1234.56')).toBe('1\u00a0234,56\u00a0€');
-    expect(formatMoneyLv('1215000')).toBe('1\u00a0215\u00a0000,00\u00a0€');
-    expect(formatMoneyLv('0')).toBe('0,00\u00a0€');
-    expect(formatMoneyLv('999')).toBe('999,00\u00a0€');
+    const shown: [amount: string, text: string][] = [
+      ['1234.56', '1\u00a0234,56\u00a0€'],
+      ['1215000', '1\u00a0215\u00a0000,00\u00a0€'],
+      ['0', '0,00\u00a0€'],
+      ['999', '999,00\u00a0€'],
+    ];
+    for (const [amount, text] of shown) expect(formatMoneyLv(amount), amount).toBe(text);
   });
 });

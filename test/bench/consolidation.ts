@@ -5,7 +5,7 @@ import {
   type ConsolidationDimension,
 } from '@ikt/shared/consolidation.schema';
 import { createConsolidationRepository } from '@ikt/server/modules/consolidation/consolidation.repository';
-import { round, summarise, timed } from './stats';
+import { interleaved, round, summarise, timed } from './stats';
 import type { BenchContext, BenchSection, TableRow } from './types';
 
 /**
@@ -104,24 +104,11 @@ export const consolidationSection: BenchSection = {
       const appSqlMs: number[] = [];
       let last: { answer: Consolidation; bytes: number; bareRows: Awaited<ReturnType<typeof bare>> } | undefined;
       for (let i = 0; i < context.iterations; i++) {
-        // Alternate which goes first, so neither always runs on a warmer cache.
-        const runApp = async () => {
-          const { ms, result } = await timed(() => app(dimension));
-          appMs.push(ms);
-          return result;
-        };
-        const runBare = async () => {
-          const { ms, result } = await timed(() => bare(dimension));
-          bareMs.push(ms);
-          return result;
-        };
-        const [response, rows] =
-          i % 2 === 0
-            ? [await runApp(), await runBare()]
-            : await (async () => {
-                const rows = await runBare();
-                return [await runApp(), rows] as const;
-              })();
+        const [response, rows] = await interleaved(
+          i,
+          { run: () => app(dimension), ms: appMs },
+          { run: () => bare(dimension), ms: bareMs },
+        );
         last = { answer: response.json<Consolidation>(), bytes: response.rawPayload.length, bareRows: rows };
         appSqlMs.push((await timed(() => appSql(dimension))).ms);
       }

@@ -1,14 +1,7 @@
 import http from 'node:http';
 import { sharedStringsBomb } from '../support/crafted-workbook';
-import {
-  BENCH_LEAD_PASSWORD,
-  createBenchSubProgramme,
-  ensureLeads,
-  removeSubProgrammes,
-  scaleInstitutions,
-  type BenchLead,
-} from './fixtures';
-import { multipart, request, signInOverHttp } from './http';
+import { createBenchSubProgramme, removeSubProgrammes, scaleLeads, signInLead, type BenchLead } from './fixtures';
+import { multipart, request } from './http';
 import { resetHighWaterMark } from './memory';
 import { processFacts, spawnBenchServer, stopProcess, waitHealthy } from './processes';
 import { round, summarise } from './stats';
@@ -59,7 +52,7 @@ async function uploadAtOnce(
     await waitHealthy(port, server.child, { output: server.output });
     const cookies: string[] = [];
     for (const [i, { lead }] of targets.entries()) {
-      cookies.push(await signInOverHttp(agents[i]!, base, { email: lead.email, password: BENCH_LEAD_PASSWORD }));
+      cookies.push(await signInLead(agents[i]!, base, lead));
     }
     const { payload, headers } = multipart(file, 'veidne.xlsx');
 
@@ -135,15 +128,11 @@ export const craftedImportSection: BenchSection = {
     const settleSeconds = positiveSetting('BENCH_CRAFTED_SETTLE_SECONDS', 10);
     const { db } = context;
 
-    const leads = await ensureLeads(db, await scaleInstitutions(db, count));
+    const leads = await scaleLeads(db, count);
     const targets: { lead: BenchLead; subProgrammeId: number }[] = [];
     try {
       for (const lead of leads) {
-        const institution = { id: lead.institutionId, code: lead.institutionCode };
-        targets.push({
-          lead,
-          subProgrammeId: await createBenchSubProgramme(db, context.cycleId, institution, 'CRAFTED'),
-        });
+        targets.push({ lead, subProgrammeId: await createBenchSubProgramme(db, context.cycleId, lead, 'CRAFTED') });
       }
       const files = {
         reportFile: await sharedStringsBomb(megabytes),

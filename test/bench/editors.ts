@@ -2,15 +2,8 @@ import http from 'node:http';
 import { sql } from 'kysely';
 import { fiscalYearsOf } from '@ikt/shared/domain';
 import { Decimal } from '@ikt/shared/money';
-import {
-  BENCH_LEAD_PASSWORD,
-  createBenchSubProgramme,
-  ensureLeads,
-  removeSubProgrammes,
-  scaleInstitutions,
-  type BenchLead,
-} from './fixtures';
-import { request, signInOverHttp, type HttpAnswer } from './http';
+import { createBenchSubProgramme, removeSubProgrammes, scaleLeads, signInLead, type BenchLead } from './fixtures';
+import { request, type HttpAnswer } from './http';
 import { processFacts, spawnBenchServer, stopProcess, waitHealthy } from './processes';
 import { percentile, round } from './stats';
 import type { BenchContext, BenchSection, TableRow } from './types';
@@ -121,8 +114,7 @@ export const editorsSection: BenchSection = {
     const { db } = context;
     const year = fiscalYearsOf(context.cycleYear)[0]!;
 
-    const institutions = await scaleInstitutions(db, editorCount);
-    const leads = await ensureLeads(db, institutions);
+    const leads = await scaleLeads(db, editorCount);
     const subProgrammes: number[] = [];
     const server = await spawnBenchServer(context.databaseUrl);
     const { port, base } = server;
@@ -130,12 +122,7 @@ export const editorsSection: BenchSection = {
     try {
       context.log(`editors: ${editorCount} leads, ${itemsEach} items each, server on port ${port} …`);
       for (const [index, lead] of leads.entries()) {
-        const subProgrammeId = await createBenchSubProgramme(
-          db,
-          context.cycleId,
-          { id: lead.institutionId, code: lead.institutionCode },
-          'EDIT',
-        );
+        const subProgrammeId = await createBenchSubProgramme(db, context.cycleId, lead, 'EDIT');
         subProgrammes.push(subProgrammeId);
         const items = await copyItems(context, subProgrammeId, index * itemsEach, itemsEach);
         editors.push({ lead, items, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }), cookie: '' });
@@ -146,10 +133,7 @@ export const editorsSection: BenchSection = {
       await waitHealthy(port, server.child, { output: server.output });
       const signInStarted = performance.now();
       for (const editor of editors) {
-        editor.cookie = await signInOverHttp(editor.agent, base, {
-          email: editor.lead.email,
-          password: BENCH_LEAD_PASSWORD,
-        });
+        editor.cookie = await signInLead(editor.agent, base, editor.lead);
       }
       const signInMs = performance.now() - signInStarted;
 

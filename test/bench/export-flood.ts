@@ -1,14 +1,7 @@
 import http from 'node:http';
 import { sql } from 'kysely';
-import {
-  BENCH_LEAD_PASSWORD,
-  createBenchSubProgramme,
-  ensureLeads,
-  removeSubProgrammes,
-  scaleInstitutions,
-  type BenchLead,
-} from './fixtures';
-import { request, signInOverHttp } from './http';
+import { createBenchSubProgramme, removeSubProgrammes, scaleLeads, signInLead, type BenchLead } from './fixtures';
+import { request } from './http';
 import { spawnBenchServer, stopProcess, waitHealthy } from './processes';
 import { positiveSetting } from './settings';
 import { round, summarise, type Summary } from './stats';
@@ -51,8 +44,7 @@ async function largestSubProgramme(context: BenchContext, lead: BenchLead): Prom
 
 /** A sub-programme of the bench's own for the lead, with copies of `count` of the cycle's items. */
 async function subProgrammeOfItems(context: BenchContext, lead: BenchLead, count: number): Promise<Target> {
-  const institution = { id: lead.institutionId, code: lead.institutionCode };
-  const id = await createBenchSubProgramme(context.db, context.cycleId, institution, 'FLOOD');
+  const id = await createBenchSubProgramme(context.db, context.cycleId, lead, 'FLOOD');
   const result = await sql`
     WITH source AS (
       SELECT li.*, row_number() OVER (ORDER BY li.id)::int AS position
@@ -95,9 +87,8 @@ async function floodCase(
   const readerAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     await waitHealthy(port, server.child, { output: server.output });
-    const credentials = (lead: BenchLead) => ({ email: lead.email, password: BENCH_LEAD_PASSWORD });
-    const flooderCookie = await signInOverHttp(flooderAgent, base, credentials(flooder.lead));
-    const readerCookie = await signInOverHttp(readerAgent, base, credentials(reader.lead));
+    const flooderCookie = await signInLead(flooderAgent, base, flooder.lead);
+    const readerCookie = await signInLead(readerAgent, base, reader.lead);
     const read = async () => {
       const answer = await request(readerAgent, base, {
         method: 'GET',
@@ -154,7 +145,7 @@ export const exportFloodSection: BenchSection = {
     const exports = positiveSetting('BENCH_FLOOD_EXPORTS', 50);
     const quietReads = positiveSetting('BENCH_FLOOD_QUIET_READS', 40);
     const itemCount = positiveSetting('BENCH_FLOOD_ITEMS', 2000);
-    const [flooderLead, readerLead] = await ensureLeads(context.db, await scaleInstitutions(context.db, 2));
+    const [flooderLead, readerLead] = await scaleLeads(context.db, 2);
     const flooder = await subProgrammeOfItems(context, flooderLead!, itemCount);
     try {
       return await flood(context, flooder, await largestSubProgramme(context, readerLead!), { exports, quietReads });

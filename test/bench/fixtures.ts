@@ -1,8 +1,10 @@
+import type http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@ikt/db/database';
 import { SCALE_YEAR } from '@ikt/seeds/scale.seed';
 import { hashPassword } from '@ikt/server/modules/users/password';
+import { signInOverHttp } from './http';
 
 /**
  * What the sections that change data work on, so that the scale data set stays as it was:
@@ -95,6 +97,16 @@ export async function scaleInstitutions(db: Kysely<Database>, count: number) {
   return rows;
 }
 
+/** The leads of the first `count` institutions the scale generator made (made once, kept between runs). */
+export async function scaleLeads(db: Kysely<Database>, count: number): Promise<BenchLead[]> {
+  return ensureLeads(db, await scaleInstitutions(db, count));
+}
+
+/** Signs a bench lead in over HTTP (http.ts); answers the session cookie. */
+export function signInLead(agent: http.Agent, base: { host: string; port: number }, lead: BenchLead): Promise<string> {
+  return signInOverHttp(agent, base, { email: lead.email, password: BENCH_LEAD_PASSWORD });
+}
+
 /** An institution lead for each institution, made once (with the app's password hashing). */
 export async function ensureLeads(
   db: Kysely<Database>,
@@ -131,21 +143,21 @@ export async function ensureLeads(
   });
 }
 
-/** A draft institution sub-programme of the bench's own in the scale cycle. */
+/** A draft sub-programme of the bench's own in the scale cycle, of the lead's institution. */
 export async function createBenchSubProgramme(
   db: Kysely<Database>,
   cycleId: number,
-  institution: { id: number; code: string },
+  lead: BenchLead,
   purpose: string,
 ): Promise<number> {
   const row = await db
     .insertInto('sub_programme')
     .values({
       cycle_id: cycleId,
-      code: benchCode(institution.code, purpose),
+      code: benchCode(lead.institutionCode, purpose),
       name: `Slodzes tests — ${purpose}`,
       kind: 'institution',
-      institution_id: institution.id,
+      institution_id: lead.institutionId,
       status: 'draft',
     })
     .returning('id')

@@ -1,7 +1,7 @@
 import type { Consolidation } from '@ikt/shared/consolidation.schema';
 import type { FullCost } from '@ikt/shared/full-cost.schema';
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
-import { round, summarise, timed } from './stats';
+import { interleaved, round, summarise } from './stats';
 import type { BenchContext, BenchSection } from './types';
 
 /**
@@ -31,23 +31,11 @@ export const fullCostSection: BenchSection = {
     const consolidationMs: number[] = [];
     let last: { fullCost: FullCost; consolidation: Consolidation; bytes: number } | undefined;
     for (let i = 0; i < context.iterations; i++) {
-      const runFullCost = async () => {
-        const { ms, result } = await timed(fullCost);
-        fullCostMs.push(ms);
-        return result;
-      };
-      const runConsolidation = async () => {
-        const { ms, result } = await timed(consolidation);
-        consolidationMs.push(ms);
-        return result;
-      };
-      const [full, consolidated] =
-        i % 2 === 0
-          ? [await runFullCost(), await runConsolidation()]
-          : await (async () => {
-              const consolidated = await runConsolidation();
-              return [await runFullCost(), consolidated] as const;
-            })();
+      const [full, consolidated] = await interleaved(
+        i,
+        { run: fullCost, ms: fullCostMs },
+        { run: consolidation, ms: consolidationMs },
+      );
       last = { fullCost: full.body, consolidation: consolidated.body, bytes: full.bytes };
     }
     const fullCostSummary = summarise(fullCostMs);

@@ -16,9 +16,8 @@ import {
   BENCH_LEAD_PASSWORD,
   createBenchSubProgramme,
   deleteItemsOf,
-  ensureLeads,
   removeSubProgrammes,
-  scaleInstitutions,
+  scaleLeads,
   signInInject,
 } from './fixtures';
 import type { MemoryFigures } from './memory';
@@ -122,13 +121,12 @@ export const importSection: BenchSection = {
     const { db } = context;
     const years = fiscalYearsOf(context.cycleYear);
 
-    const [institution] = await scaleInstitutions(db, 1);
-    const [lead] = await ensureLeads(db, [institution!]);
+    const [lead] = await scaleLeads(db, 1);
     const cookie = await signInInject(context.app, { email: lead!.email, password: BENCH_LEAD_PASSWORD });
-    const subProgrammeId = await createBenchSubProgramme(db, context.cycleId, institution!, 'IMPORT');
+    const subProgrammeId = await createBenchSubProgramme(db, context.cycleId, lead!, 'IMPORT');
     const folder = await mkdtemp(path.join(tmpdir(), 'ikt-bench-import-'));
     try {
-      context.log(`import: ${rowCount} rows into sub-programme ${subProgrammeId} (${institution!.code}) …`);
+      context.log(`import: ${rowCount} rows into sub-programme ${subProgrammeId} (${lead!.institutionCode}) …`);
       const templateStarted = performance.now();
       const template = await context.app.inject({
         method: 'GET',
@@ -145,9 +143,9 @@ export const importSection: BenchSection = {
         route: path.join(folder, `template-${routeRows}.xlsx`),
       };
       const fillStarted = performance.now();
-      const allFile = await fillTemplate(template.rawPayload, rows, years, institution!.code);
+      const allFile = await fillTemplate(template.rawPayload, rows, years, lead!.institutionCode);
       await writeFile(files.all, allFile);
-      const routeFile = await fillTemplate(template.rawPayload, rows.slice(0, routeRows), years, institution!.code);
+      const routeFile = await fillTemplate(template.rawPayload, rows.slice(0, routeRows), years, lead!.institutionCode);
       await writeFile(files.route, routeFile);
       context.log(
         `  filled templates in ${Math.round(performance.now() - fillStarted)} ms: ${(allFile.length / 1e6).toFixed(2)} MB, ${(routeFile.length / 1e6).toFixed(2)} MB`,
@@ -183,7 +181,7 @@ export const importSection: BenchSection = {
         databaseUrl: context.databaseUrl,
         subProgrammeId,
         cookie,
-        actor: { id: lead!.userId, role: 'institution_lead' as const, institutionId: institution!.id },
+        actor: { id: lead!.userId, role: 'institution_lead' as const, institutionId: lead!.institutionId },
       };
       const describe = (label: string, run: ImportRun) =>
         context.log(

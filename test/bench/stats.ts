@@ -37,6 +37,25 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; resu
   return { ms: performance.now() - start, result };
 }
 
+/**
+ * Round `round` of two measurements taken in turns: `a` first in even rounds, `b` first in odd
+ * ones, so neither always runs on a warmer cache. Each one's milliseconds go to its `ms`.
+ */
+export async function interleaved<A, B>(
+  round: number,
+  a: { run: () => Promise<A>; ms: number[] },
+  b: { run: () => Promise<B>; ms: number[] },
+): Promise<[A, B]> {
+  const measure = async <T>(which: { run: () => Promise<T>; ms: number[] }) => {
+    const { ms, result } = await timed(which.run);
+    which.ms.push(ms);
+    return result;
+  };
+  if (round % 2 === 0) return [await measure(a), await measure(b)];
+  const second = await measure(b);
+  return [await measure(a), second];
+}
+
 /** A plain-text table of rows with the same keys, numbers right-aligned. */
 export function formatTable(rows: readonly Record<string, string | number | null>[]): string {
   if (rows.length === 0) return '';

@@ -1,30 +1,25 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession } from './support/api';
-import { accessibilityViolations, launchChromium, openWindow, signIn, type Session } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations } from './support/browser';
+import { browserSuite } from './support/suite';
 import { itemGrid, pasteText } from './support/workspace';
 
 /**
  * axe (WCAG 2.0/2.1 A and AA) on every page each role works with, with its dialogs, side panel,
  * error messages and previews open. Every finding is reported (expect.soft), not just the first.
  */
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 /** Ids of the open cycle's sub-programmes the pages below show. */
 const ids: Record<string, number> = {};
 let openCycleId: number;
 let closedCycleId: number;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-
   // The scene: APC submitted (for ITC's review), IKSD.02 returned with a comment (the lead's
   // return notice), and IKSD.01 with an item whose defence is still missing (submit problems).
-  const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
-  const apc = await ApiSession.signIn(app.baseUrl, 'lead.apc@riga.example');
-  const iksd = await ApiSession.signIn(app.baseUrl, 'lead.iksd@riga.example');
+  const itc = await e2e.api('itc.finance@riga.example');
+  const apc = await e2e.api('lead.apc@riga.example');
+  const iksd = await e2e.api('lead.iksd@riga.example');
   try {
     openCycleId = (await itc.cycle(2027)).id;
     closedCycleId = (await itc.cycle(2026)).id;
@@ -50,11 +45,6 @@ beforeAll(async () => {
   } finally {
     await Promise.all([itc.dispose(), apc.dispose(), iksd.dispose()]);
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 /** Waits until the page has its data: the first heading is there and nothing says "Ielādē…". */
@@ -85,21 +75,12 @@ async function withDialog(page: Page, opener: Locator, title: string | RegExp, w
   await dialog.waitFor({ state: 'hidden' });
 }
 
-async function signedIn(email: string, run: (session: Session) => Promise<void>): Promise<void> {
-  const session = await signIn(browser, app.baseUrl, email);
-  try {
-    await run(session);
-  } finally {
-    await session.context.close();
-  }
-}
-
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Galvenā navigācija' });
 
 // Dozens of axe runs per role; on a busy machine one takes several seconds.
 describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { timeout: 360_000 }, () => {
   it('the sign-in page, also with its error summary', async () => {
-    const { page, context } = await openWindow(browser, app.baseUrl);
+    const { page, context } = await e2e.openWindow();
     try {
       await visit(page, '/login', 'sign-in page');
       await page.getByRole('button', { name: 'Pieteikties' }).click();
@@ -120,7 +101,7 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
   });
 
   it('institution lead', async () => {
-    await signedIn('lead.iksd@riga.example', async ({ page }) => {
+    await e2e.asUser('lead.iksd@riga.example', async (page) => {
       await check(page, 'lead: home');
       await withDialog(
         page,
@@ -210,11 +191,11 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
       await check(page, 'lead: institution × EKK, its own institution');
 
       await visit(page, '/reference', 'lead: reference data');
-      await signedIn('lead.apc@riga.example', async (apc) => {
-        await visit(apc.page, `/sub-programmes/${ids['IKT.APC.01']}`, 'lead: submitted workspace');
+      await e2e.asUser('lead.apc@riga.example', async (apc) => {
+        await visit(apc, `/sub-programmes/${ids['IKT.APC.01']}`, 'lead: submitted workspace');
         await withDialog(
-          apc.page,
-          apc.page.getByRole('button', { name: 'Atsaukt iesniegšanu' }),
+          apc,
+          apc.getByRole('button', { name: 'Atsaukt iesniegšanu' }),
           'Atsaukt iesniegšanu?',
           'lead: withdraw dialog',
         );
@@ -226,7 +207,7 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
   });
 
   it('ITC finance', async () => {
-    await signedIn('itc.finance@riga.example', async ({ page }) => {
+    await e2e.asUser('itc.finance@riga.example', async (page) => {
       await check(page, 'itc: home with the institutions’ progress');
       await withDialog(
         page,
@@ -320,7 +301,7 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
   });
 
   it('administrator', async () => {
-    await signedIn('admin@riga.example', async ({ page }) => {
+    await e2e.asUser('admin@riga.example', async (page) => {
       await check(page, 'admin: home');
       await nav(page).getByRole('link', { name: 'Administrēšana' }).click();
       await check(page, 'admin: cycles');
@@ -369,11 +350,11 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
   });
 
   it('ICT development council, with the cycle in review', async () => {
-    const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+    const itc = await e2e.api('itc.finance@riga.example');
     await itc.post(`/api/cycles/${openCycleId}/transition`, { to: 'review' });
     await itc.dispose();
 
-    await signedIn('council@riga.example', async ({ page }) => {
+    await e2e.asUser('council@riga.example', async (page) => {
       await check(page, 'council: home');
       await nav(page).getByRole('link', { name: 'Apstiprināšana' }).click();
       await check(page, 'council: decision page, cycle in review');
@@ -407,7 +388,7 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
       await check(page, 'council: item panel with the comment form');
 
       // An item changes: every scenario computed before is stale, and says why it cannot be adopted.
-      const reviewer = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+      const reviewer = await e2e.api('itc.finance@riga.example');
       const [item] = await reviewer.lineItems(ids['IKT.APC.01']!);
       await reviewer.post(`/api/line-items/${item!.id}/review`, { decision: 'accept' });
       await reviewer.dispose();
@@ -421,7 +402,7 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
   });
 
   it('ITC finance, moving the cycle in review on with sub-programmes not accepted', async () => {
-    await signedIn('itc.finance@riga.example', async ({ page }) => {
+    await e2e.asUser('itc.finance@riga.example', async (page) => {
       await nav(page).getByRole('link', { name: 'Administrēšana' }).click();
       await page.getByRole('button', { name: /^Uz: Konsolidēts — IKT budžets 2027/ }).click();
       const dialog = page.getByRole('dialog', { name: 'Mainīt cikla statusu?' });
@@ -435,7 +416,7 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
   });
 
   it('Finance Department', async () => {
-    await signedIn('fd@riga.example', async ({ page }) => {
+    await e2e.asUser('fd@riga.example', async (page) => {
       await check(page, 'finance viewer: home');
       await visit(page, `/consolidation?cycle=${closedCycleId}&by=ekk`, 'finance viewer: consolidation 2026');
       await visit(page, `/consolidation?cycle=${openCycleId}`, 'finance viewer: consolidation 2027 in review');
@@ -449,12 +430,12 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
 
   it('ICT development council, approving a consolidated cycle', async () => {
     // A cycle of its own with nothing in it, so nothing stands in the way of consolidating it.
-    const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+    const itc = await e2e.api('itc.finance@riga.example');
     const cycle = (await itc.post('/api/cycles', { year: 2031, title: 'IKT budžets 2031–2033' })) as { id: number };
     for (const to of ['open', 'review', 'consolidated']) await itc.post(`/api/cycles/${cycle.id}/transition`, { to });
     await itc.dispose();
 
-    await signedIn('council@riga.example', async ({ page }) => {
+    await e2e.asUser('council@riga.example', async (page) => {
       await visit(page, `/decision?cycle=${cycle.id}`, 'council: decision page, consolidated cycle');
       await withDialog(
         page,

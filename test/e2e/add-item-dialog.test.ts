@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signIn } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite';
 import { itemRow } from './support/workspace';
 
 /**
@@ -9,21 +8,13 @@ import { itemRow } from './support/workspace';
  * left, and that message must not move the button away from under a click already under way —
  * one click on "Pievienot pozīciju" is one submit.
  */
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-  ({ page } = await signIn(browser, app.baseUrl, 'lead.sd@riga.example'));
+  ({ page } = await e2e.signIn('lead.sd@riga.example'));
   await page.getByRole('link', { name: 'IKT.SD.01' }).click();
   await page.getByRole('button', { name: 'Pievienot pozīciju' }).click();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 describe('the add-item dialog', () => {

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cents, numberOf } from '../integration/spreadsheets-support';
-import { launchChromium, normalSpaces, signIn, type Session } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { normalSpaces, type Session } from './support/browser';
+import { browserSuite } from './support/suite';
 import { amountsOf, itemGrid, itemRow, pasteText } from './support/workspace';
 
 /**
@@ -23,21 +23,16 @@ const PASTED = [
 const RETURNED_ITEM = PASTED[1][0];
 const RETURN_COMMENT = 'Lūdzu norādiet aprēķinā glabājamo datu apjomu (TB) un cenu par TB.';
 
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 let lead: Session;
 let itc: Session;
 let downloads: string;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
   downloads = await mkdtemp(path.join(tmpdir(), 'ikt-e2e-downloads-'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
   if (downloads) await rm(downloads, { recursive: true, force: true });
 });
 
@@ -54,7 +49,7 @@ async function submitSubProgramme(page: Page): Promise<void> {
 
 describe('a sub-programme from planning to the Finance Department workbook', () => {
   it('the institution lead signs in and opens the sub-programme', async () => {
-    lead = await signIn(browser, app.baseUrl, 'lead.sd@riga.example');
+    lead = await e2e.signIn('lead.sd@riga.example');
     const { page } = lead;
     await page.getByRole('link', { name: 'IKT.SD.01' }).click();
     await page.getByRole('heading', { level: 1, name: 'IKT.SD.01 Satiksmes IS' }).waitFor();
@@ -151,7 +146,7 @@ describe('a sub-programme from planning to the Finance Department workbook', () 
   });
 
   it('ITC returns one item with a comment, then the sub-programme', async () => {
-    itc = await signIn(browser, app.baseUrl, 'itc.finance@riga.example');
+    itc = await e2e.signIn('itc.finance@riga.example');
     const { page } = itc;
     await page
       .getByRole('navigation', { name: 'Galvenā navigācija' })

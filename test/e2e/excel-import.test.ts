@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type LineItemInfo } from './support/api';
-import { accessibilityViolations, launchChromium, normalSpaces, signIn } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { ApiSession, LineItemInfo } from './support/api';
+import { accessibilityViolations, normalSpaces } from './support/browser';
+import { browserSuite } from './support/suite';
 import { amountsOf, itemRow } from './support/workspace';
 
 /**
@@ -15,26 +15,21 @@ const FIRST = 'Satiksmes organizācijas datu sistēmas uzturēšana'; // 2027: 9
 const SECOND = 'Satiksmes atvērto datu publicēšana';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 let page: Page;
 let api: ApiSession;
 let subProgrammeId: number;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-  api = await ApiSession.signIn(app.baseUrl, 'lead.sd@riga.example');
+  api = await e2e.api('lead.sd@riga.example');
   subProgrammeId = (await api.subProgramme(2027, 'IKT.SD.01')).id;
-  ({ page } = await signIn(browser, app.baseUrl, 'lead.sd@riga.example'));
+  ({ page } = await e2e.signIn('lead.sd@riga.example'));
   await page.getByRole('link', { name: 'IKT.SD.01' }).click();
   await itemRow(page, FIRST).waitFor();
 });
 
 afterAll(async () => {
   await api?.dispose();
-  await browser?.close();
-  await app?.close();
 });
 
 /** The sub-programme's template as the lead downloads it, to fill in. */

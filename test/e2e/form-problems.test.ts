@@ -1,27 +1,16 @@
 import { Decimal } from 'decimal.js';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession } from './support/api';
-import { accessibilityViolations, launchChromium, normalSpaces, signIn, type Session } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { accessibilityViolations, normalSpaces, type Session } from './support/browser';
+import { browserSuite } from './support/suite';
+import { scenarioInput } from '../helpers/scenario';
 
 /**
  * Issue #14, item 9: what the server refuses reaches people as words beside the field it is
  * about — never "body.target.value … Statusa kods: 422" — and an infeasible cut says how large a
  * cut is possible, as a percentage of the year's total and in euro.
  */
-let app: E2eApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = browserSuite();
 
 /** "1 234,56 €", as the app writes money (no-break spaces read as plain ones). */
 function lvMoney(value: string): string {
@@ -53,21 +42,19 @@ describe('the scenario form (ITC finance)', () => {
   let largestPercent: string;
 
   beforeAll(async () => {
-    session = await signIn(browser, app.baseUrl, 'itc.finance@riga.example');
+    session = await e2e.signIn('itc.finance@riga.example');
     page = session.page;
   });
   afterAll(() => session?.context.close());
 
   it('an infeasible cut says the largest possible cut as a percentage of the year and in euro', async () => {
     // What the server can cut at most in 2027 and the year's total (a zero cut reports both).
-    const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+    const itc = await e2e.api('itc.finance@riga.example');
     const cycle = await itc.cycle(2027);
-    const probe = (await itc.post(`/api/cycles/${cycle.id}/scenarios`, {
-      name: 'Mērījums',
-      fiscalYear: 2027,
-      method: 'uniform',
-      target: { kind: 'amount', value: '0' },
-    })) as { maxReduction: string; yearTotalBefore: string };
+    const probe = (await itc.post(
+      `/api/cycles/${cycle.id}/scenarios`,
+      scenarioInput('Mērījums', 'uniform', 'amount', '0'),
+    )) as { maxReduction: string; yearTotalBefore: string };
     await itc.dispose();
     const ratio = new Decimal(probe.maxReduction).div(probe.yearTotalBefore).times(100);
     largestPercent = ratio
@@ -113,7 +100,7 @@ describe('the new-user form (administrator)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    session = await signIn(browser, app.baseUrl, 'admin@riga.example');
+    session = await e2e.signIn('admin@riga.example');
     page = session.page;
     await page.goto('/admin?tab=users');
   });
@@ -168,12 +155,12 @@ describe('a central item’s beneficiaries (ITC finance)', () => {
   let itemId: number;
 
   beforeAll(async () => {
-    const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+    const itc = await e2e.api('itc.finance@riga.example');
     const central = await itc.subProgramme(2027, 'IKT.ITC.01');
     const [item] = await itc.lineItems(central.id);
     itemId = item!.id;
     await itc.dispose();
-    session = await signIn(browser, app.baseUrl, 'itc.finance@riga.example');
+    session = await e2e.signIn('itc.finance@riga.example');
     page = session.page;
     await page.goto(`/sub-programmes/${central.id}?item=${itemId}`);
   });
@@ -206,7 +193,7 @@ describe('a central item’s beneficiaries (ITC finance)', () => {
     await second.selectOption('LD');
     await panel.getByRole('button', { name: 'Saglabāt' }).click();
     await panel.getByRole('status').filter({ hasText: 'Saglabāts.' }).waitFor();
-    const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+    const itc = await e2e.api('itc.finance@riga.example');
     const saved = (await itc.bytes(`/api/line-items/${itemId}`)).toString('utf8');
     await itc.dispose();
     expect((JSON.parse(saved) as { beneficiaries: unknown }).beneficiaries).toEqual([

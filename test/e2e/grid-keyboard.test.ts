@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession } from './support/api';
-import { launchChromium, normalSpaces, openWindow } from './support/browser';
-import { startE2eApp, TEST_PASSWORD, type E2eApp } from './support/e2e-app';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { normalSpaces } from './support/browser';
+import { TEST_PASSWORD } from './support/e2e-app';
+import { browserSuite } from './support/suite';
 
 /**
  * The item grid with the keyboard alone — no click anywhere, from the sign-in page to the saved
@@ -11,19 +11,11 @@ import { startE2eApp, TEST_PASSWORD, type E2eApp } from './support/e2e-app';
 const FIRST = 'Satiksmes organizācijas datu sistēmas uzturēšana'; // 2027: 90 000,00 €
 const SECOND = 'Satiksmes atvērto datu publicēšana'; // 2027: 45 000,00 €
 
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-  ({ page } = await openWindow(browser, app.baseUrl));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  ({ page } = await e2e.openWindow());
 });
 
 /** Presses Tab until the element has the focus (as a keyboard user would), failing after `limit` presses. */
@@ -129,7 +121,7 @@ describe('the item grid by keyboard alone', () => {
   });
 
   it('has saved both changes on the server', async () => {
-    const lead = await ApiSession.signIn(app.baseUrl, 'lead.sd@riga.example');
+    const lead = await e2e.api('lead.sd@riga.example');
     try {
       const subProgramme = await lead.subProgramme(2027, 'IKT.SD.01');
       const saved = async () =>

@@ -1,9 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sumMoney, toMoneyString } from '@ikt/shared/money';
-import { ApiSession } from './support/api';
-import { accessibilityViolations, launchChromium, normalSpaces, signIn } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { ApiSession } from './support/api';
+import { accessibilityViolations, normalSpaces } from './support/browser';
+import { browserSuite } from './support/suite';
 import { amountsOf, itemGrid, itemRow } from './support/workspace';
 
 /**
@@ -16,8 +16,7 @@ const NEW_ITEM = 'Pirmsskolu rindas e-pakalpojuma attīstība'; // development, 
 const LAPTOPS = 'Skolotāju portatīvo datoru nomaiņa'; // 2026 approved: 300 000,00 €
 const LEAD = 'lead.iksd@riga.example';
 
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 let page: Page;
 let itc: ApiSession;
 let subProgrammeId: number;
@@ -29,28 +28,24 @@ interface Carried {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-  itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+  itc = await e2e.api('itc.finance@riga.example');
   subProgrammeId = (await itc.subProgramme(2027, 'IKT.IKSD.01')).id;
   // Odd cents last year, so "agrees to the cent" is tested on a figure that has some.
   const items = (await itc.lineItems(subProgrammeId)) as unknown as Carried[];
   const origin = items.find((item) => item.title === CARRIED)!.carriedFromId!;
-  await app.database.db
+  await e2e.app.database.db
     .updateTable('line_item_amount')
     .set({ amount: '410000.17' })
     .where('line_item_id', '=', origin)
     .where('fiscal_year', '=', 2026)
     .execute();
-  ({ page } = await signIn(browser, app.baseUrl, LEAD));
+  ({ page } = await e2e.signIn(LEAD));
   await page.goto(`/sub-programmes/${subProgrammeId}`);
   await itemRow(page, CARRIED).waitFor();
 });
 
 afterAll(async () => {
   await itc?.dispose();
-  await browser?.close();
-  await app?.close();
 });
 
 /** The grid's column under a header, found by the header's place (aria-colindex). */

@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession } from './support/api';
-import { accessibilityViolations, launchChromium, openWindow, signIn } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations } from './support/browser';
+import { browserSuite } from './support/suite';
+import { scenarioInput } from '../helpers/scenario';
 
 /**
  * Every page each role works with, at a 1280 px laptop and a 390 px phone (issue #14 item 8):
@@ -23,39 +23,29 @@ type Width = (typeof WIDTHS)[number];
 const PHONE_HEADER_MAX = 120;
 const SCREENSHOTS = process.env.LAYOUT_SCREENSHOTS;
 
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 const ids: Record<string, number> = {};
 let openCycleId: number;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
   if (SCREENSHOTS) await mkdir(SCREENSHOTS, { recursive: true });
   // Something on every page: APC submitted (ITC's review), a scenario to compare (scenarios,
   // the council's decision page), an audit log with entries.
-  const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
-  const apc = await ApiSession.signIn(app.baseUrl, 'lead.apc@riga.example');
+  const itc = await e2e.api('itc.finance@riga.example');
+  const apc = await e2e.api('lead.apc@riga.example');
   try {
     openCycleId = (await itc.cycle(2027)).id;
     for (const code of ['IKT.APC.01', 'IKT.IKSD.01', 'IKT.ITC.01']) {
       ids[code] = (await itc.subProgramme(2027, code)).id;
     }
     await apc.post(`/api/sub-programmes/${ids['IKT.APC.01']}/submit`);
-    await itc.post(`/api/cycles/${openCycleId}/scenarios`, {
-      name: 'Samazinājums 5 %',
-      fiscalYear: 2027,
-      method: 'priority',
-      target: { kind: 'percent', value: '5' },
-    });
+    await itc.post(
+      `/api/cycles/${openCycleId}/scenarios`,
+      scenarioInput('Samazinājums 5 %', 'priority', 'percent', '5'),
+    );
   } finally {
     await Promise.all([itc.dispose(), apc.dispose()]);
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 /**
@@ -200,19 +190,11 @@ async function visit(page: Page, width: Width, url: string, what: string): Promi
 }
 
 /** Signed in as a person would (at the default window), then the window set to the width. */
-async function asUser(email: string, width: Width, run: (page: Page) => Promise<void>): Promise<void> {
-  const session = await signIn(browser, app.baseUrl, email);
-  try {
-    await session.page.setViewportSize({ width: width.width, height: width.height });
-    await run(session.page);
-  } finally {
-    await session.context.close();
-  }
-}
+const asUser = (email: string, width: Width, run: (page: Page) => Promise<void>) => e2e.asUser(email, run, width);
 
 describe.each(WIDTHS)('every page is usable at $width px ($name)', { timeout: 240_000 }, (width) => {
   it('the sign-in page', async () => {
-    const { page, context } = await openWindow(browser, app.baseUrl);
+    const { page, context } = await e2e.openWindow();
     try {
       await page.setViewportSize({ width: width.width, height: width.height });
       await visit(page, width, '/login', 'sign-in');

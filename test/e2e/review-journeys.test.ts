@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession } from './support/api';
-import { launchChromium, normalSpaces, signIn, type Session } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { normalSpaces, type Session } from './support/browser';
+import { browserSuite } from './support/suite';
 
 /**
  * The review and workflow journeys of issue #14, each as the role that hit it, in the browser:
@@ -20,18 +19,15 @@ const REPLY = 'Līguma grozījumi pievienoti aprēķina pamatojumā; pieaugums i
 const CONSOLIDATE_REASON = 'Padomes sēde 15. janvārī; trūkstošās apakšprogrammas tiks pievienotas grozījumos.';
 const APPROVE_REASON = 'Domes lēmums Nr. 12: budžets jāapstiprina līdz termiņam.';
 
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 let itc: Session;
 let lead: Session;
 const ids: Record<string, number> = {};
 let cycleId: number;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-  const api = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
-  const ld = await ApiSession.signIn(app.baseUrl, 'lead.ld@riga.example');
+  const api = await e2e.api('itc.finance@riga.example');
+  const ld = await e2e.api('lead.ld@riga.example');
   try {
     cycleId = (await api.cycle(2027)).id;
     for (const code of ['IKT.LD.01', 'IKT.APC.01']) ids[code] = (await api.subProgramme(2027, code)).id;
@@ -39,11 +35,6 @@ beforeAll(async () => {
   } finally {
     await Promise.all([api.dispose(), ld.dispose()]);
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 const reviewRow = (page: Page, title: string): Locator =>
@@ -55,7 +46,7 @@ const headerStatus = (page: Page, status: string) => page.locator('.page-header'
 
 describe('reviewing and the workflow around it', () => {
   it('1. ITC returns one item and goes on reviewing; returning the sub-programme is its own decision', async () => {
-    itc = await signIn(browser, app.baseUrl, 'itc.finance@riga.example');
+    itc = await e2e.signIn('itc.finance@riga.example');
     const { page } = itc;
     await page.goto(`/review/${ids['IKT.LD.01']}`);
     await page.getByRole('heading', { level: 1, name: 'Izskatīšana: IKT.LD.01' }).waitFor();
@@ -96,7 +87,7 @@ describe('reviewing and the workflow around it', () => {
   });
 
   it('7. the lead sees the comment in the banner, opens the item at its comments and answers; ITC reads the answer', async () => {
-    lead = await signIn(browser, app.baseUrl, 'lead.ld@riga.example');
+    lead = await e2e.signIn('lead.ld@riga.example');
     const { page } = lead;
     await page.goto(`/sub-programmes/${ids['IKT.LD.01']}`);
     const notice = page.getByRole('region', { name: 'ITC atgrieza apakšprogrammu labošanai' });
@@ -141,7 +132,7 @@ describe('reviewing and the workflow around it', () => {
   });
 
   it('6. a lead withdraws a submission ITC has not started on, and cannot once ITC has', async () => {
-    const apc = await signIn(browser, app.baseUrl, 'lead.apc@riga.example');
+    const apc = await e2e.signIn('lead.apc@riga.example');
     try {
       const { page } = apc;
       await page.goto(`/sub-programmes/${ids['IKT.APC.01']}`);
@@ -169,7 +160,7 @@ describe('reviewing and the workflow around it', () => {
       await page.getByRole('button', { name: 'Pārbaudīt un iesniegt' }).click();
       await dialog.getByRole('button', { name: 'Iesniegt', exact: true }).click();
       await headerStatus(page, 'Iesniegta').waitFor();
-      const api = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+      const api = await e2e.api('itc.finance@riga.example');
       const [item] = await api.lineItems(ids['IKT.APC.01']!);
       await api.post(`/api/line-items/${item!.id}/comments`, { body: 'Skatāmies.' });
       await api.dispose();
@@ -212,7 +203,7 @@ describe('reviewing and the workflow around it', () => {
     await dialog.waitFor({ state: 'hidden' });
     await cycleRow.getByText('Konsolidēts', { exact: true }).waitFor();
 
-    const council = await signIn(browser, app.baseUrl, 'council@riga.example');
+    const council = await e2e.signIn('council@riga.example');
     try {
       await council.page.goto('/admin');
       const row = council.page.getByRole('table', { name: 'Budžeta cikli' }).locator('tbody tr', {

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asciiLower } from '@ikt/seeds/demo-users.seed';
-import { ApiSession, type SubProgrammeInfo } from './support/api';
-import { launchChromium, normalSpaces, signIn } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { ApiSession, SubProgrammeInfo } from './support/api';
+import { normalSpaces } from './support/browser';
+import { browserSuite } from './support/suite';
+import { scenarioInput } from '../helpers/scenario';
 
 /**
  * Each role finds its own actions on its own pages (issue #14): the council approves the budget
@@ -14,8 +15,7 @@ import { startE2eApp, type E2eApp } from './support/e2e-app';
  * table, the Finance Department downloads the open data. The tests run in order on one app: the
  * cycle moves on as the roles act.
  */
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 let itcApi: ApiSession;
 let cycleId: number;
 const STALE_SCENARIO = 'Padomes pārbaude 3 %';
@@ -27,35 +27,17 @@ interface SubProgrammeRow extends SubProgrammeInfo {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-  itcApi = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+  itcApi = await e2e.api('itc.finance@riga.example');
   cycleId = (await itcApi.cycle(2027)).id;
   // Computed now, this scenario is stale by the time the council sees it: items change below.
-  await itcApi.post(`/api/cycles/${cycleId}/scenarios`, {
-    name: STALE_SCENARIO,
-    fiscalYear: 2027,
-    method: 'priority',
-    target: { kind: 'percent', value: '3' },
-  });
+  await itcApi.post(`/api/cycles/${cycleId}/scenarios`, scenarioInput(STALE_SCENARIO, 'priority', 'percent', '3'));
 });
 
 afterAll(async () => {
   await itcApi?.dispose();
-  await browser?.close();
-  await app?.close();
 });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Galvenā navigācija' });
-
-async function asUser(email: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const session = await signIn(browser, app.baseUrl, email);
-  try {
-    await run(session.page);
-  } finally {
-    await session.context.close();
-  }
-}
 
 async function subProgrammes(): Promise<SubProgrammeRow[]> {
   return (await itcApi.get(`/api/cycles/${cycleId}/sub-programmes`)) as SubProgrammeRow[];
@@ -68,7 +50,7 @@ async function submitAndAcceptEverything(): Promise<void> {
       const owner =
         subProgramme.kind === 'central'
           ? itcApi
-          : await ApiSession.signIn(app.baseUrl, `lead.${asciiLower(subProgramme.institutionCode)}@riga.example`);
+          : await e2e.api(`lead.${asciiLower(subProgramme.institutionCode)}@riga.example`);
       await owner.post(`/api/sub-programmes/${subProgramme.id}/submit`, {});
       if (owner !== itcApi) await owner.dispose();
     }
@@ -90,7 +72,7 @@ async function tableText(table: Locator): Promise<string[][]> {
 
 describe('every role reaches its own actions from its own menu', () => {
   it('a lead sees what it changed since it submitted, on its own sub-programme', async () => {
-    const iksd = await ApiSession.signIn(app.baseUrl, 'lead.iksd@riga.example');
+    const iksd = await e2e.api('lead.iksd@riga.example');
     const subProgramme = await iksd.subProgramme(2027, 'IKT.IKSD.01');
     await iksd.post(`/api/sub-programmes/${subProgramme.id}/submit`);
     await itcApi.post(`/api/sub-programmes/${subProgramme.id}/return`, {
@@ -108,7 +90,7 @@ describe('every role reaches its own actions from its own menu', () => {
     });
     await iksd.dispose();
 
-    await asUser('lead.iksd@riga.example', async (page) => {
+    await e2e.asUser('lead.iksd@riga.example', async (page) => {
       await page.getByRole('link', { name: 'IKT.IKSD.01' }).click();
       await page.getByRole('heading', { level: 1, name: /IKT\.IKSD\.01/ }).waitFor();
       await page.getByRole('link', { name: 'Izmaiņas kopš iesniegšanas' }).click();
@@ -122,7 +104,7 @@ describe('every role reaches its own actions from its own menu', () => {
   });
 
   it('a lead sees the institution × EKK table of its own institution only', async () => {
-    await asUser('lead.iksd@riga.example', async (page) => {
+    await e2e.asUser('lead.iksd@riga.example', async (page) => {
       await nav(page).getByRole('link', { name: 'Konsolidācija' }).click();
       await page.getByRole('link', { name: 'Iestādes × EKK' }).click();
       const table = page.getByRole('table', { name: /^Iestādes × EKK, 2027\. gads/ });
@@ -136,7 +118,7 @@ describe('every role reaches its own actions from its own menu', () => {
   });
 
   it('ITC sees every institution in the cross table, with the consolidation’s total to the cent', async () => {
-    await asUser('itc.finance@riga.example', async (page) => {
+    await e2e.asUser('itc.finance@riga.example', async (page) => {
       await nav(page).getByRole('link', { name: 'Konsolidācija' }).click();
       const summary = page.getByRole('table', { name: /^Konsolidācija pēc: Iestādes/ });
       await summary.waitFor();
@@ -164,7 +146,7 @@ describe('every role reaches its own actions from its own menu', () => {
   });
 
   it('the Finance Department downloads the open data of the approved cycle', async () => {
-    await asUser('fd@riga.example', async (page) => {
+    await e2e.asUser('fd@riga.example', async (page) => {
       // The only cycle it may read is last year's approved one.
       await nav(page).getByRole('link', { name: 'Konsolidācija' }).click();
       await page.getByRole('table', { name: /^Konsolidācija pēc: Iestādes — IKT budžets 2026/ }).waitFor();
@@ -181,7 +163,7 @@ describe('every role reaches its own actions from its own menu', () => {
 
   it('ITC moves the cycle to review and to consolidated from its home page', async () => {
     await submitAndAcceptEverything();
-    await asUser('itc.finance@riga.example', async (page) => {
+    await e2e.asUser('itc.finance@riga.example', async (page) => {
       const cyclePanel = page.getByRole('region', { name: 'IKT budžets 2027–2029' });
       for (const status of ['Izskatīšanā', 'Konsolidēts']) {
         await cyclePanel.getByRole('button', { name: `Uz: ${status}` }).click();
@@ -197,7 +179,7 @@ describe('every role reaches its own actions from its own menu', () => {
   });
 
   it('ITC reads the audit log: Latvian action names, before and after, a filter and pages', async () => {
-    await asUser('itc.finance@riga.example', async (page) => {
+    await e2e.asUser('itc.finance@riga.example', async (page) => {
       await nav(page).getByRole('link', { name: 'Audita žurnāls' }).click();
       await page.getByRole('heading', { level: 1, name: 'Audita žurnāls' }).waitFor();
       const table = page.getByRole('table', { name: /^Audita ieraksti/ });
@@ -231,7 +213,7 @@ describe('every role reaches its own actions from its own menu', () => {
   });
 
   it('an administrator reads the audit log too, one person’s actions at a time', async () => {
-    await asUser('admin@riga.example', async (page) => {
+    await e2e.asUser('admin@riga.example', async (page) => {
       await nav(page).getByRole('link', { name: 'Audita žurnāls' }).click();
       const table = page.getByRole('table', { name: /^Audita ieraksti/ });
       await table.waitFor();
@@ -256,7 +238,7 @@ describe('every role reaches its own actions from its own menu', () => {
   });
 
   it('a lead has no audit log in its menu and is told so at its address', async () => {
-    await asUser('lead.iksd@riga.example', async (page) => {
+    await e2e.asUser('lead.iksd@riga.example', async (page) => {
       expect(await nav(page).getByRole('link', { name: 'Audita žurnāls' }).count()).toBe(0);
       await page.goto('/audit');
       await page.getByText('Audita žurnāls pieejams ITC finansēm un administratoram.').waitFor();
@@ -267,7 +249,7 @@ describe('every role reaches its own actions from its own menu', () => {
     const consolidation = (await itcApi.get(`/api/cycles/${cycleId}/consolidation?by=institution`)) as {
       total: { amounts: Record<string, string> };
     };
-    await asUser('council@riga.example', async (page) => {
+    await e2e.asUser('council@riga.example', async (page) => {
       await nav(page).getByRole('link', { name: 'Apstiprināšana' }).click();
       await page.getByRole('heading', { level: 1, name: 'Budžeta apstiprināšana' }).waitFor();
 

@@ -2,11 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession } from './support/api';
-import { launchChromium, normalSpaces, signIn, type Session } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { normalSpaces, type Session } from './support/browser';
+import { browserSuite } from './support/suite';
 
 /**
  * The main pages as the README shows them, taken on the demo data. Every run takes them (so a page
@@ -18,15 +17,12 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 /** The browser's clock, so "days left until the deadline" reads the same in every picture. */
 const PICTURE_TIME = new Date('2026-11-26T10:00:00+02:00');
 
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 let folder: string;
 let scratch: string | undefined;
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
   if (process.env.UPDATE_SCREENSHOTS === '1') {
     folder = DOCS;
     await mkdir(folder, { recursive: true });
@@ -36,8 +32,8 @@ beforeAll(async () => {
   }
 
   // Something to review: the traffic department has submitted its sub-programme.
-  const lead = await ApiSession.signIn(app.baseUrl, 'lead.sd@riga.example');
-  const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+  const lead = await e2e.api('lead.sd@riga.example');
+  const itc = await e2e.api('itc.finance@riga.example');
   try {
     for (const code of ['IKT.SD.01', 'IKT.IKSD.01']) ids[code] = (await itc.subProgramme(2027, code)).id;
     ids.previousCycle = (await itc.cycle(2026)).id;
@@ -48,13 +44,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 async function open(email: string): Promise<Session> {
-  const session = await signIn(browser, app.baseUrl, email);
+  const session = await e2e.signIn(email);
   await session.page.clock.setFixedTime(PICTURE_TIME);
   return session;
 }
@@ -151,7 +145,7 @@ describe('screenshots of the main pages', { timeout: 180_000 }, () => {
 
   // Last: it moves the cycle on to review, which the other pictures show still open.
   it('council: the decision page of a cycle in review', async () => {
-    const itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+    const itc = await e2e.api('itc.finance@riga.example');
     try {
       await itc.post(`/api/cycles/${(await itc.cycle(2027)).id}/transition`, { to: 'review' });
     } finally {

@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchChromium, normalSpaces, signIn } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, normalSpaces } from './support/browser';
+import { browserSuite } from './support/suite';
 
 /**
  * An administrator maintains the TBM towers and maps an ICT service to one where services are
  * edited; the indicators page shows each institution's cost per user on its full cost.
  */
-let app: E2eApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = browserSuite();
 
 describe('TBM reference data (administrator)', () => {
   it('adds a tower, renames it, and maps a service to it', async () => {
-    const { page, context } = await signIn(browser, app.baseUrl, 'admin@riga.example');
+    const { page, context } = await e2e.signIn('admin@riga.example');
     try {
       await page.goto('/admin?tab=tbmTowers');
       await page.getByRole('button', { name: 'Jauns TBM tornis' }).click();
@@ -62,7 +50,7 @@ describe('TBM reference data (administrator)', () => {
 
 describe('M6 on the full cost', () => {
   it('the indicators page shows each institution’s full cost per user beside the median', async () => {
-    const { page, context } = await signIn(browser, app.baseUrl, 'itc.finance@riga.example');
+    const { page, context } = await e2e.signIn('itc.finance@riga.example');
     try {
       await page.goto('/indicators');
       const table = page.getByRole('table', { name: /^IKT izmaksas pa iestādēm pēc pilnajām izmaksām/ });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type LineItemInfo } from './support/api';
-import { accessibilityViolations, launchChromium, normalSpaces, signIn } from './support/browser';
-import { startE2eApp, TEST_PASSWORD, type E2eApp } from './support/e2e-app';
+import type { ApiSession, LineItemInfo } from './support/api';
+import { accessibilityViolations, normalSpaces } from './support/browser';
+import { TEST_PASSWORD } from './support/e2e-app';
+import { browserSuite } from './support/suite';
 import { amountsOf, itemGrid, itemRow } from './support/workspace';
 
 /**
@@ -15,8 +16,7 @@ const FIRST = 'Satiksmes organizācijas datu sistēmas uzturēšana'; // 2027: 9
 const SECOND = 'Satiksmes atvērto datu publicēšana'; // 2027: 45 000,00 €
 const LEAD = 'lead.sd@riga.example';
 
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 let page: Page;
 /** ITC reads what the server holds (the lead's own session is the one that ends). */
 let itc: ApiSession;
@@ -24,20 +24,16 @@ let subProgrammeId: number;
 let workspaceUrl: string;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-  itc = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+  itc = await e2e.api('itc.finance@riga.example');
   subProgrammeId = (await itc.subProgramme(2027, 'IKT.SD.01')).id;
   workspaceUrl = `/sub-programmes/${subProgrammeId}`;
-  ({ page } = await signIn(browser, app.baseUrl, LEAD));
+  ({ page } = await e2e.signIn(LEAD));
   await page.goto(workspaceUrl);
   await itemRow(page, FIRST).waitFor();
 });
 
 afterAll(async () => {
   await itc?.dispose();
-  await browser?.close();
-  await app?.close();
 });
 
 async function item(title: string): Promise<LineItemInfo & Record<string, unknown>> {
@@ -66,7 +62,7 @@ async function expireBrowserSession(): Promise<void> {
   const cookie = (await page.context().cookies()).find((candidate) => candidate.name === 'ikt_session');
   if (!cookie) throw new Error('no session cookie');
   const id = createHash('sha256').update(cookie.value).digest('hex');
-  const result = await app.database.db
+  const result = await e2e.app.database.db
     .updateTable('session')
     .set({ expires_at: new Date(Date.now() - 60_000) })
     .where('id', '=', id)

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import { request, type Browser, type Page } from 'playwright-core';
+import { request, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession } from './support/api';
-import { accessibilityViolations, launchChromium, normalSpaces, signIn, type Session } from './support/browser';
-import { startE2eApp, TEST_PASSWORD, type E2eApp } from './support/e2e-app';
+import type { ApiSession } from './support/api';
+import { accessibilityViolations, normalSpaces } from './support/browser';
+import { TEST_PASSWORD } from './support/e2e-app';
+import { browserSuite } from './support/suite';
 import { itemGrid, pasteText } from './support/workspace';
 
 /**
@@ -13,35 +14,20 @@ import { itemGrid, pasteText } from './support/workspace';
  * sources in plain words, a loading state while a view's data is replaced, and the scenario
  * results brought into view once computed.
  */
-let app: E2eApp;
-let browser: Browser;
+const e2e = browserSuite();
 let itcApi: ApiSession;
 let cycleId: number;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-  itcApi = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+  itcApi = await e2e.api('itc.finance@riga.example');
   cycleId = (await itcApi.cycle(2027)).id;
 });
 
 afterAll(async () => {
   await itcApi?.dispose();
-  await browser?.close();
-  await app?.close();
 });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Galvenā navigācija' });
-
-async function asUser(email: string, run: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
-  const session: Session = await signIn(browser, app.baseUrl, email);
-  try {
-    if (viewport) await session.page.setViewportSize(viewport);
-    await run(session.page);
-  } finally {
-    await session.context.close();
-  }
-}
 
 async function openSubProgramme(page: Page, code: string): Promise<void> {
   await page.getByRole('link', { name: code, exact: true }).click();
@@ -53,7 +39,7 @@ const gridCaption = async (page: Page) => normalSpaces(await page.locator('.shee
 
 describe('counts in Latvian take the form their number needs', () => {
   it('one item is "1 pozīcija", and pasting one row offers "Saglabāt 1 pozīciju"', async () => {
-    await asUser('lead.iksd@riga.example', async (page) => {
+    await e2e.asUser('lead.iksd@riga.example', async (page) => {
       await openSubProgramme(page, 'IKT.IKSD.02');
       expect(await gridCaption(page)).toMatch(/\(1 pozīcija\)$/);
 
@@ -67,7 +53,7 @@ describe('counts in Latvian take the form their number needs', () => {
   });
 
   it('three items are "3 pozīcijas"; ten are "10 pozīciju"', async () => {
-    await asUser('lead.iksd@riga.example', async (page) => {
+    await e2e.asUser('lead.iksd@riga.example', async (page) => {
       await openSubProgramme(page, 'IKT.IKSD.01');
       expect(await gridCaption(page)).toMatch(/\(3 pozīcijas\)$/);
 
@@ -88,7 +74,7 @@ describe('counts in Latvian take the form their number needs', () => {
 
 describe('the submit checklist follows the items', () => {
   it('fixing every problem it listed takes the "cannot submit yet" box away', async () => {
-    const lead = await ApiSession.signIn(app.baseUrl, 'lead.apc@riga.example');
+    const lead = await e2e.api('lead.apc@riga.example');
     const subProgramme = await lead.subProgramme(2027, 'IKT.APC.01');
     const title = 'Arhīva skenēšanas stacija';
     await lead.post(`/api/sub-programmes/${subProgramme.id}/line-items`, {
@@ -101,7 +87,7 @@ describe('the submit checklist follows the items', () => {
     });
     await lead.dispose();
 
-    await asUser('lead.apc@riga.example', async (page) => {
+    await e2e.asUser('lead.apc@riga.example', async (page) => {
       await openSubProgramme(page, 'IKT.APC.01');
       await page.getByRole('button', { name: 'Pārbaudīt un iesniegt' }).click();
       const problems = page.getByRole('region', { name: /^Iesniegt vēl nevar — jānovērš/ });
@@ -129,7 +115,7 @@ describe('the submit checklist follows the items', () => {
 
 describe('an empty grid can be read', () => {
   it('the "no items yet" text is not under the total row', async () => {
-    const lead = await request.newContext({ baseURL: app.baseUrl });
+    const lead = await request.newContext({ baseURL: e2e.app.baseUrl });
     await lead.post('/api/auth/login', { data: { email: 'lead.mvd@riga.example', password: TEST_PASSWORD } });
     const list = (await (await lead.get(`/api/cycles/${cycleId}/sub-programmes`)).json()) as {
       id: number;
@@ -147,7 +133,7 @@ describe('an empty grid can be read', () => {
     }
     await lead.dispose();
 
-    await asUser('lead.mvd@riga.example', async (page) => {
+    await e2e.asUser('lead.mvd@riga.example', async (page) => {
       await openSubProgramme(page, 'IKT.MVD.01');
       const empty = itemGrid(page).getByText('Pozīciju vēl nav. Pievienojiet pozīciju vai ielīmējiet rindas no Excel.');
       await empty.waitFor();
@@ -174,7 +160,7 @@ describe('download progress says what it knows', () => {
     const size = (await itcApi.bytes(`/api/cycles/${cycleId}/export.xlsx?lang=lv`)).byteLength;
     expect(size).toBeLessThan(1024 * 1024);
 
-    await asUser('itc.finance@riga.example', async (page) => {
+    await e2e.asUser('itc.finance@riga.example', async (page) => {
       await nav(page).getByRole('link', { name: 'Konsolidācija' }).click();
       const button = page.getByRole('button', { name: 'Lejupielādēt konsolidēto Excel' });
       await button.waitFor();
@@ -223,7 +209,7 @@ describe('download progress says what it knows', () => {
 
 describe('a lead at /scenarios', () => {
   it('is told scenarios are the council’s and ITC’s, not that a cycle is missing', async () => {
-    await asUser('lead.sd@riga.example', async (page) => {
+    await e2e.asUser('lead.sd@riga.example', async (page) => {
       expect(await nav(page).getByRole('link', { name: 'Samazinājuma scenāriji' }).count()).toBe(0);
       await page.goto('/scenarios');
       await page.getByRole('heading', { level: 1, name: 'Samazinājuma scenāriji' }).waitFor();
@@ -242,7 +228,7 @@ const PLAIN_SOURCE = 'Rīgas IKT attīstības pamatnostādnes 2016–2020, I6: 2
 
 describe('benchmark sources in plain words', () => {
   it('the indicators page names the source document, with no internal notes', async () => {
-    await asUser('itc.finance@riga.example', async (page) => {
+    await e2e.asUser('itc.finance@riga.example', async (page) => {
       await nav(page).getByRole('link', { name: 'Rādītāji', exact: true }).click();
       const table = page.getByRole('table', { name: /^Rādītāji, 2027\. gads/ });
       await table.waitFor();
@@ -277,7 +263,7 @@ describe('benchmark sources in plain words', () => {
 
 describe('a view whose data is being replaced says so', () => {
   it('changing the grouping shows a loading state, not the old EKK table', async () => {
-    await asUser('itc.finance@riga.example', async (page) => {
+    await e2e.asUser('itc.finance@riga.example', async (page) => {
       await page.goto('/consolidation?by=ekk');
       const ekkTable = page.getByRole('table', { name: /^Konsolidācija pēc: EKK/ });
       await ekkTable.waitFor();
@@ -304,7 +290,7 @@ describe('a view whose data is being replaced says so', () => {
 
 describe('computing a scenario', () => {
   it('brings the comparison into view and puts the focus on it', async () => {
-    await asUser(
+    await e2e.asUser(
       'itc.finance@riga.example',
       async (page) => {
         await nav(page).getByRole('link', { name: 'Samazinājuma scenāriji' }).click();

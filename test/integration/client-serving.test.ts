@@ -1,36 +1,16 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { DbHandle } from '@ikt/db/create-db';
-import { buildApp } from '@ikt/server/app';
-import { createTestDatabase } from '../helpers/database';
+import { appWithClientStandIn, type ClientApp } from '../helpers/client-app';
 import { expectProblem } from '../helpers/problem';
 
-let folder: string;
-let database: DbHandle;
+let served: ClientApp;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  // A stand-in for client/dist, so this test does not depend on a client build.
-  folder = await mkdtemp(path.join(tmpdir(), 'ikt-client-'));
-  await mkdir(path.join(folder, 'assets'));
-  await writeFile(path.join(folder, 'index.html'), '<!doctype html><div id="root"></div>');
-  await writeFile(path.join(folder, 'assets', 'app-1234abcd.js'), 'console.log(1)');
-  database = await createTestDatabase();
-  app = await buildApp({
-    db: database.db,
-    databaseKind: database.kind,
-    config: { logLevel: 'silent', clientDist: folder },
-    logger: false,
-  });
+  served = await appWithClientStandIn('<!doctype html><div id="root"></div>');
+  app = served.app;
 });
-afterAll(async () => {
-  await app.close();
-  await database.close();
-  await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 describe('serving the client', () => {
   it('serves the app at / and at its own deep links, never cached', async () => {

@@ -11,6 +11,7 @@ import { sumMoney, toMoneyString } from '@ikt/shared/money';
 import { demoAppForFile, type TestClient } from '../helpers/app';
 import { ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
+import { scenarioInput } from '../helpers/scenario';
 
 /**
  * GET /api/cycles/:id/consolidation/cross — one fiscal year by two dimensions. Every figure must
@@ -177,12 +178,10 @@ describe('the consolidation by two dimensions (cross-table)', () => {
   it('counts cut items zero in every cell and shows them apart, as the consolidation does', async () => {
     await itc.post(`/api/cycles/${cycleId}/transition`, { to: 'review' });
     const scenario = (
-      await itc.post(`/api/cycles/${cycleId}/scenarios`, {
-        name: 'Izslēgšanas pārbaude',
-        fiscalYear: 2027,
-        method: 'priority',
-        target: { kind: 'percent', value: '5' },
-      })
+      await itc.post(
+        `/api/cycles/${cycleId}/scenarios`,
+        scenarioInput('Izslēgšanas pārbaude', 'priority', 'percent', '5'),
+      )
     ).json() as { id: number };
     const council = await t.signIn('council@riga.example');
     expect((await council.post(`/api/scenarios/${scenario.id}/adopt`)).statusCode).toBe(200);

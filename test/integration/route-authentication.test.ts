@@ -1,14 +1,9 @@
-import { request as httpRequest, Agent } from 'node:http';
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { DbHandle } from '@ikt/db/create-db';
-import { buildApp } from '@ikt/server/app';
 import { problemSchema } from '@ikt/shared/problem.schema';
-import { createTestDatabase } from '../helpers/database';
+import { appWithClientStandIn, type ClientApp } from '../helpers/client-app';
+import { request, type HttpAnswer } from '../support/http-request';
 
 /**
  * Authentication is a property of each route, not of how its path is spelled: every route of the
@@ -24,48 +19,23 @@ const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'POST 
 /** What a browser's page shell looks like here (a stand-in for client/dist). */
 const SHELL_MARKER = '<div id="root">';
 
-let folder: string;
-let database: DbHandle;
-let app: FastifyInstance;
+let served: ClientApp;
 let port: number;
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 let routes: { method: string; path: string }[];
 
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 /** One request with the path sent byte for byte as given. */
-function send(method: string, rawPath: string, body?: string): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method,
-        path: rawPath,
-        headers:
-          body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
+const send = (method: string, rawPath: string, body?: string): Promise<HttpAnswer> =>
+  request(
+    agent,
+    { host: '127.0.0.1', port },
+    {
+      method,
+      path: rawPath,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body,
+    },
+  );
 
 /** `/api/cycles/{id}/consolidation` → `/api/cycles/1/consolidation`. */
 const filled = (documentPath: string) => documentPath.replace(/\{[^}]+\}/g, '1');
@@ -99,21 +69,12 @@ function otherSpellings(urlPath: string): string[] {
   ];
 }
 
-const isProblem = (response: RawResponse) =>
+const isProblem = (response: HttpAnswer) =>
   String(response.headers['content-type']).startsWith('application/problem+json');
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(tmpdir(), 'ikt-client-'));
-  await mkdir(path.join(folder, 'assets'));
-  await writeFile(path.join(folder, 'index.html'), `<!doctype html>${SHELL_MARKER}</div>`);
-  await writeFile(path.join(folder, 'assets', 'app-1234abcd.js'), 'console.log(1)');
-  database = await createTestDatabase();
-  app = await buildApp({
-    db: database.db,
-    databaseKind: database.kind,
-    config: { logLevel: 'silent', clientDist: folder },
-    logger: false,
-  });
+  served = await appWithClientStandIn(`<!doctype html>${SHELL_MARKER}</div>`);
+  const { app } = served;
   await app.listen({ host: '127.0.0.1', port: 0 });
   port = (app.server.address() as AddressInfo).port;
 
@@ -126,9 +87,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   agent.destroy();
-  await app.close();
-  await database.close();
-  await rm(folder, { recursive: true, force: true });
+  await served?.close();
 });
 
 describe('every route needs a session unless it says it is public', () => {

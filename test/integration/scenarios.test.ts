@@ -14,6 +14,7 @@ import { subProgrammeListSchema } from '@ikt/shared/sub-programme.schema';
 import { demoAppForFile } from '../helpers/app';
 import { COUNCIL, ITC_FINANCE, cycleIdWithStatus } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
+import { scenarioInput } from '../helpers/scenario';
 
 const { t, itc, council } = demoAppForFile({ itc: ITC_FINANCE, council: COUNCIL });
 let cycleId: number;
@@ -37,12 +38,7 @@ async function compute(body: object, client = itc): Promise<Scenario> {
 
 describe('cut scenarios', () => {
   it('priority: whole items, low tier first, never mandatory, with the overshoot reported', async () => {
-    const scenario = await compute({
-      name: 'Prioritārais',
-      fiscalYear: 2027,
-      method: 'priority',
-      target: { kind: 'amount', value: '100000' },
-    });
+    const scenario = await compute(scenarioInput('Prioritārais', 'priority', 'amount', '100000'));
     expect(scenario.targetAmount).toBe('100000.00');
     expect(parseMoney(scenario.achieved).greaterThanOrEqualTo('100000')).toBe(true);
     expect(scenario.overshoot).toBe(toMoneyString(parseMoney(scenario.achieved).minus('100000')));
@@ -58,12 +54,7 @@ describe('cut scenarios', () => {
 
   it('uniform: the same share off every non-mandatory item, summing exactly to a percent target', async () => {
     const before = await yearTotal();
-    const scenario = await compute({
-      name: 'Mehāniskais',
-      fiscalYear: 2027,
-      method: 'uniform',
-      target: { kind: 'percent', value: '3.5' },
-    });
+    const scenario = await compute(scenarioInput('Mehāniskais', 'uniform', 'percent', '3.5'));
     const expected = parseMoney(before).times('3.5').div(100).toDecimalPlaces(2);
     expect(scenario.targetAmount).toBe(expected.toFixed(2));
     expect(scenario.achieved).toBe(scenario.targetAmount);
@@ -73,19 +64,12 @@ describe('cut scenarios', () => {
   });
 
   it('answers an infeasible target with 422 and the largest possible reduction', async () => {
-    const feasible = await compute({
-      name: 'Maksimums',
-      fiscalYear: 2027,
-      method: 'priority',
-      target: { kind: 'amount', value: '0' },
-    });
+    const feasible = await compute(scenarioInput('Maksimums', 'priority', 'amount', '0'));
     const tooMuch = toMoneyString(parseMoney(feasible.maxReduction).plus('0.01'));
-    const refused = await itc.post(`/api/cycles/${cycleId}/scenarios`, {
-      name: 'Par daudz',
-      fiscalYear: 2027,
-      method: 'uniform',
-      target: { kind: 'amount', value: tooMuch },
-    });
+    const refused = await itc.post(
+      `/api/cycles/${cycleId}/scenarios`,
+      scenarioInput('Par daudz', 'uniform', 'amount', tooMuch),
+    );
     const problem = expectProblem(refused, 422);
     // In words a person reads: the largest cut as a percentage of the year and in euro, Latvian form.
     const largestPercent = parseMoney(feasible.maxReduction)
@@ -108,20 +92,13 @@ describe('cut scenarios', () => {
       largestReduction: feasible.maxReduction,
       largestPercent,
     });
-    const atLargest = await itc.post(`/api/cycles/${cycleId}/scenarios`, {
-      name: 'Lielākais',
-      fiscalYear: 2027,
-      method: 'uniform',
-      target: { kind: 'percent', value: largestPercent },
-    });
+    const atLargest = await itc.post(
+      `/api/cycles/${cycleId}/scenarios`,
+      scenarioInput('Lielākais', 'uniform', 'percent', largestPercent),
+    );
     expect(atLargest.statusCode, atLargest.body).toBe(201);
     expectProblem(
-      await itc.post(`/api/cycles/${cycleId}/scenarios`, {
-        name: 'Gads',
-        fiscalYear: 2031,
-        method: 'uniform',
-        target: { kind: 'percent', value: '1' },
-      }),
+      await itc.post(`/api/cycles/${cycleId}/scenarios`, scenarioInput('Gads', 'uniform', 'percent', '1', 2031)),
       422,
     );
   });
@@ -144,12 +121,7 @@ describe('cut scenarios', () => {
   });
 
   it('only the council adopts, and only while the cycle is in review or consolidated', async () => {
-    const scenario = await compute({
-      name: 'Pieņemšanai',
-      fiscalYear: 2027,
-      method: 'priority',
-      target: { kind: 'amount', value: '50000' },
-    });
+    const scenario = await compute(scenarioInput('Pieņemšanai', 'priority', 'amount', '50000'));
     expectProblem(await itc.post(`/api/scenarios/${scenario.id}/adopt`), 403);
     expectProblem(await council.post(`/api/scenarios/${scenario.id}/adopt`), 409); // the cycle is open
     const lead = await t.signIn('lead.iksd@riga.example');
@@ -159,18 +131,8 @@ describe('cut scenarios', () => {
   it('adoption applies every cut in one transaction, audited; the totals follow; a stale scenario is refused', async () => {
     expect((await itc.post(`/api/cycles/${cycleId}/transition`, { to: 'review' })).statusCode).toBe(200);
     const before = await yearTotal();
-    const priority = await compute({
-      name: 'Pieņemtais',
-      fiscalYear: 2027,
-      method: 'priority',
-      target: { kind: 'amount', value: '80000' },
-    });
-    const uniform = await compute({
-      name: 'Novecojošais',
-      fiscalYear: 2027,
-      method: 'uniform',
-      target: { kind: 'amount', value: '1000' },
-    });
+    const priority = await compute(scenarioInput('Pieņemtais', 'priority', 'amount', '80000'));
+    const uniform = await compute(scenarioInput('Novecojošais', 'uniform', 'amount', '1000'));
 
     const adopted = await council.post(`/api/scenarios/${priority.id}/adopt`);
     expect(adopted.statusCode, adopted.body).toBe(200);
@@ -198,12 +160,7 @@ describe('cut scenarios', () => {
 
   it('a uniform adoption reduces the amounts and keeps the items', async () => {
     const before = await yearTotal();
-    const uniform = await compute({
-      name: 'Vienādais',
-      fiscalYear: 2027,
-      method: 'uniform',
-      target: { kind: 'amount', value: '1234.56' },
-    });
+    const uniform = await compute(scenarioInput('Vienādais', 'uniform', 'amount', '1234.56'));
     expect((await council.post(`/api/scenarios/${uniform.id}/adopt`)).statusCode).toBe(200);
     expect(await yearTotal()).toBe(toMoneyString(parseMoney(before).minus('1234.56')));
     const cut = uniform.cuts[0]!;

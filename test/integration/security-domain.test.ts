@@ -13,6 +13,7 @@ import { isUnstorableCharacter } from '@ikt/server/database-errors';
 import { demoAppForFile, type TestClient } from '../helpers/app';
 import { ADMIN, ITC_FINANCE, cycleIdWithStatus, leadOf, lineItemsOf, subProgrammeByCode } from '../helpers/demo';
 import { expectProblem } from '../helpers/problem';
+import { scenarioInput } from '../helpers/scenario';
 
 /**
  * Security issue #13 in the budget domain, each finding proved on the real database:
@@ -207,11 +208,7 @@ describe('finding 6: control characters in text are refused as 400 naming the fi
       route: 'POST /api/cycles/:id/scenarios',
       path: 'body.name',
       send: (value) =>
-        itc.post(
-          `/api/cycles/${openCycleId}/scenarios`,
-          { name: value, fiscalYear: 2027, method: 'uniform', target: { kind: 'percent', value: '1' } },
-          EN,
-        ),
+        itc.post(`/api/cycles/${openCycleId}/scenarios`, scenarioInput(value, 'uniform', 'percent', '1'), EN),
       look: async () => (await itc.get(`/api/cycles/${openCycleId}/scenarios`)).json(),
     },
     ...(['nameLv', 'nameEn'] as const).map((field) => ({
@@ -423,12 +420,10 @@ describe('finding 7: items at the amount bound compute a scenario exactly', () =
     const yearTotal = consolidated.total.amounts['2027']!;
     expect(parseMoney(yearTotal).greaterThan(MAX_AMOUNT)).toBe(true);
 
-    const priority = await itc.post(`/api/cycles/${openCycleId}/scenarios`, {
-      name: 'Robežas prioritārais',
-      fiscalYear: 2027,
-      method: 'priority',
-      target: { kind: 'amount', value: MAX_AMOUNT },
-    });
+    const priority = await itc.post(
+      `/api/cycles/${openCycleId}/scenarios`,
+      scenarioInput('Robežas prioritārais', 'priority', 'amount', MAX_AMOUNT),
+    );
     expect(priority.statusCode, priority.body).toBe(201);
     const byPriority = scenarioSchema.parse(priority.json());
     expect(byPriority.yearTotalBefore).toBe(yearTotal);
@@ -437,12 +432,10 @@ describe('finding 7: items at the amount bound compute a scenario exactly', () =
     expect(byPriority.yearTotalAfter).toBe(toMoneyString(parseMoney(yearTotal).minus(byPriority.achieved)));
     expect(byPriority.overshoot).toBe(toMoneyString(parseMoney(byPriority.achieved).minus(MAX_AMOUNT)));
 
-    const uniform = await itc.post(`/api/cycles/${openCycleId}/scenarios`, {
-      name: 'Robežas vienādais',
-      fiscalYear: 2027,
-      method: 'uniform',
-      target: { kind: 'percent', value: '99.99' },
-    });
+    const uniform = await itc.post(
+      `/api/cycles/${openCycleId}/scenarios`,
+      scenarioInput('Robežas vienādais', 'uniform', 'percent', '99.99'),
+    );
     expect(uniform.statusCode, uniform.body).toBe(201);
     const byUniform = scenarioSchema.parse(uniform.json());
     expect(byUniform.yearTotalBefore).toBe(yearTotal);
