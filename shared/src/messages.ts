@@ -12,7 +12,8 @@ const keyedLv = {
   'fiscalYear.format': 'Finanšu gads jānorāda ar četriem cipariem',
   'goalCodes.unique': 'Mērķi atkārtojas',
   'quantity.format': 'Daudzums jānorāda kā nenegatīvs skaitlis ar punktu, ne vairāk kā 3 zīmes aiz punkta',
-  'share.format': 'Daļa jānorāda procentos kā pozitīvs skaitlis ar punktu, ne vairāk kā 4 zīmes aiz punkta (piem. 12.5)',
+  'share.format':
+    'Daļa jānorāda procentos kā pozitīvs skaitlis ar punktu, ne vairāk kā 4 zīmes aiz punkta (piem. 12.5)',
   'beneficiaries.unique': 'Iestāde atkārtojas',
   'beneficiaries.total': 'Labuma guvēju daļām kopā jābūt tieši 100 %',
   'tbm.format': 'TBM kodā drīkst būt lielie burti un apakšsvītra (2–32 zīmes, piem. END_USER)',
