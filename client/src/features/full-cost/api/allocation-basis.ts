@@ -5,7 +5,8 @@ import {
   type ServiceDriverInput,
 } from '@ikt/shared/full-cost.schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiPut } from '../../../api/client';
+import { z } from 'zod';
+import { apiPostForm, apiPut } from '../../../api/client';
 import { apiQuery } from '../../../api/query';
 import { fullCostKeys } from './get-full-cost';
 
@@ -62,4 +63,20 @@ export function useSaveServiceConsumption(cycleId: number) {
       ifMatchVersion: version,
     }),
   );
+}
+
+/** The consumption template's URL: the cycle's quantities of every year, to fill in and import. */
+export const consumptionWorkbookUrl = (cycleId: number) => `/api/cycles/${cycleId}/service-consumption.xlsx`;
+
+/**
+ * The filled-in template back to the server (multipart, field `file`): all rows or none, against
+ * the version on screen. What it saved is read again with the page's queries, so the answer's own
+ * shape is not needed here.
+ */
+export function useImportConsumption(cycleId: number) {
+  return useBasisMutation(cycleId, (file: File, version: number) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return apiPostForm(consumptionWorkbookUrl(cycleId), form, z.unknown(), { ifMatchVersion: version });
+  });
 }

@@ -1,27 +1,28 @@
 import type { FullCost, PriceListEntry } from '@ikt/shared/full-cost.schema';
 import { ChangePercent } from '../../../components/change-percent';
 import { DataTable, numeric } from '../../../components/data-table';
-import { MissingValue } from '../../../components/missing-value';
 import { Money } from '../../../components/money';
-import { formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
-
-/** An amount, or a dash with words for a screen reader where there is none. */
-function MoneyOrNone({ value, none }: { value: string | null; none: string }) {
-  return value === null ? <MissingValue label={none} /> : <Money value={value} />;
-}
+import { Link } from 'react-router';
+import { billPath } from '../utils/bill-link';
+import { DecimalFigure, MoneyOrNone, useUnitName } from './figures';
+import { FullCostChart } from './full-cost-chart';
 
 /**
  * The full cost of ICT per institution in one year: its own items, its share of the central
  * services, the total, per workstation and per user beside the median, against last year; then
- * what stays unallocated and the price list. A lead's answer holds its own institution only.
+ * what stays unallocated and the price list; each institution opens its bill of IT. A lead's
+ * answer holds its own institution only.
  */
 export function FullCostView({ fullCost }: { fullCost: FullCost }) {
   const { t } = useI18n();
-  const none = t('fullCost.none');
   const year = fullCost.fiscalYear;
   return (
     <>
+      {/* Those who see every institution (the total is theirs only) see them side by side. */}
+      {fullCost.total !== null && fullCost.institutions.length > 0 && (
+        <FullCostChart institutions={fullCost.institutions} year={year} />
+      )}
       <DataTable
         caption={t('fullCost.caption', { year })}
         head={[
@@ -39,7 +40,9 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
           {fullCost.institutions.map((row) => (
             <tr key={row.institutionCode}>
               <th scope="row">
-                <span className="code">{row.institutionCode}</span> {row.name}
+                <Link to={billPath(row.institutionCode, fullCost.cycleId, year)}>
+                  <span className="code">{row.institutionCode}</span> {row.name}
+                </Link>
               </th>
               <td className="num">
                 <Money value={row.own} />
@@ -53,13 +56,13 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
                 </strong>
               </td>
               <td className="num">
-                <MoneyOrNone value={row.perWorkstation} none={none} />
+                <MoneyOrNone value={row.perWorkstation} />
               </td>
               <td className="num">
-                <MoneyOrNone value={row.perUser} none={none} />
+                <MoneyOrNone value={row.perUser} />
               </td>
               <td className="num">
-                <MoneyOrNone value={row.previousYearFull} none={none} />
+                <MoneyOrNone value={row.previousYearFull} />
               </td>
               <td className="num">
                 <ChangePercent percent={row.changePercent} />
@@ -72,10 +75,10 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
             <th scope="row">{t('fullCost.median')}</th>
             <td colSpan={3} />
             <td className="num">
-              <MoneyOrNone value={fullCost.medians.perWorkstation} none={none} />
+              <MoneyOrNone value={fullCost.medians.perWorkstation} />
             </td>
             <td className="num">
-              <MoneyOrNone value={fullCost.medians.perUser} none={none} />
+              <MoneyOrNone value={fullCost.medians.perUser} />
             </td>
             <td colSpan={2} />
           </tr>
@@ -119,14 +122,8 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
 }
 
 function PriceList({ entries }: { entries: PriceListEntry[] }) {
-  const { t, language } = useI18n();
-  const none = t('fullCost.none');
-  const rate = (value: string | null) =>
-    value === null ? (
-      <MissingValue label={none} />
-    ) : (
-      <span className="num">{`${formatDecimal(value, language)}\u00a0€`}</span>
-    );
+  const { t } = useI18n();
+  const unitName = useUnitName();
   return (
     <DataTable
       caption={t('fullCost.priceListCaption')}
@@ -143,9 +140,13 @@ function PriceList({ entries }: { entries: PriceListEntry[] }) {
             <th scope="row">
               <span className="code">{entry.serviceCode}</span> {entry.name}
             </th>
-            <td>{entry.direct ? t('fullCost.direct') : ((language === 'lv' ? entry.unitLv : entry.unitEn) ?? none)}</td>
-            <td className="num">{rate(entry.unitCost)}</td>
-            <td className="num">{rate(entry.previousUnitCost)}</td>
+            <td>{unitName(entry)}</td>
+            <td className="num">
+              <DecimalFigure value={entry.unitCost} unit="€" />
+            </td>
+            <td className="num">
+              <DecimalFigure value={entry.previousUnitCost} unit="€" />
+            </td>
           </tr>
         ))}
       </tbody>

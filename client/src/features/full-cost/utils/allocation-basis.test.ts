@@ -28,9 +28,7 @@ describe('the consumption grid', () => {
 
   it('counts a cell as changed only when its quantity differs', () => {
     const saved = savedQuantities(rows);
-    expect(changedCells(saved, { [cellKey('DC', 'LD', 2027)]: '12,50', [cellKey('WS', 'LD', 2027)]: '' })).toEqual(
-      [],
-    );
+    expect(changedCells(saved, { [cellKey('DC', 'LD', 2027)]: '12,50', [cellKey('WS', 'LD', 2027)]: '' })).toEqual([]);
     expect(changedCells(saved, { [cellKey('DC', 'LD', 2027)]: '13', [cellKey('WS', 'LD', 2027)]: 'x' })).toEqual([
       cellKey('DC', 'LD', 2027),
       cellKey('WS', 'LD', 2027),
@@ -61,7 +59,18 @@ describe('the consumption grid', () => {
   it('lays a pasted block from the cell down and across, and drops what falls outside', () => {
     const grid = { rows: ['IKSD', 'LD'], columns: ['WS', 'DC'] };
     const keyOf = (row: string, column: string) => cellKey(column, row, 2027);
-    expect(pastedEdits([['10', ' 2 '], ['11', '3'], ['12', '4']], { row: 0, column: 1 }, grid, keyOf)).toEqual({
+    expect(
+      pastedEdits(
+        [
+          ['10', ' 2 '],
+          ['11', '3'],
+          ['12', '4'],
+        ],
+        { row: 0, column: 1 },
+        grid,
+        keyOf,
+      ),
+    ).toEqual({
       [cellKey('DC', 'IKSD', 2027)]: '10',
       [cellKey('DC', 'LD', 2027)]: '11',
     });

@@ -1,0 +1,150 @@
+import type { Bill } from '@ikt/shared/full-cost.schema';
+import { ChangePercent } from '../../../components/change-percent';
+import { DataTable, numeric } from '../../../components/data-table';
+import { Money } from '../../../components/money';
+import { useI18n } from '../../../i18n/i18n-context';
+import { DecimalFigure, MoneyOrNone, useUnitName } from './figures';
+
+/**
+ * An institution's bill of IT for one year: the central services it consumed × their unit cost,
+ * its own items, the totals, and its cost per workstation and per user beside the city's median.
+ */
+export function BillView({ bill }: { bill: Bill }) {
+  const { t } = useI18n();
+  const unitName = useUnitName();
+  const { institution, fiscalYear: year } = bill;
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>{t('fullCost.own')}</dt>
+          <dd className="num">
+            <Money value={institution.own} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('fullCost.allocated')}</dt>
+          <dd className="num">
+            <Money value={institution.allocated} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('fullCost.full')}</dt>
+          <dd className="num">
+            <strong>
+              <Money value={institution.full} />
+            </strong>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('fullCost.previousYear')}</dt>
+          <dd className="num">
+            <MoneyOrNone value={institution.previousYearFull} /> (<ChangePercent percent={institution.changePercent} />)
+          </dd>
+        </div>
+      </dl>
+
+      <DataTable
+        caption={t('bill.servicesCaption', { year })}
+        head={[
+          t('fullCost.service'),
+          t('fullCost.unit'),
+          numeric(t('bill.quantity')),
+          numeric(t('fullCost.unitCost')),
+          numeric(t('fullCost.amount')),
+        ]}
+      >
+        <tbody>
+          {bill.services.map((service) => (
+            <tr key={service.serviceCode}>
+              <th scope="row">
+                <span className="code">{service.serviceCode}</span> {service.name}
+              </th>
+              <td>{unitName(service)}</td>
+              <td className="num">
+                <DecimalFigure value={service.quantity} />
+              </td>
+              <td className="num">
+                <DecimalFigure value={service.unitCost} unit="€" />
+              </td>
+              <td className="num">
+                <Money value={service.amount} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={4}>
+              {t('fullCost.allocated')}
+            </th>
+            <td className="num">
+              <Money value={institution.allocated} />
+            </td>
+          </tr>
+        </tfoot>
+      </DataTable>
+
+      <DataTable
+        caption={t('bill.ownItemsCaption', { year })}
+        head={[
+          t('bill.subProgramme'),
+          t('bill.item'),
+          t('bill.ekk'),
+          t('fullCost.service'),
+          numeric(t('fullCost.amount')),
+        ]}
+      >
+        <tbody>
+          {bill.ownItems.map((item) => (
+            <tr key={item.lineItemId}>
+              <td className="code">{item.subProgrammeCode}</td>
+              <th scope="row">{item.title}</th>
+              <td className="code">{item.ekkCode}</td>
+              <td className="code">{item.ictServiceCode ?? ''}</td>
+              <td className="num">
+                <Money value={item.amount} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={4}>
+              {t('fullCost.own')}
+            </th>
+            <td className="num">
+              <Money value={institution.own} />
+            </td>
+          </tr>
+        </tfoot>
+      </DataTable>
+
+      <DataTable
+        caption={t('bill.benchmarkCaption')}
+        head={[t('fullCost.institution'), numeric(t('fullCost.perWorkstation')), numeric(t('fullCost.perUser'))]}
+      >
+        <tbody>
+          <tr>
+            <th scope="row">{institution.name}</th>
+            <td className="num">
+              <MoneyOrNone value={institution.perWorkstation} />
+            </td>
+            <td className="num">
+              <MoneyOrNone value={institution.perUser} />
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t('fullCost.median')}</th>
+            <td className="num">
+              <MoneyOrNone value={bill.medians.perWorkstation} />
+            </td>
+            <td className="num">
+              <MoneyOrNone value={bill.medians.perUser} />
+            </td>
+          </tr>
+        </tbody>
+      </DataTable>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { MissingValue } from '../../../components/missing-value';
+import { Money } from '../../../components/money';
+import { formatDecimal } from '../../../i18n/format';
+import { useI18n } from '../../../i18n/i18n-context';
+
+/** An amount, or a dash with words for a screen reader where there is none. */
+export function MoneyOrNone({ value }: { value: string | null }) {
+  const { t } = useI18n();
+  return value === null ? <MissingValue label={t('fullCost.none')} /> : <Money value={value} />;
+}
+
+/** A rate (euro per unit, four decimals) or a quantity, as the reader writes decimals; a dash without one. */
+export function DecimalFigure({ value, unit }: { value: string | null; unit?: string }) {
+  const { t, language } = useI18n();
+  if (value === null) return <MissingValue label={t('fullCost.none')} />;
+  return (
+    <span className="num">
+      {unit ? `${formatDecimal(value, language)}\u00a0${unit}` : formatDecimal(value, language)}
+    </span>
+  );
+}
+
+/** A driver unit in the reader's language, or the words for a directly attributed service. */
+export function useUnitName() {
+  const { t, language } = useI18n();
+  return (entry: { direct?: boolean; unitLv: string | null; unitEn: string | null }) =>
+    entry.direct || entry.unitEn === 'direct'
+      ? t('fullCost.direct')
+      : ((language === 'lv' ? entry.unitLv : entry.unitEn) ?? t('fullCost.none'));
+}

@@ -1,0 +1,59 @@
+import type { Cycle } from '@ikt/shared/cycle.schema';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { ChangePercent } from '../../../components/change-percent';
+import { Money } from '../../../components/money';
+import { QueryView } from '../../../components/query-view';
+import { useI18n } from '../../../i18n/i18n-context';
+import { useFullCost } from '../api/get-full-cost';
+import { billPath } from '../utils/bill-link';
+import { MoneyOrNone } from './figures';
+
+/**
+ * A lead's own full cost of ICT in the cycle's first fiscal year, against last year, with the way
+ * to its bill of IT (the server answers a lead its own institution's row only).
+ */
+export function FullCostSummary({ cycle }: { cycle: Cycle }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const year = cycle.fiscalYears[0];
+  const query = useFullCost(cycle.id, year);
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('home.fullCostHeading', { year: year ?? '' })}</h2>
+      <QueryView query={query} isEmpty={(data) => data.institutions.length === 0}>
+        {(data) =>
+          data.institutions.map((row) => (
+            <div key={row.institutionCode}>
+              <dl className="facts">
+                <div>
+                  <dt>{t('fullCost.full')}</dt>
+                  <dd className="num">
+                    <strong>
+                      <Money value={row.full} />
+                    </strong>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('fullCost.previousYear')}</dt>
+                  <dd className="num">
+                    <MoneyOrNone value={row.previousYearFull} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('fullCost.change')}</dt>
+                  <dd className="num">
+                    <MoneyOrNone value={row.change} /> (<ChangePercent percent={row.changePercent} />)
+                  </dd>
+                </div>
+              </dl>
+              <p>
+                <Link to={billPath(row.institutionCode, data.cycleId, data.fiscalYear)}>{t('home.openBill')}</Link>
+              </p>
+            </div>
+          ))
+        }
+      </QueryView>
+    </section>
+  );
+}
