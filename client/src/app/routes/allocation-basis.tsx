@@ -1,11 +1,8 @@
-import type { Cycle } from '@ikt/shared/cycle.schema';
 import { can } from '@ikt/shared/permissions';
 import { useId } from 'react';
 import { useInstitutions } from '../../api/reference/get-institutions';
 import { QueryView } from '../../components/query-view';
 import { useUser } from '../../hooks/use-user';
-import { CyclePicker } from '../../features/cycles/components/cycle-picker';
-import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
 import { DownloadButton } from '../../features/exports/components/download-button';
 import {
   consumptionWorkbookUrl,
@@ -15,56 +12,33 @@ import {
 import { ConsumptionGrid } from '../../features/full-cost/components/consumption-grid';
 import { ConsumptionImport } from '../../features/full-cost/components/consumption-import';
 import { DriversForm } from '../../features/full-cost/components/drivers-form';
-import { FiscalYearPicker } from '../../features/full-cost/components/fiscal-year-picker';
-import { useFiscalYear } from '../../features/full-cost/hooks/use-fiscal-year';
 import { useI18n } from '../../i18n/i18n-context';
-import { useDocumentTitle } from '../../i18n/use-document-title';
+import { FullCostPage, type CycleYear } from './full-cost-page';
 import { NotFoundRoute } from './not-found';
 
 /**
  * "Pakalpojumu uzskaites vienības un patēriņš": ITC records each service's driver and what each
- * institution consumes, the basis the central sub-programme is allocated by. Others have no
- * such page (the server refuses them too).
+ * institution consumes, the basis the central sub-programme is allocated by. Nobody else has
+ * such a page (the server refuses them too).
  */
 export function AllocationBasisRoute() {
+  const { t } = useI18n();
   const user = useUser();
   if (!can(user, { action: 'allocationBasis.manage' })) return <NotFoundRoute />;
-  return <AllocationBasisPage />;
-}
-
-function AllocationBasisPage() {
-  const { t } = useI18n();
-  useDocumentTitle(t('basis.title'));
-  const { query, cycle, cycles } = useCurrentCycle();
   return (
-    <>
-      <h1>{t('basis.title')}</h1>
-      <p className="lead">{t('basis.intro')}</p>
-      <QueryView query={query}>
-        {() =>
-          cycle && (
-            <>
-              <div className="filter-bar">
-                <CyclePicker cycles={cycles} current={cycle} />
-              </div>
-              <Basis key={cycle.id} cycle={cycle} />
-            </>
-          )
-        }
-      </QueryView>
-    </>
+    <FullCostPage title={t('basis.title')} intro={t('basis.intro')}>
+      {(scope) => <AllocationBasis key={scope.cycle.id} {...scope} />}
+    </FullCostPage>
   );
 }
 
-function Basis({ cycle }: { cycle: Cycle }) {
-  const cycleId = cycle.id;
+function AllocationBasis({ cycle, fiscalYear }: CycleYear) {
   const { t } = useI18n();
   const driversHeading = useId();
   const consumptionHeading = useId();
-  const drivers = useServiceDrivers(cycleId);
-  const consumption = useServiceConsumption(cycleId);
+  const drivers = useServiceDrivers(cycle.id);
+  const consumption = useServiceConsumption(cycle.id);
   const institutions = useInstitutions();
-  const [fiscalYear, setFiscalYear] = useFiscalYear(cycle);
   return (
     <>
       <section className="panel" aria-labelledby={driversHeading}>
@@ -75,35 +49,28 @@ function Basis({ cycle }: { cycle: Cycle }) {
         </QueryView>
       </section>
       <section className="panel" aria-labelledby={consumptionHeading}>
-        <div className="panel__header">
-          <h2 id={consumptionHeading}>{t('basis.consumptionHeading')}</h2>
-          {fiscalYear !== undefined && (
-            <FiscalYearPicker years={cycle.fiscalYears} value={fiscalYear} onChange={setFiscalYear} />
-          )}
-        </div>
+        <h2 id={consumptionHeading}>{t('basis.consumptionHeading')}</h2>
         <div className="filter-bar">
           <DownloadButton
-            url={consumptionWorkbookUrl(cycleId)}
+            url={consumptionWorkbookUrl(cycle.id)}
             fallbackName="pakalpojumu-paterins.xlsx"
             label={t('basis.downloadTemplate')}
           />
-          {consumption.data && <ConsumptionImport cycleId={cycleId} version={consumption.data.version} />}
+          {consumption.data && <ConsumptionImport cycleId={cycle.id} version={consumption.data.version} />}
         </div>
         <QueryView query={drivers} isEmpty={() => false}>
           {(driverData) => (
             <QueryView query={consumption} isEmpty={() => false}>
               {(consumptionData) => (
                 <QueryView query={institutions}>
-                  {(institutionList) =>
-                    fiscalYear !== undefined && (
-                      <ConsumptionGrid
-                        drivers={driverData}
-                        consumption={consumptionData}
-                        institutions={institutionList}
-                        fiscalYear={fiscalYear}
-                      />
-                    )
-                  }
+                  {(institutionList) => (
+                    <ConsumptionGrid
+                      drivers={driverData}
+                      consumption={consumptionData}
+                      institutions={institutionList}
+                      fiscalYear={fiscalYear}
+                    />
+                  )}
                 </QueryView>
               )}
             </QueryView>

@@ -3,7 +3,7 @@ import { ChangePercent } from '../../../components/change-percent';
 import { DataTable, numeric } from '../../../components/data-table';
 import { Money } from '../../../components/money';
 import { useI18n } from '../../../i18n/i18n-context';
-import { DecimalFigure, MoneyOrNone, useUnitName } from './figures';
+import { DecimalFigure, Facts, MoneyOrNone, TotalRow, useUnitName } from './figures';
 
 /**
  * An institution's bill of IT for one year: the central services it consumed × their unit cost,
@@ -15,34 +15,28 @@ export function BillView({ bill }: { bill: Bill }) {
   const { institution, fiscalYear: year } = bill;
   return (
     <>
-      <dl className="facts">
-        <div>
-          <dt>{t('fullCost.own')}</dt>
-          <dd className="num">
-            <Money value={institution.own} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('fullCost.allocated')}</dt>
-          <dd className="num">
-            <Money value={institution.allocated} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('fullCost.full')}</dt>
-          <dd className="num">
-            <strong>
+      <p className="lead">
+        <span className="code">{institution.institutionCode}</span> {institution.name}
+      </p>
+      <Facts
+        facts={[
+          [t('fullCost.own'), <Money key="own" value={institution.own} />],
+          [t('fullCost.allocated'), <Money key="allocated" value={institution.allocated} />],
+          [
+            t('fullCost.full'),
+            <strong key="full">
               <Money value={institution.full} />
-            </strong>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('fullCost.previousYear')}</dt>
-          <dd className="num">
-            <MoneyOrNone value={institution.previousYearFull} /> (<ChangePercent percent={institution.changePercent} />)
-          </dd>
-        </div>
-      </dl>
+            </strong>,
+          ],
+          [
+            t('fullCost.previousYear'),
+            <span key="previous">
+              <MoneyOrNone value={institution.previousYearFull} /> (
+              <ChangePercent percent={institution.changePercent} />)
+            </span>,
+          ],
+        ]}
+      />
 
       <DataTable
         caption={t('bill.servicesCaption', { year })}
@@ -73,16 +67,7 @@ export function BillView({ bill }: { bill: Bill }) {
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={4}>
-              {t('fullCost.allocated')}
-            </th>
-            <td className="num">
-              <Money value={institution.allocated} />
-            </td>
-          </tr>
-        </tfoot>
+        <TotalRow label={t('fullCost.allocated')} span={4} amount={institution.allocated} />
       </DataTable>
 
       <DataTable
@@ -108,16 +93,7 @@ export function BillView({ bill }: { bill: Bill }) {
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={4}>
-              {t('fullCost.own')}
-            </th>
-            <td className="num">
-              <Money value={institution.own} />
-            </td>
-          </tr>
-        </tfoot>
+        <TotalRow label={t('fullCost.own')} span={4} amount={institution.own} />
       </DataTable>
 
       <DataTable

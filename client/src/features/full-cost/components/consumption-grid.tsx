@@ -2,8 +2,6 @@ import type { ServiceConsumption, ServiceDrivers } from '@ikt/shared/full-cost.s
 import type { Institution } from '@ikt/shared/reference.schema';
 import { useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { formProblems } from '../../../api/problem-fields';
-import { FormActions } from '../../../components/form-actions';
-import { FormProblem } from '../../../components/form-problem';
 import { useUnsavedChanges } from '../../../hooks/use-unsaved-changes';
 import { useI18n } from '../../../i18n/i18n-context';
 import { parseClipboardTable } from '../../../utils/clipboard-table';
@@ -18,7 +16,7 @@ import {
   savedQuantities,
   type QuantityEdits,
 } from '../utils/allocation-basis';
-import { BasisSaveStatus, listedError } from './basis-save-status';
+import { BasisSave } from './basis-save';
 
 interface ConsumptionGridProps {
   drivers: ServiceDrivers;
@@ -198,10 +196,7 @@ export function ConsumptionGrid({ drivers, consumption, institutions, fiscalYear
           </tbody>
         </table>
       </div>
-      <FormProblem error={listedError(save.error)} problems={refusal} />
-      <FormActions pending={save.isPending} label={t('basis.saveConsumption')}>
-        <BasisSaveStatus mutation={save} dirty={dirty} />
-      </FormActions>
+      <BasisSave mutation={save} refusal={refusal} dirty={dirty} label={t('basis.saveConsumption')} />
     </form>
   );
 }

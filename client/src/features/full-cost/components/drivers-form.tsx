@@ -2,13 +2,11 @@ import type { ServiceDrivers } from '@ikt/shared/full-cost.schema';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { formProblems } from '../../../api/problem-fields';
 import { DataTable } from '../../../components/data-table';
-import { FormActions } from '../../../components/form-actions';
-import { FormProblem } from '../../../components/form-problem';
 import { useUnsavedChanges } from '../../../hooks/use-unsaved-changes';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useSaveServiceDrivers } from '../api/allocation-basis';
 import { driversBody, driverTexts, type DriverText } from '../utils/allocation-basis';
-import { BasisSaveStatus, listedError } from './basis-save-status';
+import { BasisSave } from './basis-save';
 
 /**
  * Each ICT service's driver: the unit its consumption is counted in (in Latvian and English), or
@@ -92,10 +90,7 @@ export function DriversForm({ drivers }: { drivers: ServiceDrivers }) {
           })}
         </tbody>
       </DataTable>
-      <FormProblem error={listedError(save.error)} problems={problems} />
-      <FormActions pending={save.isPending} label={t('basis.saveDrivers')}>
-        <BasisSaveStatus mutation={save} dirty={dirty} />
-      </FormActions>
+      <BasisSave mutation={save} refusal={problems} dirty={dirty} label={t('basis.saveDrivers')} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { MissingValue } from '../../../components/missing-value';
 import { Money } from '../../../components/money';
 import { formatDecimal } from '../../../i18n/format';
@@ -27,4 +28,34 @@ export function useUnitName() {
     entry.direct || entry.unitEn === 'direct'
       ? t('fullCost.direct')
       : ((language === 'lv' ? entry.unitLv : entry.unitEn) ?? t('fullCost.none'));
+}
+
+/** Figures with their names, side by side: `[label, figure]` pairs. */
+export function Facts({ facts }: { facts: readonly (readonly [string, ReactNode])[] }) {
+  return (
+    <dl className="facts">
+      {facts.map(([label, figure]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd className="num">{figure}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The total row under a table: its name across the first columns, the amount in the last. */
+export function TotalRow({ label, span, amount }: { label: string; span: number; amount: string }) {
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row" colSpan={span}>
+          {label}
+        </th>
+        <td className="num">
+          <Money value={amount} />
+        </td>
+      </tr>
+    </tfoot>
+  );
 }

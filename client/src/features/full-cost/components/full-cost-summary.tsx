@@ -7,7 +7,7 @@ import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useFullCost } from '../api/get-full-cost';
 import { billPath } from '../utils/bill-link';
-import { MoneyOrNone } from './figures';
+import { Facts, MoneyOrNone } from './figures';
 
 /**
  * A lead's own full cost of ICT in the cycle's first fiscal year, against last year, with the way
@@ -25,28 +25,23 @@ export function FullCostSummary({ cycle }: { cycle: Cycle }) {
         {(data) =>
           data.institutions.map((row) => (
             <div key={row.institutionCode}>
-              <dl className="facts">
-                <div>
-                  <dt>{t('fullCost.full')}</dt>
-                  <dd className="num">
-                    <strong>
+              <Facts
+                facts={[
+                  [
+                    t('fullCost.full'),
+                    <strong key="full">
                       <Money value={row.full} />
-                    </strong>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('fullCost.previousYear')}</dt>
-                  <dd className="num">
-                    <MoneyOrNone value={row.previousYearFull} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('fullCost.change')}</dt>
-                  <dd className="num">
-                    <MoneyOrNone value={row.change} /> (<ChangePercent percent={row.changePercent} />)
-                  </dd>
-                </div>
-              </dl>
+                    </strong>,
+                  ],
+                  [t('fullCost.previousYear'), <MoneyOrNone key="previous" value={row.previousYearFull} />],
+                  [
+                    t('fullCost.change'),
+                    <span key="change">
+                      <MoneyOrNone value={row.change} /> (<ChangePercent percent={row.changePercent} />)
+                    </span>,
+                  ],
+                ]}
+              />
               <p>
                 <Link to={billPath(row.institutionCode, data.cycleId, data.fiscalYear)}>{t('home.openBill')}</Link>
               </p>
