@@ -12,40 +12,42 @@ import { startE2eApp, type E2eApp } from './support/e2e-app';
  */
 let app: E2eApp;
 let browser: Browser;
-let itcApi: ApiSession;
-let cycleId: number;
-
-interface FullCostRow {
-  institutionCode: string;
-  allocated: string;
-}
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp();
-  itcApi = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
-  cycleId = (await itcApi.cycle(2027)).id;
+  [browser, app] = await Promise.all([launchChromium(), startE2eApp()]);
 });
 
 afterAll(async () => {
-  await itcApi?.dispose();
   await browser?.close();
   await app?.close();
 });
 
-async function allocatedTo(code: string): Promise<string> {
-  const answer = (await itcApi.get(`/api/cycles/${cycleId}/full-cost?fiscalYear=2027`)) as {
-    institutions: FullCostRow[];
-  };
-  return answer.institutions.find((row) => row.institutionCode === code)!.allocated;
+/** What ITC's API answers, read in a session of its own. */
+async function asItc<T>(read: (api: ApiSession) => Promise<T>): Promise<T> {
+  const api = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+  try {
+    return await read(api);
+  } finally {
+    await api.dispose();
+  }
 }
+
+/** What the full cost of 2027 allocates to an institution, as the API says. */
+const allocatedTo = (code: string) =>
+  asItc(async (api) => {
+    const { id } = await api.cycle(2027);
+    const answer = (await api.get(`/api/cycles/${id}/full-cost?fiscalYear=2027`)) as {
+      institutions: { institutionCode: string; allocated: string }[];
+    };
+    return answer.institutions.find((row) => row.institutionCode === code)!.allocated;
+  });
 
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.getByText('Ielādē…').first().waitFor({ state: 'detached' });
 }
 
-const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+const focusedLabel = async (page: Page) => (await page.locator(':focus').getAttribute('aria-label')) ?? '';
 
 describe('the full cost pages', () => {
   it('ITC records drivers: sets a unit, enters quantities, saves, and the full cost follows', async () => {
@@ -113,6 +115,7 @@ describe('the full cost pages', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
 
       // Another institution's bill is not there for a lead.
+      const cycleId = (await asItc((api) => api.cycle(2027))).id;
       await page.goto(`/full-cost/LD?cycle=${cycleId}&year=2027`);
       await page.getByRole('alert').first().waitFor();
       expect(await page.getByRole('table', { name: 'Patērētie ITC pakalpojumi, 2027' }).count()).toBe(0);

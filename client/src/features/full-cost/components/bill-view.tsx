@@ -3,7 +3,7 @@ import { ChangePercent } from '../../../components/change-percent';
 import { DataTable, numeric } from '../../../components/data-table';
 import { Money } from '../../../components/money';
 import { useI18n } from '../../../i18n/i18n-context';
-import { DecimalFigure, Facts, MoneyOrNone, TotalRow, useUnitName } from './figures';
+import { CodeName, DecimalCell, Facts, MoneyCell, MoneyOrNone, TotalRow, useUnitName } from './figures';
 
 /**
  * An institution's bill of IT for one year: the central services it consumed × their unit cost,
@@ -51,19 +51,11 @@ export function BillView({ bill }: { bill: Bill }) {
         <tbody>
           {bill.services.map((service) => (
             <tr key={service.serviceCode}>
-              <th scope="row">
-                <span className="code">{service.serviceCode}</span> {service.name}
-              </th>
+              <CodeName code={service.serviceCode} name={service.name} />
               <td>{unitName(service)}</td>
-              <td className="num">
-                <DecimalFigure value={service.quantity} />
-              </td>
-              <td className="num">
-                <DecimalFigure value={service.unitCost} unit="€" />
-              </td>
-              <td className="num">
-                <Money value={service.amount} />
-              </td>
+              <DecimalCell value={service.quantity} />
+              <DecimalCell value={service.unitCost} unit="€" />
+              <MoneyCell value={service.amount} />
             </tr>
           ))}
         </tbody>
@@ -87,9 +79,7 @@ export function BillView({ bill }: { bill: Bill }) {
               <th scope="row">{item.title}</th>
               <td className="code">{item.ekkCode}</td>
               <td className="code">{item.ictServiceCode ?? ''}</td>
-              <td className="num">
-                <Money value={item.amount} />
-              </td>
+              <MoneyCell value={item.amount} />
             </tr>
           ))}
         </tbody>
@@ -101,24 +91,16 @@ export function BillView({ bill }: { bill: Bill }) {
         head={[t('fullCost.institution'), numeric(t('fullCost.perWorkstation')), numeric(t('fullCost.perUser'))]}
       >
         <tbody>
-          <tr>
-            <th scope="row">{institution.name}</th>
-            <td className="num">
-              <MoneyOrNone value={institution.perWorkstation} />
-            </td>
-            <td className="num">
-              <MoneyOrNone value={institution.perUser} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t('fullCost.median')}</th>
-            <td className="num">
-              <MoneyOrNone value={bill.medians.perWorkstation} />
-            </td>
-            <td className="num">
-              <MoneyOrNone value={bill.medians.perUser} />
-            </td>
-          </tr>
+          {[
+            { label: institution.name, figures: institution },
+            { label: t('fullCost.median'), figures: bill.medians },
+          ].map(({ label, figures }) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <MoneyCell value={figures.perWorkstation} />
+              <MoneyCell value={figures.perUser} />
+            </tr>
+          ))}
         </tbody>
       </DataTable>
     </>

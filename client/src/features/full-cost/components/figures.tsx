@@ -1,3 +1,4 @@
+import { DIRECT_DRIVER } from '@ikt/shared/full-cost.schema';
 import type { ReactNode } from 'react';
 import { MissingValue } from '../../../components/missing-value';
 import { Money } from '../../../components/money';
@@ -25,7 +26,7 @@ export function DecimalFigure({ value, unit }: { value: string | null; unit?: st
 export function useUnitName() {
   const { t, language } = useI18n();
   return (entry: { direct?: boolean; unitLv: string | null; unitEn: string | null }) =>
-    entry.direct || entry.unitEn === 'direct'
+    entry.direct || entry.unitEn === DIRECT_DRIVER
       ? t('fullCost.direct')
       : ((language === 'lv' ? entry.unitLv : entry.unitEn) ?? t('fullCost.none'));
 }
@@ -57,5 +58,32 @@ export function TotalRow({ label, span, amount }: { label: string; span: number;
         </td>
       </tr>
     </tfoot>
+  );
+}
+
+/** A service or an institution as a row's heading: its code, then its name. */
+export function CodeName({ code, name }: { code: string; name: string }) {
+  return (
+    <th scope="row">
+      {code && <span className="code">{code}</span>} {name}
+    </th>
+  );
+}
+
+/** A table cell with an amount (a dash where there is none). */
+export function MoneyCell({ value }: { value: string | null }) {
+  return (
+    <td className="num">
+      <MoneyOrNone value={value} />
+    </td>
+  );
+}
+
+/** A table cell with a rate or a quantity (a dash where there is none). */
+export function DecimalCell({ value, unit }: { value: string | null; unit?: string }) {
+  return (
+    <td className="num">
+      <DecimalFigure value={value} {...(unit ? { unit } : {})} />
+    </td>
   );
 }

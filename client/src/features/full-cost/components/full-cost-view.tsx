@@ -5,7 +5,7 @@ import { Money } from '../../../components/money';
 import { useI18n } from '../../../i18n/i18n-context';
 import { Link } from 'react-router';
 import { billPath } from '../utils/bill-link';
-import { DecimalFigure, MoneyOrNone, useUnitName } from './figures';
+import { CodeName, DecimalCell, MoneyCell, useUnitName } from './figures';
 import { FullCostChart } from './full-cost-chart';
 
 /**
@@ -44,26 +44,16 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
                   <span className="code">{row.institutionCode}</span> {row.name}
                 </Link>
               </th>
-              <td className="num">
-                <Money value={row.own} />
-              </td>
-              <td className="num">
-                <Money value={row.allocated} />
-              </td>
+              <MoneyCell value={row.own} />
+              <MoneyCell value={row.allocated} />
               <td className="num">
                 <strong>
                   <Money value={row.full} />
                 </strong>
               </td>
-              <td className="num">
-                <MoneyOrNone value={row.perWorkstation} />
-              </td>
-              <td className="num">
-                <MoneyOrNone value={row.perUser} />
-              </td>
-              <td className="num">
-                <MoneyOrNone value={row.previousYearFull} />
-              </td>
+              <MoneyCell value={row.perWorkstation} />
+              <MoneyCell value={row.perUser} />
+              <MoneyCell value={row.previousYearFull} />
               <td className="num">
                 <ChangePercent percent={row.changePercent} />
               </td>
@@ -74,12 +64,8 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
           <tr>
             <th scope="row">{t('fullCost.median')}</th>
             <td colSpan={3} />
-            <td className="num">
-              <MoneyOrNone value={fullCost.medians.perWorkstation} />
-            </td>
-            <td className="num">
-              <MoneyOrNone value={fullCost.medians.perUser} />
-            </td>
+            <MoneyCell value={fullCost.medians.perWorkstation} />
+            <MoneyCell value={fullCost.medians.perUser} />
             <td colSpan={2} />
           </tr>
         </tfoot>
@@ -104,12 +90,8 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
           <tbody>
             {fullCost.unallocated.map((row) => (
               <tr key={row.serviceCode}>
-                <th scope="row">
-                  {row.serviceCode && <span className="code">{row.serviceCode}</span>} {row.name}
-                </th>
-                <td className="num">
-                  <Money value={row.amount} />
-                </td>
+                <CodeName code={row.serviceCode} name={row.name} />
+                <MoneyCell value={row.amount} />
               </tr>
             ))}
           </tbody>
@@ -137,16 +119,10 @@ function PriceList({ entries }: { entries: PriceListEntry[] }) {
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.serviceCode}>
-            <th scope="row">
-              <span className="code">{entry.serviceCode}</span> {entry.name}
-            </th>
+            <CodeName code={entry.serviceCode} name={entry.name} />
             <td>{unitName(entry)}</td>
-            <td className="num">
-              <DecimalFigure value={entry.unitCost} unit="€" />
-            </td>
-            <td className="num">
-              <DecimalFigure value={entry.previousUnitCost} unit="€" />
-            </td>
+            <DecimalCell value={entry.unitCost} unit="€" />
+            <DecimalCell value={entry.previousUnitCost} unit="€" />
           </tr>
         ))}
       </tbody>
