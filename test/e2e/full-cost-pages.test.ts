@@ -96,6 +96,10 @@ describe('the full cost pages', () => {
         .poll(async () => normalSpaces(await row.textContent()))
         .toContain(normalSpaces(formatMoneyLv(after)));
       expect(normalSpaces(await row.textContent())).not.toContain(normalSpaces(formatMoneyLv(before)));
+      // The chart of own vs allocated beside the table: an image with its words.
+      await page.getByRole('img', { name: /^Pilnās izmaksas pa iestādēm, 2027/ }).waitFor();
+      await settled(page);
+      expect(await accessibilityViolations(page)).toEqual([]);
     } finally {
       await context.close();
     }
