@@ -82,6 +82,22 @@ describe('the full cost pages', () => {
       await expect.poll(() => unitLv.inputValue()).toBe('drukātās lapas');
       expect(await page.getByRole('textbox', { name: 'IKSD, PRINT (drukātās lapas)' }).inputValue()).toBe('900000');
 
+      // Someone saves in another tab meanwhile: this tab's save is refused, says so, and keeps the edit.
+      const other = await context.newPage();
+      await other.goto(page.url());
+      await other.getByRole('textbox', { name: 'LD, PRINT (drukātās lapas)' }).fill('5000');
+      await other.getByRole('button', { name: 'Saglabāt patēriņu' }).click();
+      await other.getByRole('status').filter({ hasText: 'Saglabāts.' }).last().waitFor();
+      await other.close();
+      await cell.fill('900001');
+      await page.getByRole('button', { name: 'Saglabāt patēriņu' }).click();
+      await page.getByRole('alert').filter({ hasText: 'kāds cits saglabāja izmaiņas' }).waitFor();
+      expect(await page.getByRole('textbox', { name: 'LD, PRINT (drukātās lapas)' }).inputValue()).toBe('5000');
+      expect(await cell.inputValue()).toBe('900001');
+      await cell.fill('900000');
+      await page.getByRole('button', { name: 'Saglabāt patēriņu' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saglabāts.' }).last().waitFor();
+
       const after = await allocatedTo('IKSD');
       expect(after).not.toBe(before);
       await page
