@@ -1,5 +1,4 @@
 import { Decimal } from '@ikt/shared/money';
-import type { MessageKey } from '../i18n/messages/lv';
 
 /**
  * A quantity (of an item, of a service consumed) as people type it, read into the API's exact
@@ -35,10 +34,5 @@ export function quantityEditText(value: string | null): string {
   return value === null ? '' : new Decimal(value).toFixed().replace('.', ',');
 }
 
-/** What to tell the user about each problem. */
-export const QUANTITY_PROBLEM_MESSAGES: Record<QuantityInputProblem, MessageKey> = {
-  invalid: 'item.quantity.problem.invalid',
-  negative: 'item.quantity.problem.negative',
-  tooManyDecimals: 'item.quantity.problem.tooManyDecimals',
-  tooLarge: 'item.quantity.problem.tooLarge',
-};
+/** The catalogue key of what to tell the user about a problem. */
+export const quantityProblemMessage = (problem: QuantityInputProblem) => `item.quantity.problem.${problem}` as const;

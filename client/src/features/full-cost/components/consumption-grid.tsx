@@ -5,7 +5,7 @@ import { formProblems } from '../../../api/problem-fields';
 import { useUnsavedChanges } from '../../../hooks/use-unsaved-changes';
 import { useI18n } from '../../../i18n/i18n-context';
 import { parseClipboardTable } from '../../../utils/clipboard-table';
-import { QUANTITY_PROBLEM_MESSAGES } from '../../../utils/quantity-input';
+import { quantityProblemMessage } from '../../../utils/quantity-input';
 import { useSaveServiceConsumption } from '../api/allocation-basis';
 import {
   cellKey,
@@ -78,7 +78,7 @@ export function ConsumptionGrid({ drivers, consumption, institutions, fiscalYear
   });
   const problems: Partial<Record<string, string>> = { ...refusal.fields };
   if (checked) {
-    for (const [key, problem] of Object.entries(body.problems)) problems[key] = t(QUANTITY_PROBLEM_MESSAGES[problem]);
+    for (const [key, problem] of Object.entries(body.problems)) problems[key] = t(quantityProblemMessage(problem));
   }
   const problemList = Object.entries(problems);
   const keyAt = (institutionCode: string, serviceCode: string) => cellKey(serviceCode, institutionCode, fiscalYear);

@@ -15,8 +15,13 @@ import { useInformationSystems } from '../../../api/reference/get-information-sy
 import { useI18n } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/messages/lv';
 import { applyChanges, changedFields } from '../utils/item-changes';
-import { QUANTITY_PROBLEM_MESSAGES, quantityEditText } from '../../../utils/quantity-input';
-import { itemNumberEdits, itemNumberTexts, type ItemNumberTexts } from '../utils/item-numbers';
+import {
+  itemNumberEdits,
+  itemNumberTexts,
+  quantityEditText,
+  type ItemNumberTexts,
+  type QuantityInputProblem,
+} from '../utils/item-numbers';
 
 /** The fields of the defence and classification form, in the order they are shown. */
 export const DEFENCE_TEXT_FIELDS = ['businessNeed', 'legalBasis', 'impactIfCut', 'calculationBasis'] as const;
@@ -73,6 +78,13 @@ export const FIELD_LABELS: Record<
   quantity: 'item.field.quantity',
   unit: 'item.field.unit',
   unitPrice: 'item.field.unitPrice',
+};
+
+const QUANTITY_PROBLEM_MESSAGES: Record<QuantityInputProblem, MessageKey> = {
+  invalid: 'item.quantity.problem.invalid',
+  negative: 'item.quantity.problem.negative',
+  tooManyDecimals: 'item.quantity.problem.tooManyDecimals',
+  tooLarge: 'item.quantity.problem.tooLarge',
 };
 
 const HINTS: Partial<Record<TextField, MessageKey>> = {

@@ -3,6 +3,9 @@ import { Decimal } from '@ikt/shared/money';
 import { moneyEditText, parseMoneyInput, type MoneyInputProblem } from '../../../utils/money-input';
 import { parseQuantityInput, quantityEditText, type QuantityInputProblem } from '../../../utils/quantity-input';
 
+// Moved to utils/ (the consumption grid reads quantities too); the item form still imports them from here.
+export { parseQuantityInput, quantityEditText, type QuantityInputProblem };
+
 /**
  * The item's quantity, unit and unit price as a form edits them: text typed either way, read
  * into the API's exact decimal strings — never through a JavaScript number.
