@@ -1,4 +1,5 @@
-import type { Role } from '@ikt/shared/domain';
+import type { User } from '@ikt/shared/auth.schema';
+import { can } from '@ikt/shared/permissions';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
@@ -13,12 +14,16 @@ import type { MessageKey } from '../i18n/messages/lv';
  * server still decides every answer, this only hides dead ends. A lead's consolidation is its
  * own institution's.
  */
-function navLinks(role: Role): { to: string; label: MessageKey }[] {
+function navLinks(user: User): { to: string; label: MessageKey }[] {
+  const { role } = user;
   const links: { to: string; label: MessageKey }[] = [];
   if (role === 'itc_finance') links.push({ to: '/review', label: 'nav.review' });
   if (role === 'council') links.push({ to: '/decision', label: 'nav.decision' });
   links.push({ to: '/consolidation', label: 'nav.consolidation' });
   links.push({ to: '/full-cost', label: 'nav.fullCost' });
+  if (can(user, { action: 'allocationBasis.manage' })) {
+    links.push({ to: '/allocation-basis', label: 'nav.allocationBasis' });
+  }
   if (role !== 'institution_lead') {
     links.push({ to: '/scenarios', label: 'nav.scenarios' });
     links.push({ to: '/indicators', label: 'nav.indicators' });
@@ -99,7 +104,7 @@ export function AppLayout() {
                         {t('nav.home')}
                       </NavLink>
                     </li>
-                    {navLinks(user.role).map((link) => (
+                    {navLinks(user).map((link) => (
                       <li key={link.to}>
                         <NavLink to={link.to} onClick={closeMenu}>
                           {t(link.label)}

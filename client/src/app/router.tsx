@@ -54,6 +54,11 @@ const router = createBrowserRouter([
               { path: 'scenarios', lazy: page(() => import('./routes/scenarios'), 'ScenariosRoute') },
               { path: 'indicators', lazy: page(() => import('./routes/indicators'), 'IndicatorsRoute') },
               { path: 'full-cost', lazy: page(() => import('./routes/full-cost'), 'FullCostRoute') },
+              { path: 'full-cost/:institutionCode', lazy: page(() => import('./routes/bill'), 'BillRoute') },
+              {
+                path: 'allocation-basis',
+                lazy: page(() => import('./routes/allocation-basis'), 'AllocationBasisRoute'),
+              },
               { path: 'audit', lazy: page(() => import('./routes/audit'), 'AuditRoute') },
               { path: 'admin', lazy: page(() => import('./routes/admin'), 'AdminRoute') },
               { path: '*', element: <NotFoundRoute /> },

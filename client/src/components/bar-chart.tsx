@@ -9,12 +9,16 @@ export interface BarChartRow {
   /** Amounts as decimal strings. */
   value: string;
   compare?: string | null | undefined;
+  /** The value in two parts (own items and what is allocated): the first filled, the rest outlined. */
+  parts?: readonly [string, string] | undefined;
 }
 
 interface BarChartProps {
   caption: string;
   valueLabel: string;
   compareLabel?: string | undefined;
+  /** The names of the two parts of a value, when the rows give them (the legend then shows the parts). */
+  partLabels?: readonly [string, string] | undefined;
   rows: readonly BarChartRow[];
   /** Format of the value labels; money by default. */
   format?: (value: string) => string;
@@ -30,13 +34,15 @@ const ROW_HEIGHT = 36;
 
 /**
  * Horizontal bars, simple enough to read at a glance. Each row can carry a comparison figure
- * (last year), drawn as a thinner outlined bar so it differs in shape, not only in colour. The
+ * (last year), drawn as a thinner outlined bar so it differs in shape, not only in colour, or its
+ * value in two stacked parts (the second lighter and outlined). The
  * chart is an image with a text alternative; the table beside it holds the same figures.
  */
 export function BarChart({
   caption,
   valueLabel,
   compareLabel,
+  partLabels,
   rows,
   format = formatMoney,
   size = 'wide',
@@ -49,9 +55,24 @@ export function BarChart({
   const descId = useId();
   const hasCompare = compareLabel !== undefined && rows.some((row) => row.compare);
   const lengths = barLengths(
-    rows.flatMap((row) => [row.value, hasCompare ? (row.compare ?? null) : null]),
+    rows.flatMap((row) => [row.value, hasCompare ? (row.compare ?? null) : null, row.parts?.[0] ?? null]),
     BAR_AREA,
   );
+  const legend: [string, string][] = partLabels
+    ? [
+        ['value', partLabels[0]],
+        ['rest', partLabels[1]],
+      ]
+    : [['value', valueLabel]];
+  if (hasCompare) legend.push(['compare', compareLabel]);
+  const describe = (row: BarChartRow) => {
+    if (partLabels && row.parts) {
+      return `${row.label}: ${format(row.value)} (${partLabels[0]} ${format(row.parts[0])}, ${partLabels[1]} ${format(row.parts[1])})`;
+    }
+    return hasCompare && row.compare
+      ? `${row.label}: ${format(row.value)} (${compareLabel} ${format(row.compare)})`
+      : `${row.label}: ${format(row.value)}`;
+  };
   const height = rows.length * ROW_HEIGHT + 8;
   return (
     <figure className="chart">
@@ -59,25 +80,14 @@ export function BarChart({
         {caption}
       </figcaption>
       <ul className="chart__legend" aria-hidden="true">
-        <li>
-          <span className="chart__swatch chart__swatch--value" /> {valueLabel}
-        </li>
-        {hasCompare && (
-          <li>
-            <span className="chart__swatch chart__swatch--compare" /> {compareLabel}
+        {legend.map(([kind, label]) => (
+          <li key={kind}>
+            <span className={`chart__swatch chart__swatch--${kind}`} /> {label}
           </li>
-        )}
+        ))}
       </ul>
       <p id={descId} className="visually-hidden">
-        {t('chart.description', {
-          rows: rows
-            .map((row) =>
-              hasCompare && row.compare
-                ? `${row.label}: ${format(row.value)} (${compareLabel} ${format(row.compare)})`
-                : `${row.label}: ${format(row.value)}`,
-            )
-            .join('; '),
-        })}
+        {t('chart.description', { rows: rows.map(describe).join('; ') })}
       </p>
       <svg
         className={`chart__svg chart__svg--${size}`}
@@ -89,15 +99,25 @@ export function BarChart({
       >
         {rows.map((row, index) => {
           const y = index * ROW_HEIGHT + 4;
-          const valueLength = lengths[index * 2] ?? 0;
-          const compareLength = lengths[index * 2 + 1] ?? 0;
+          const valueLength = lengths[index * 3] ?? 0;
+          const compareLength = lengths[index * 3 + 1] ?? 0;
+          const partLength = row.parts ? (lengths[index * 3 + 2] ?? 0) : valueLength;
           const label = row.label.length > maxLabel ? `${row.label.slice(0, maxLabel - 2)}…` : row.label;
           return (
             <g key={row.key}>
               <text x={LABEL_WIDTH - 10} y={y + 15} textAnchor="end" className="chart__label">
                 {label}
               </text>
-              <rect x={LABEL_WIDTH} y={y + 3} width={Math.max(valueLength, 1)} height={16} className="chart__bar" />
+              <rect x={LABEL_WIDTH} y={y + 3} width={Math.max(partLength, 1)} height={16} className="chart__bar" />
+              {row.parts && (
+                <rect
+                  x={LABEL_WIDTH + partLength}
+                  y={y + 3}
+                  width={Math.max(valueLength - partLength, 0)}
+                  height={16}
+                  className="chart__bar chart__bar--rest"
+                />
+              )}
               {hasCompare && row.compare && (
                 <rect
                   x={LABEL_WIDTH}

@@ -11,6 +11,7 @@ import { CycleTransitions } from '../../features/cycles/components/cycle-transit
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
 import { useConsolidation } from '../../features/consolidation/api/get-consolidation';
 import { useSubProgrammes } from '../../api/sub-programmes/get-sub-programmes';
+import { FullCostSummary } from '../../features/full-cost/components/full-cost-summary';
 import { CreateSubProgrammeButton } from '../../features/sub-programmes/components/create-sub-programme-dialog';
 import { InstitutionProgressTable } from '../../features/sub-programmes/components/institution-progress-table';
 import { SubProgrammeTable } from '../../features/sub-programmes/components/sub-programme-table';
@@ -41,6 +42,12 @@ export function HomeRoute() {
                 <CycleTransitions user={user} cycle={cycle} />
               </section>
               <MySubProgrammes user={user} cycle={cycle} />
+              {user.role === 'institution_lead' &&
+                can(user, {
+                  action: 'fullCost.read',
+                  cycleStatus: cycle.status,
+                  institutionId: user.institutionId ?? undefined,
+                }) && <FullCostSummary cycle={cycle} />}
               {(user.role === 'itc_finance' || user.role === 'council') && <Progress cycle={cycle} />}
               <RoleLinks user={user} cycle={cycle} />
             </>
@@ -129,6 +136,9 @@ function RoleLinks({ user, cycle }: { user: User; cycle: Cycle }) {
     links.push({ to: `/scenarios?cycle=${cycle.id}`, label: t('nav.scenarios') });
   }
   if (user.role !== 'institution_lead') links.push({ to: `/indicators?cycle=${cycle.id}`, label: t('nav.indicators') });
+  if (can(user, { action: 'allocationBasis.manage' })) {
+    links.push({ to: `/allocation-basis?cycle=${cycle.id}`, label: t('nav.allocationBasis') });
+  }
   if (can(user, { action: 'audit.read' })) links.push({ to: '/audit', label: t('nav.audit') });
   if (user.role === 'admin' || user.role === 'itc_finance') links.push({ to: '/admin', label: t('nav.admin') });
   links.push({ to: '/reference', label: t('nav.reference') });

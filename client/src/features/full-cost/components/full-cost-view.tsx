@@ -1,27 +1,28 @@
 import type { FullCost, PriceListEntry } from '@ikt/shared/full-cost.schema';
 import { ChangePercent } from '../../../components/change-percent';
 import { DataTable, numeric } from '../../../components/data-table';
-import { MissingValue } from '../../../components/missing-value';
 import { Money } from '../../../components/money';
-import { formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
-
-/** An amount, or a dash with words for a screen reader where there is none. */
-function MoneyOrNone({ value, none }: { value: string | null; none: string }) {
-  return value === null ? <MissingValue label={none} /> : <Money value={value} />;
-}
+import { Link } from 'react-router';
+import { billPath } from '../utils/bill-link';
+import { CodeName, DecimalCell, MoneyCell, useUnitName } from './figures';
+import { FullCostChart } from './full-cost-chart';
 
 /**
  * The full cost of ICT per institution in one year: its own items, its share of the central
  * services, the total, per workstation and per user beside the median, against last year; then
- * what stays unallocated and the price list. A lead's answer holds its own institution only.
+ * what stays unallocated and the price list; each institution opens its bill of IT. A lead's
+ * answer holds its own institution only.
  */
 export function FullCostView({ fullCost }: { fullCost: FullCost }) {
   const { t } = useI18n();
-  const none = t('fullCost.none');
   const year = fullCost.fiscalYear;
   return (
     <>
+      {/* Those who see every institution (the total is theirs only) see them side by side. */}
+      {fullCost.total !== null && fullCost.institutions.length > 0 && (
+        <FullCostChart institutions={fullCost.institutions} year={year} />
+      )}
       <DataTable
         caption={t('fullCost.caption', { year })}
         head={[
@@ -39,28 +40,20 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
           {fullCost.institutions.map((row) => (
             <tr key={row.institutionCode}>
               <th scope="row">
-                <span className="code">{row.institutionCode}</span> {row.name}
+                <Link to={billPath(row.institutionCode, fullCost.cycleId, year)}>
+                  <span className="code">{row.institutionCode}</span> {row.name}
+                </Link>
               </th>
-              <td className="num">
-                <Money value={row.own} />
-              </td>
-              <td className="num">
-                <Money value={row.allocated} />
-              </td>
+              <MoneyCell value={row.own} />
+              <MoneyCell value={row.allocated} />
               <td className="num">
                 <strong>
                   <Money value={row.full} />
                 </strong>
               </td>
-              <td className="num">
-                <MoneyOrNone value={row.perWorkstation} none={none} />
-              </td>
-              <td className="num">
-                <MoneyOrNone value={row.perUser} none={none} />
-              </td>
-              <td className="num">
-                <MoneyOrNone value={row.previousYearFull} none={none} />
-              </td>
+              <MoneyCell value={row.perWorkstation} />
+              <MoneyCell value={row.perUser} />
+              <MoneyCell value={row.previousYearFull} />
               <td className="num">
                 <ChangePercent percent={row.changePercent} />
               </td>
@@ -71,12 +64,8 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
           <tr>
             <th scope="row">{t('fullCost.median')}</th>
             <td colSpan={3} />
-            <td className="num">
-              <MoneyOrNone value={fullCost.medians.perWorkstation} none={none} />
-            </td>
-            <td className="num">
-              <MoneyOrNone value={fullCost.medians.perUser} none={none} />
-            </td>
+            <MoneyCell value={fullCost.medians.perWorkstation} />
+            <MoneyCell value={fullCost.medians.perUser} />
             <td colSpan={2} />
           </tr>
         </tfoot>
@@ -101,12 +90,8 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
           <tbody>
             {fullCost.unallocated.map((row) => (
               <tr key={row.serviceCode}>
-                <th scope="row">
-                  {row.serviceCode && <span className="code">{row.serviceCode}</span>} {row.name}
-                </th>
-                <td className="num">
-                  <Money value={row.amount} />
-                </td>
+                <CodeName code={row.serviceCode} name={row.name} />
+                <MoneyCell value={row.amount} />
               </tr>
             ))}
           </tbody>
@@ -119,14 +104,8 @@ export function FullCostView({ fullCost }: { fullCost: FullCost }) {
 }
 
 function PriceList({ entries }: { entries: PriceListEntry[] }) {
-  const { t, language } = useI18n();
-  const none = t('fullCost.none');
-  const rate = (value: string | null) =>
-    value === null ? (
-      <MissingValue label={none} />
-    ) : (
-      <span className="num">{`${formatDecimal(value, language)}\u00a0€`}</span>
-    );
+  const { t } = useI18n();
+  const unitName = useUnitName();
   return (
     <DataTable
       caption={t('fullCost.priceListCaption')}
@@ -140,12 +119,10 @@ function PriceList({ entries }: { entries: PriceListEntry[] }) {
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.serviceCode}>
-            <th scope="row">
-              <span className="code">{entry.serviceCode}</span> {entry.name}
-            </th>
-            <td>{entry.direct ? t('fullCost.direct') : ((language === 'lv' ? entry.unitLv : entry.unitEn) ?? none)}</td>
-            <td className="num">{rate(entry.unitCost)}</td>
-            <td className="num">{rate(entry.previousUnitCost)}</td>
+            <CodeName code={entry.serviceCode} name={entry.name} />
+            <td>{unitName(entry)}</td>
+            <DecimalCell value={entry.unitCost} unit="€" />
+            <DecimalCell value={entry.previousUnitCost} unit="€" />
           </tr>
         ))}
       </tbody>
