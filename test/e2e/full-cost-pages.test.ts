@@ -1,30 +1,20 @@
 import { formatMoneyLv } from '@ikt/shared/money';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession } from './support/api';
-import { accessibilityViolations, launchChromium, normalSpaces, signIn } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { ApiSession } from './support/api';
+import { accessibilityViolations, normalSpaces } from './support/browser';
+import { browserSuite } from './support/suite';
 
 /**
  * The full cost of ICT in the browser (issue #16): ITC records what a service is counted in and
  * how much each institution consumes, and the full cost follows; a lead opens its bill of IT
  * from its home page.
  */
-let app: E2eApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [browser, app] = await Promise.all([launchChromium(), startE2eApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = browserSuite();
 
 /** What ITC's API answers, read in a session of its own. */
 async function asItc<T>(read: (api: ApiSession) => Promise<T>): Promise<T> {
-  const api = await ApiSession.signIn(app.baseUrl, 'itc.finance@riga.example');
+  const api = await e2e.api('itc.finance@riga.example');
   try {
     return await read(api);
   } finally {
@@ -52,7 +42,7 @@ const focusedLabel = async (page: Page) => (await page.locator(':focus').getAttr
 describe('the full cost pages', () => {
   it('ITC records drivers: sets a unit, enters quantities, saves, and the full cost follows', async () => {
     const before = await allocatedTo('IKSD');
-    const { page, context } = await signIn(browser, app.baseUrl, 'itc.finance@riga.example');
+    const { page, context } = await e2e.signIn('itc.finance@riga.example');
     try {
       await page
         .getByRole('navigation', { name: 'Galvenā navigācija' })
@@ -122,7 +112,7 @@ describe('the full cost pages', () => {
   });
 
   it('a lead opens its bill of IT from its home page, and the page passes axe', async () => {
-    const { page, context } = await signIn(browser, app.baseUrl, 'lead.iksd@riga.example');
+    const { page, context } = await e2e.signIn('lead.iksd@riga.example');
     try {
       const summary = page.getByRole('region', { name: 'Mūsu IKT pilnās izmaksas, 2027' });
       await summary.getByRole('link', { name: 'Atvērt IT rēķinu' }).click();

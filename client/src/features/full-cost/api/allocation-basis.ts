@@ -5,7 +5,7 @@ import {
   type ServiceDriverInput,
 } from '@ikt/shared/full-cost.schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { consumptionImportResultSchema } from '@ikt/shared/spreadsheet.schema';
 import { apiPostForm, apiPut } from '../../../api/client';
 import { apiQuery } from '../../../api/query';
 import { fullCostKeys } from './get-full-cost';
@@ -70,13 +70,14 @@ export const consumptionWorkbookUrl = (cycleId: number) => `/api/cycles/${cycleI
 
 /**
  * The filled-in template back to the server (multipart, field `file`): all rows or none, against
- * the version on screen. What it saved is read again with the page's queries, so the answer's own
- * shape is not needed here.
+ * the version on screen; what it saved is then read again with the page's queries.
  */
 export function useImportConsumption(cycleId: number) {
   return useBasisMutation(cycleId, (file: File, version: number) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return apiPostForm(consumptionWorkbookUrl(cycleId), form, z.unknown(), { ifMatchVersion: version });
+    return apiPostForm(consumptionWorkbookUrl(cycleId), form, consumptionImportResultSchema, {
+      ifMatchVersion: version,
+    });
   });
 }
