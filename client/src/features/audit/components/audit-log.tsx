@@ -1,7 +1,8 @@
 import type { AuditEvent } from '@ikt/shared/audit.schema';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/data-table';
+import { InlineField } from '../../../components/inline-field';
 import { QueryView } from '../../../components/query-view';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -69,7 +70,6 @@ export function AuditLog() {
     limit: AUDIT_PAGE_SIZE + 1,
   };
   const events = useAuditEvents(search);
-  const ids = { action: useId(), entity: useId(), entityId: useId(), from: useId(), to: useId() };
   const actionLabel = (action: string) => tOptional(`audit.action.${action}`) ?? action;
   const entityLabel = (type: string) => tOptional(`audit.entity.${type}`) ?? type;
 
@@ -110,47 +110,48 @@ export function AuditLog() {
   return (
     <>
       <form key={filterKey} className="filter-bar audit-filters" noValidate onSubmit={onSubmit}>
-        <div className="inline-field">
-          <label htmlFor={ids.action}>{t('audit.action')}</label>
-          <select id={ids.action} name="action" defaultValue={filters.action ?? ''}>
-            <option value="">{t('audit.allActions')}</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {actionLabel(action)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="inline-field">
-          <label htmlFor={ids.entity}>{t('audit.entity')}</label>
-          <select id={ids.entity} name="entity" defaultValue={filters.entityType ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {AUDIT_ENTITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {entityLabel(type)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="inline-field">
-          <label htmlFor={ids.entityId}>{t('audit.entityId')}</label>
-          <input
-            id={ids.entityId}
-            name="entityId"
-            className="field__input--short"
-            inputMode="numeric"
-            maxLength={50}
-            defaultValue={filters.entityId ?? ''}
-          />
-        </div>
-        <div className="inline-field">
-          <label htmlFor={ids.from}>{t('audit.from')}</label>
-          <input id={ids.from} name="from" type="date" defaultValue={filters.from ?? ''} />
-        </div>
-        <div className="inline-field">
-          <label htmlFor={ids.to}>{t('audit.to')}</label>
-          <input id={ids.to} name="to" type="date" defaultValue={filters.to ?? ''} />
-        </div>
+        <InlineField label={t('audit.action')}>
+          {(id) => (
+            <select id={id} name="action" defaultValue={filters.action ?? ''}>
+              <option value="">{t('audit.allActions')}</option>
+              {AUDIT_ACTIONS.map((action) => (
+                <option key={action} value={action}>
+                  {actionLabel(action)}
+                </option>
+              ))}
+            </select>
+          )}
+        </InlineField>
+        <InlineField label={t('audit.entity')}>
+          {(id) => (
+            <select id={id} name="entity" defaultValue={filters.entityType ?? ''}>
+              <option value="">{t('common.all')}</option>
+              {AUDIT_ENTITY_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {entityLabel(type)}
+                </option>
+              ))}
+            </select>
+          )}
+        </InlineField>
+        <InlineField label={t('audit.entityId')}>
+          {(id) => (
+            <input
+              id={id}
+              name="entityId"
+              className="field__input--short"
+              inputMode="numeric"
+              maxLength={50}
+              defaultValue={filters.entityId ?? ''}
+            />
+          )}
+        </InlineField>
+        <InlineField label={t('audit.from')}>
+          {(id) => <input id={id} name="from" type="date" defaultValue={filters.from ?? ''} />}
+        </InlineField>
+        <InlineField label={t('audit.to')}>
+          {(id) => <input id={id} name="to" type="date" defaultValue={filters.to ?? ''} />}
+        </InlineField>
         <div className="audit-filters__actions">
           <button type="submit" className="button">
             {t('audit.apply')}
