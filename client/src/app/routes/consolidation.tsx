@@ -84,17 +84,20 @@ export function ConsolidationRoute() {
                     ))}
                   </SearchParamSelect>
                 )}
-                <SearchParamSelect label={t('grid.column.costNature')} param="costNature" value={params.costNature ?? ''}>
-                  <option value="">{t('common.all')}</option>
-                  <LabelOptions codes={COST_NATURES} labels={COST_NATURE_LABELS} />
+                <SearchParamSelect
+                  label={t('grid.column.costNature')}
+                  param="costNature"
+                  value={params.costNature ?? ''}
+                >
+                  <LabelOptions all={t('common.all')} codes={COST_NATURES} labels={COST_NATURE_LABELS} />
                 </SearchParamSelect>
                 <SearchParamSelect
                   label={t('grid.column.reviewStatus')}
                   param="reviewStatus"
                   value={params.reviewStatus ?? ''}
                 >
-                  <option value="">{t('common.all')}</option>
                   <LabelOptions
+                    all={t('common.all')}
                     codes={REVIEW_STATUSES.filter((status) => status !== 'cut')}
                     labels={REVIEW_STATUS_LABELS}
                   />

@@ -110,30 +110,22 @@ export function AuditLog() {
   return (
     <>
       <form key={filterKey} className="filter-bar audit-filters" noValidate onSubmit={onSubmit}>
-        <InlineField label={t('audit.action')}>
-          {(id) => (
-            <select id={id} name="action" defaultValue={filters.action ?? ''}>
-              <option value="">{t('audit.allActions')}</option>
-              {AUDIT_ACTIONS.map((action) => (
-                <option key={action} value={action}>
-                  {actionLabel(action)}
-                </option>
-              ))}
-            </select>
-          )}
-        </InlineField>
-        <InlineField label={t('audit.entity')}>
-          {(id) => (
-            <select id={id} name="entity" defaultValue={filters.entityType ?? ''}>
-              <option value="">{t('common.all')}</option>
-              {AUDIT_ENTITY_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {entityLabel(type)}
-                </option>
-              ))}
-            </select>
-          )}
-        </InlineField>
+        <VocabularyField
+          label={t('audit.action')}
+          name="action"
+          defaultValue={filters.action}
+          all={t('audit.allActions')}
+          codes={AUDIT_ACTIONS}
+          labelOf={actionLabel}
+        />
+        <VocabularyField
+          label={t('audit.entity')}
+          name="entity"
+          defaultValue={filters.entityType}
+          all={t('common.all')}
+          codes={AUDIT_ENTITY_TYPES}
+          labelOf={entityLabel}
+        />
         <InlineField label={t('audit.entityId')}>
           {(id) => (
             <input
@@ -249,5 +241,33 @@ export function AuditLog() {
         }}
       </QueryView>
     </>
+  );
+}
+
+interface VocabularyFieldProps {
+  label: string;
+  name: string;
+  defaultValue: string | undefined;
+  /** The words of the first choice, `''`: no narrowing. */
+  all: string;
+  codes: readonly string[];
+  labelOf: (code: string) => string;
+}
+
+/** A filter form's choice of one code of a vocabulary, read when the form is applied. */
+function VocabularyField({ label, name, defaultValue, all, codes, labelOf }: VocabularyFieldProps) {
+  return (
+    <InlineField label={label}>
+      {(id) => (
+        <select id={id} name={name} defaultValue={defaultValue ?? ''}>
+          <option value="">{all}</option>
+          {codes.map((code) => (
+            <option key={code} value={code}>
+              {labelOf(code)}
+            </option>
+          ))}
+        </select>
+      )}
+    </InlineField>
   );
 }

@@ -3,11 +3,13 @@ import { COST_NATURE_LABELS, PRIORITY_LABELS, REVIEW_STATUS_LABELS } from '@ikt/
 import { InlineField } from '../../../components/inline-field';
 import { LabelOptions } from '../../../components/options';
 import { useI18n } from '../../../i18n/i18n-context';
+import type { Language } from '../../../i18n/language';
 import { NO_FILTER, isFiltered, type GridFilter } from '../utils/grid-model';
 
 /** Narrows the grid; the totals row then adds up what is shown, and says so. */
 export function GridFilterBar({ filter, onChange }: { filter: GridFilter; onChange: (filter: GridFilter) => void }) {
   const { t } = useI18n();
+  const bar = { filter, onChange };
   const set = <K extends keyof GridFilter>(key: K, value: GridFilter[K]) => onChange({ ...filter, [key]: value });
   return (
     <div className="filter-bar" role="search" aria-label={t('filter.label')}>
@@ -22,42 +24,9 @@ export function GridFilterBar({ filter, onChange }: { filter: GridFilter; onChan
           />
         )}
       </InlineField>
-      <InlineField label={t('grid.column.costNature')}>
-        {(id) => (
-          <select
-            id={id}
-            value={filter.costNature}
-            onChange={(event) => set('costNature', event.target.value as GridFilter['costNature'])}
-          >
-            <option value="">{t('common.all')}</option>
-            <LabelOptions codes={COST_NATURES} labels={COST_NATURE_LABELS} />
-          </select>
-        )}
-      </InlineField>
-      <InlineField label={t('grid.column.priority')}>
-        {(id) => (
-          <select
-            id={id}
-            value={filter.priority}
-            onChange={(event) => set('priority', event.target.value as GridFilter['priority'])}
-          >
-            <option value="">{t('common.all')}</option>
-            <LabelOptions codes={PRIORITIES} labels={PRIORITY_LABELS} />
-          </select>
-        )}
-      </InlineField>
-      <InlineField label={t('grid.column.reviewStatus')}>
-        {(id) => (
-          <select
-            id={id}
-            value={filter.reviewStatus}
-            onChange={(event) => set('reviewStatus', event.target.value as GridFilter['reviewStatus'])}
-          >
-            <option value="">{t('common.all')}</option>
-            <LabelOptions codes={REVIEW_STATUSES} labels={REVIEW_STATUS_LABELS} />
-          </select>
-        )}
-      </InlineField>
+      <CodeFilter field="costNature" codes={COST_NATURES} labels={COST_NATURE_LABELS} {...bar} />
+      <CodeFilter field="priority" codes={PRIORITIES} labels={PRIORITY_LABELS} {...bar} />
+      <CodeFilter field="reviewStatus" codes={REVIEW_STATUSES} labels={REVIEW_STATUS_LABELS} {...bar} />
       <label className="checkbox">
         <input
           type="checkbox"
@@ -72,5 +41,34 @@ export function GridFilterBar({ filter, onChange }: { filter: GridFilter; onChan
         </button>
       )}
     </div>
+  );
+}
+
+type CodeField = 'costNature' | 'priority' | 'reviewStatus';
+type CodeOf<K extends CodeField> = Exclude<GridFilter[K], ''>;
+
+interface CodeFilterProps<K extends CodeField> {
+  field: K;
+  codes: readonly CodeOf<K>[];
+  labels: Record<CodeOf<K>, Record<Language, string>>;
+  filter: GridFilter;
+  onChange: (filter: GridFilter) => void;
+}
+
+/** One closed vocabulary to narrow by, "all" (`''`) first; the column's heading names it. */
+function CodeFilter<K extends CodeField>({ field, codes, labels, filter, onChange }: CodeFilterProps<K>) {
+  const { t } = useI18n();
+  return (
+    <InlineField label={t(`grid.column.${field}`)}>
+      {(id) => (
+        <select
+          id={id}
+          value={filter[field]}
+          onChange={(event) => onChange({ ...filter, [field]: event.target.value as GridFilter[K] })}
+        >
+          <LabelOptions all={t('common.all')} codes={codes} labels={labels} />
+        </select>
+      )}
+    </InlineField>
   );
 }
