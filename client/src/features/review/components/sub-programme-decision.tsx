@@ -4,7 +4,7 @@ import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useId, useState } from 'react';
 import { ErrorState } from '../../../components/error-state';
 import { CommentField } from '../../../components/form-field';
-import { ConfirmDialog } from '../../../components/form-actions';
+import { BusyButton, ConfirmDialog } from '../../../components/form-actions';
 import { QueryView } from '../../../components/query-view';
 import { useI18n } from '../../../i18n/i18n-context';
 import { CommentList } from '../../../components/comment-list';
@@ -67,12 +67,9 @@ export function SubProgrammeDecision({
           />
           <div className="form-actions">
             {canAccept && !acceptBlocked && (
-              <button
-                type="button"
-                className="button"
-                aria-disabled={busy || undefined}
+              <BusyButton
+                busy={busy}
                 onClick={() => {
-                  if (busy) return;
                   setMissing(false);
                   accept.mutate(
                     { id: subProgramme.id, ...(comment.trim() ? { comment: comment.trim() } : {}) },
@@ -81,15 +78,13 @@ export function SubProgrammeDecision({
                 }}
               >
                 {t('review.acceptSubProgramme')}
-              </button>
+              </BusyButton>
             )}
             {canReturn && (
-              <button
-                type="button"
+              <BusyButton
                 className="button button--warn"
-                aria-disabled={busy || undefined}
+                busy={busy}
                 onClick={() => {
-                  if (busy) return;
                   if (comment.trim() === '') {
                     setMissing(true);
                     document.getElementById(fieldId)?.focus();
@@ -101,7 +96,7 @@ export function SubProgrammeDecision({
                 }}
               >
                 {t('review.returnSubProgramme')}
-              </button>
+              </BusyButton>
             )}
             <span role="status">
               {accept.isSuccess
