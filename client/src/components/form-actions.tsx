@@ -85,18 +85,35 @@ export function ConfirmDialog({
       {children}
       {error && <ErrorState error={error} />}
       <div className="form-actions">
-        <button
-          type="button"
-          className={confirmClassName}
-          aria-disabled={pending || undefined}
-          onClick={() => {
-            if (!pending) onConfirm();
-          }}
-        >
+        <BusyButton className={confirmClassName} busy={pending} onClick={onConfirm}>
           {pending ? (pendingLabel ?? t('common.saving')) : confirmLabel}
-        </button>
+        </BusyButton>
         <CancelButton onClick={onClose} />
       </div>
     </Dialog>
+  );
+}
+
+interface BusyButtonProps {
+  /** While its work is under way: marked (not made) disabled, so it keeps focus, and presses do nothing. */
+  busy: boolean;
+  onClick: () => void;
+  className?: string;
+  children: ReactNode;
+}
+
+/** A button whose press starts work that must not start twice. */
+export function BusyButton({ busy, onClick, className = 'button', children }: BusyButtonProps) {
+  return (
+    <button
+      type="button"
+      className={className}
+      aria-disabled={busy || undefined}
+      onClick={() => {
+        if (!busy) onClick();
+      }}
+    >
+      {children}
+    </button>
   );
 }

@@ -17,17 +17,10 @@ interface FormFieldProps {
 
 /** A labelled form field: label, hint, problem and control, in the order a screen reader reads them. */
 export function FormField({ id, label, message, hint, children }: FormFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
+  const hintId = hint ? hintIdOf(id) : undefined;
   return (
     <div className={fieldClass(message)}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
+      <FieldHead id={id} label={label} hint={hint} />
       <FieldProblem inputId={id} message={message} />
       {children({ id, ...problemProps(id, message, hintId) })}
     </div>
@@ -61,5 +54,24 @@ export function CommentField({ value, onChange, rows = 3, maxLength = 5000, ...f
         />
       )}
     </FormField>
+  );
+}
+
+/** The id of a control's hint, which the control names as its description. */
+export const hintIdOf = (id: string) => `${id}-hint`;
+
+/** A field's label, pointing at the control `id`, and its hint where it has one. */
+export function FieldHead({ id, label, hint }: { id: string; label: ReactNode; hint?: ReactNode }) {
+  return (
+    <>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintIdOf(id)} className="field__hint">
+          {hint}
+        </p>
+      )}
+    </>
   );
 }

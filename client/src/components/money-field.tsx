@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/i18n-context';
+import { FieldHead, hintIdOf } from './form-field';
 import type { MessageKey } from '../i18n/messages/lv';
 import { moneyEditText, parseMoneyInput, type MoneyInputProblem } from '../utils/money-input';
 
@@ -54,7 +55,7 @@ export function MoneyField({
   useEffect(() => setChangedSinceMessage(false), [message]);
   const serverMessage = problem || changedSinceMessage ? undefined : message;
   const errorId = `${inputId}-error`;
-  const hintId = `${inputId}-hint`;
+  const hintId = hintIdOf(inputId);
 
   function read(current: string) {
     const result = parseMoneyInput(current);
@@ -73,14 +74,7 @@ export function MoneyField({
     .join(' ');
   return (
     <div className={problem || serverMessage ? 'field field--error' : 'field'}>
-      <label htmlFor={inputId} className="field__label">
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
+      <FieldHead id={inputId} label={label} hint={hint} />
       {(problem || serverMessage) && (
         <p id={errorId} className="field__error">
           {problem ? t(MONEY_PROBLEM_MESSAGES[problem]) : serverMessage}

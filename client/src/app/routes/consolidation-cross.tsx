@@ -1,6 +1,6 @@
 import { EKK_LEVELS } from '@ikt/shared/consolidation.schema';
-import { useId } from 'react';
 import { useSearchParams } from 'react-router';
+import { SearchParamSelect } from '../../components/inline-field';
 import { QueryView } from '../../components/query-view';
 import { useUser } from '../../hooks/use-user';
 import { useConsolidationCross } from '../../features/consolidation/api/get-consolidation-cross';
@@ -28,20 +28,13 @@ export function ConsolidationCrossRoute() {
   useDocumentTitle(t('cross.title'));
   const user = useUser();
   const { query, cycle, cycles } = useCurrentCycle();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const ids = { year: useId(), level: useId() };
+  const [searchParams] = useSearchParams();
   const requestedYear = Number(searchParams.get('year'));
   const fiscalYear = cycle?.fiscalYears.includes(requestedYear) ? requestedYear : cycle?.fiscalYears[0];
   const ekkLevel = EKK_LEVELS.find((level) => String(level) === searchParams.get('level')) ?? DEFAULT_LEVEL;
   const cross = useConsolidationCross(
     cycle && fiscalYear !== undefined ? { cycleId: cycle.id, fiscalYear, ekkLevel } : undefined,
   );
-
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(searchParams);
-    next.set(key, value);
-    setSearchParams(next, { replace: true });
-  };
 
   return (
     <div className="page-wide">
@@ -56,26 +49,20 @@ export function ConsolidationCrossRoute() {
               <ConsolidationViews cycleId={cycle.id} />
               <div className="filter-bar" role="group" aria-label={t('cross.controls')}>
                 <CyclePicker cycles={cycles} current={cycle} />
-                <div className="inline-field">
-                  <label htmlFor={ids.year}>{t('cross.fiscalYear')}</label>
-                  <select id={ids.year} value={fiscalYear} onChange={(event) => setParam('year', event.target.value)}>
-                    {cycle.fiscalYears.map((year) => (
-                      <option key={year} value={year}>
-                        {year}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="inline-field">
-                  <label htmlFor={ids.level}>{t('cross.ekkLevel')}</label>
-                  <select id={ids.level} value={ekkLevel} onChange={(event) => setParam('level', event.target.value)}>
-                    {EKK_LEVELS.map((level) => (
-                      <option key={level} value={level}>
-                        {t(LEVEL_LABELS[level])}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SearchParamSelect label={t('cross.fiscalYear')} param="year" value={fiscalYear}>
+                  {cycle.fiscalYears.map((year) => (
+                    <option key={year} value={year}>
+                      {year}
+                    </option>
+                  ))}
+                </SearchParamSelect>
+                <SearchParamSelect label={t('cross.ekkLevel')} param="level" value={ekkLevel}>
+                  {EKK_LEVELS.map((level) => (
+                    <option key={level} value={level}>
+                      {t(LEVEL_LABELS[level])}
+                    </option>
+                  ))}
+                </SearchParamSelect>
               </div>
               <QueryView query={cross} isEmpty={(data) => data.rows.length === 0}>
                 {(data) => (

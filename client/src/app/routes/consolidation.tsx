@@ -1,11 +1,12 @@
 import { CONSOLIDATION_DIMENSIONS, type ConsolidationDimension } from '@ikt/shared/consolidation.schema';
-import { COST_NATURES, REVIEW_STATUSES, type CostNature, type ReviewStatus } from '@ikt/shared/domain';
+import { COST_NATURES, REVIEW_STATUSES, type ReviewStatus } from '@ikt/shared/domain';
 import { COST_NATURE_LABELS, REVIEW_STATUS_LABELS } from '@ikt/shared/labels';
 import { parseMoney } from '@ikt/shared/money';
 import { can } from '@ikt/shared/permissions';
-import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BarChart } from '../../components/bar-chart';
+import { SearchParamSelect } from '../../components/inline-field';
+import { LabelOptions } from '../../components/options';
 import { QueryView } from '../../components/query-view';
 import { useUser } from '../../hooks/use-user';
 import type { ConsolidationParams } from '../../api/consolidation/consolidation-keys';
@@ -44,19 +45,11 @@ export function ConsolidationRoute() {
   useDocumentTitle(t('consolidation.title'));
   const user = useUser();
   const { query, cycle, cycles } = useCurrentCycle();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const params = readParams(searchParams);
   const consolidation = useConsolidation(cycle ? { cycleId: cycle.id, ...params } : undefined);
   const subProgrammes = useSubProgrammes(params.by === 'sub_programme' ? cycle?.id : undefined);
   const institutions = useInstitutions();
-  const ids = { by: useId(), institution: useId(), nature: useId(), status: useId() };
-
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(searchParams);
-    if (value === '') next.delete(key);
-    else next.set(key, value);
-    setSearchParams(next, { replace: true });
-  };
   const dimensionLabel = (dimension: ConsolidationDimension) => tOptional(`consolidation.by.${dimension}`) ?? dimension;
 
   return (
@@ -70,63 +63,45 @@ export function ConsolidationRoute() {
               <ConsolidationViews cycleId={cycle.id} />
               <div className="filter-bar" role="group" aria-label={t('consolidation.controls')}>
                 <CyclePicker cycles={cycles} current={cycle} />
-                <div className="inline-field">
-                  <label htmlFor={ids.by}>{t('consolidation.groupBy')}</label>
-                  <select id={ids.by} value={params.by} onChange={(event) => setParam('by', event.target.value)}>
-                    {CONSOLIDATION_DIMENSIONS.map((dimension) => (
-                      <option key={dimension} value={dimension}>
-                        {dimensionLabel(dimension)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SearchParamSelect label={t('consolidation.groupBy')} param="by" value={params.by}>
+                  {CONSOLIDATION_DIMENSIONS.map((dimension) => (
+                    <option key={dimension} value={dimension}>
+                      {dimensionLabel(dimension)}
+                    </option>
+                  ))}
+                </SearchParamSelect>
                 {user.role !== 'institution_lead' && (
-                  <div className="inline-field">
-                    <label htmlFor={ids.institution}>{t('subProgramme.institution')}</label>
-                    <select
-                      id={ids.institution}
-                      value={params.institution ?? ''}
-                      onChange={(event) => setParam('institution', event.target.value)}
-                    >
-                      <option value="">{t('common.all')}</option>
-                      {(institutions.data ?? []).map((institution) => (
-                        <option key={institution.id} value={institution.code}>
-                          {institution.code} — {localize(institution.nameLv, institution.nameEn)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <SearchParamSelect
+                    label={t('subProgramme.institution')}
+                    param="institution"
+                    value={params.institution ?? ''}
+                  >
+                    <option value="">{t('common.all')}</option>
+                    {(institutions.data ?? []).map((institution) => (
+                      <option key={institution.id} value={institution.code}>
+                        {institution.code} — {localize(institution.nameLv, institution.nameEn)}
+                      </option>
+                    ))}
+                  </SearchParamSelect>
                 )}
-                <div className="inline-field">
-                  <label htmlFor={ids.nature}>{t('grid.column.costNature')}</label>
-                  <select
-                    id={ids.nature}
-                    value={params.costNature ?? ''}
-                    onChange={(event) => setParam('costNature', event.target.value)}
-                  >
-                    <option value="">{t('common.all')}</option>
-                    {COST_NATURES.map((nature: CostNature) => (
-                      <option key={nature} value={nature}>
-                        {COST_NATURE_LABELS[nature][language]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="inline-field">
-                  <label htmlFor={ids.status}>{t('grid.column.reviewStatus')}</label>
-                  <select
-                    id={ids.status}
-                    value={params.reviewStatus ?? ''}
-                    onChange={(event) => setParam('reviewStatus', event.target.value)}
-                  >
-                    <option value="">{t('common.all')}</option>
-                    {REVIEW_STATUSES.filter((status) => status !== 'cut').map((status) => (
-                      <option key={status} value={status}>
-                        {REVIEW_STATUS_LABELS[status][language]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SearchParamSelect
+                  label={t('grid.column.costNature')}
+                  param="costNature"
+                  value={params.costNature ?? ''}
+                >
+                  <LabelOptions all={t('common.all')} codes={COST_NATURES} labels={COST_NATURE_LABELS} />
+                </SearchParamSelect>
+                <SearchParamSelect
+                  label={t('grid.column.reviewStatus')}
+                  param="reviewStatus"
+                  value={params.reviewStatus ?? ''}
+                >
+                  <LabelOptions
+                    all={t('common.all')}
+                    codes={REVIEW_STATUSES.filter((status) => status !== 'cut')}
+                    labels={REVIEW_STATUS_LABELS}
+                  />
+                </SearchParamSelect>
               </div>
               {/* The workbook and open data are the whole city's budget: not for a single institution's lead. */}
               {can(user, { action: 'consolidation.read', cycleStatus: cycle.status }) && (

@@ -5,7 +5,7 @@ import { can } from '@ikt/shared/permissions';
 import { useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { DataTable, numeric } from '../../components/data-table';
-import { Money } from '../../components/money';
+import { Money, MoneyCell } from '../../components/money';
 import { QueryView } from '../../components/query-view';
 import { CycleStatusBadge } from '../../components/status-badge';
 import { useUser } from '../../hooks/use-user';
@@ -16,8 +16,9 @@ import { CycleTransitionDialog } from '../../features/cycles/components/cycle-tr
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
 import { DownloadButton } from '../../features/exports/components/download-button';
 import { useScenarios } from '../../features/scenarios/api/get-scenarios';
+import { ScenarioFigureCells } from '../../features/scenarios/components/scenario-figures';
 import { ScenarioAdoption } from '../../features/scenarios/components/scenario-adoption';
-import { formatDateTime, formatDecimal } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../i18n/use-document-title';
 
@@ -192,19 +193,8 @@ function Scenarios({ user, cycle }: { user: User; cycle: Cycle }) {
                       {scenario.name} <span className="muted">({scenario.fiscalYear})</span>
                     </th>
                     <td>{t(`scenarios.method.${scenario.method}`)}</td>
-                    <td className="num">
-                      {scenario.target.kind === 'percent' ? (
-                        `${formatDecimal(scenario.target.value, language)}\u00a0%`
-                      ) : (
-                        <Money value={scenario.targetAmount} />
-                      )}
-                    </td>
-                    <td className="num">
-                      <Money value={scenario.achieved} />
-                    </td>
-                    <td className="num">
-                      <Money value={scenario.yearTotalAfter} />
-                    </td>
+                    <ScenarioFigureCells scenario={scenario} />
+                    <MoneyCell value={scenario.yearTotalAfter} />
                     <td>{formatDateTime(scenario.createdAt, language)}</td>
                     <td>
                       <ScenarioAdoption scenario={scenario} user={user} cycleStatus={cycle.status} />

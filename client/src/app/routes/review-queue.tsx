@@ -1,7 +1,7 @@
 import { SUB_PROGRAMME_STATUSES, type SubProgrammeStatus } from '@ikt/shared/domain';
 import { SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
-import { useId } from 'react';
 import { useSearchParams } from 'react-router';
+import { SearchParamSelect } from '../../components/inline-field';
 import { QueryView } from '../../components/query-view';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
@@ -18,10 +18,9 @@ export function ReviewQueueRoute() {
   const { t, language } = useI18n();
   useDocumentTitle(t('reviewQueue.title'));
   const { query, cycle, cycles } = useCurrentCycle();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const requested = searchParams.get('status');
   const status: SubProgrammeStatus = isStatus(requested) ? requested : 'submitted';
-  const selectId = useId();
   const subProgrammes = useSubProgrammes(cycle?.id);
 
   return (
@@ -34,25 +33,14 @@ export function ReviewQueueRoute() {
             <>
               <div className="filter-bar">
                 <CyclePicker cycles={cycles} current={cycle} />
-                <div className="inline-field">
-                  <label htmlFor={selectId}>{t('common.status')}</label>
-                  <select
-                    id={selectId}
-                    value={status}
-                    onChange={(event) => {
-                      const next = new URLSearchParams(searchParams);
-                      next.set('status', event.target.value);
-                      setSearchParams(next, { replace: true });
-                    }}
-                  >
-                    {SUB_PROGRAMME_STATUSES.map((option) => (
-                      <option key={option} value={option}>
-                        {SUB_PROGRAMME_STATUS_LABELS[option][language]} (
-                        {subProgrammes.data?.filter((s) => s.status === option).length ?? '…'})
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SearchParamSelect label={t('common.status')} param="status" value={status}>
+                  {SUB_PROGRAMME_STATUSES.map((option) => (
+                    <option key={option} value={option}>
+                      {SUB_PROGRAMME_STATUS_LABELS[option][language]} (
+                      {subProgrammes.data?.filter((s) => s.status === option).length ?? '…'})
+                    </option>
+                  ))}
+                </SearchParamSelect>
               </div>
               <QueryView
                 query={subProgrammes}

@@ -3,16 +3,16 @@ import { can } from '@ikt/shared/permissions';
 import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable, numeric } from '../../components/data-table';
-import { Money } from '../../components/money';
 import { QueryView } from '../../components/query-view';
 import { useUser } from '../../hooks/use-user';
 import { CyclePicker } from '../../features/cycles/components/cycle-picker';
 import { useCurrentCycle } from '../../features/cycles/hooks/use-current-cycle';
 import { useScenarioComparison } from '../../features/scenarios/api/compare-scenarios';
 import { useScenarios } from '../../features/scenarios/api/get-scenarios';
+import { ScenarioFigureCells } from '../../features/scenarios/components/scenario-figures';
 import { ScenarioComparisonView } from '../../features/scenarios/components/scenario-comparison';
 import { ScenarioForm } from '../../features/scenarios/components/scenario-form';
-import { formatDateTime, formatDecimal } from '../../i18n/format';
+import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDocumentTitle } from '../../i18n/use-document-title';
 
@@ -146,16 +146,7 @@ function Scenarios() {
                                 <th scope="row">{scenario.name}</th>
                                 <td className="num">{scenario.fiscalYear}</td>
                                 <td>{t(`scenarios.method.${scenario.method}`)}</td>
-                                <td className="num">
-                                  {scenario.target.kind === 'percent' ? (
-                                    `${formatDecimal(scenario.target.value, language)}\u00a0%`
-                                  ) : (
-                                    <Money value={scenario.targetAmount} />
-                                  )}
-                                </td>
-                                <td className="num">
-                                  <Money value={scenario.achieved} />
-                                </td>
+                                <ScenarioFigureCells scenario={scenario} />
                                 <td>{formatDateTime(scenario.createdAt, language)}</td>
                                 <td>
                                   {scenario.adoptedAt ? (

@@ -1,7 +1,8 @@
 import type { AuditEvent } from '@ikt/shared/audit.schema';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/data-table';
+import { InlineField } from '../../../components/inline-field';
 import { QueryView } from '../../../components/query-view';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -69,7 +70,6 @@ export function AuditLog() {
     limit: AUDIT_PAGE_SIZE + 1,
   };
   const events = useAuditEvents(search);
-  const ids = { action: useId(), entity: useId(), entityId: useId(), from: useId(), to: useId() };
   const actionLabel = (action: string) => tOptional(`audit.action.${action}`) ?? action;
   const entityLabel = (type: string) => tOptional(`audit.entity.${type}`) ?? type;
 
@@ -110,47 +110,40 @@ export function AuditLog() {
   return (
     <>
       <form key={filterKey} className="filter-bar audit-filters" noValidate onSubmit={onSubmit}>
-        <div className="inline-field">
-          <label htmlFor={ids.action}>{t('audit.action')}</label>
-          <select id={ids.action} name="action" defaultValue={filters.action ?? ''}>
-            <option value="">{t('audit.allActions')}</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {actionLabel(action)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="inline-field">
-          <label htmlFor={ids.entity}>{t('audit.entity')}</label>
-          <select id={ids.entity} name="entity" defaultValue={filters.entityType ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {AUDIT_ENTITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {entityLabel(type)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="inline-field">
-          <label htmlFor={ids.entityId}>{t('audit.entityId')}</label>
-          <input
-            id={ids.entityId}
-            name="entityId"
-            className="field__input--short"
-            inputMode="numeric"
-            maxLength={50}
-            defaultValue={filters.entityId ?? ''}
-          />
-        </div>
-        <div className="inline-field">
-          <label htmlFor={ids.from}>{t('audit.from')}</label>
-          <input id={ids.from} name="from" type="date" defaultValue={filters.from ?? ''} />
-        </div>
-        <div className="inline-field">
-          <label htmlFor={ids.to}>{t('audit.to')}</label>
-          <input id={ids.to} name="to" type="date" defaultValue={filters.to ?? ''} />
-        </div>
+        <VocabularyField
+          label={t('audit.action')}
+          name="action"
+          defaultValue={filters.action}
+          all={t('audit.allActions')}
+          codes={AUDIT_ACTIONS}
+          labelOf={actionLabel}
+        />
+        <VocabularyField
+          label={t('audit.entity')}
+          name="entity"
+          defaultValue={filters.entityType}
+          all={t('common.all')}
+          codes={AUDIT_ENTITY_TYPES}
+          labelOf={entityLabel}
+        />
+        <InlineField label={t('audit.entityId')}>
+          {(id) => (
+            <input
+              id={id}
+              name="entityId"
+              className="field__input--short"
+              inputMode="numeric"
+              maxLength={50}
+              defaultValue={filters.entityId ?? ''}
+            />
+          )}
+        </InlineField>
+        <InlineField label={t('audit.from')}>
+          {(id) => <input id={id} name="from" type="date" defaultValue={filters.from ?? ''} />}
+        </InlineField>
+        <InlineField label={t('audit.to')}>
+          {(id) => <input id={id} name="to" type="date" defaultValue={filters.to ?? ''} />}
+        </InlineField>
         <div className="audit-filters__actions">
           <button type="submit" className="button">
             {t('audit.apply')}
@@ -248,5 +241,33 @@ export function AuditLog() {
         }}
       </QueryView>
     </>
+  );
+}
+
+interface VocabularyFieldProps {
+  label: string;
+  name: string;
+  defaultValue: string | undefined;
+  /** The words of the first choice, `''`: no narrowing. */
+  all: string;
+  codes: readonly string[];
+  labelOf: (code: string) => string;
+}
+
+/** A filter form's choice of one code of a vocabulary, read when the form is applied. */
+function VocabularyField({ label, name, defaultValue, all, codes, labelOf }: VocabularyFieldProps) {
+  return (
+    <InlineField label={label}>
+      {(id) => (
+        <select id={id} name={name} defaultValue={defaultValue ?? ''}>
+          <option value="">{all}</option>
+          {codes.map((code) => (
+            <option key={code} value={code}>
+              {labelOf(code)}
+            </option>
+          ))}
+        </select>
+      )}
+    </InlineField>
   );
 }

@@ -1,10 +1,10 @@
 import type { Consolidation, ConsolidationRow } from '@ikt/shared/consolidation.schema';
 import { changeAgainst } from '@ikt/shared/money-change';
 import type { ReactNode } from 'react';
-import { ChangePercent } from '../../../components/change-percent';
+import { ChangeCells } from '../../../components/change-percent';
 import { DataTable, numeric } from '../../../components/data-table';
 import { MissingValue } from '../../../components/missing-value';
-import { Money } from '../../../components/money';
+import { MoneyCell } from '../../../components/money';
 import { useI18n } from '../../../i18n/i18n-context';
 
 interface ConsolidationTableProps {
@@ -45,25 +45,7 @@ export function ConsolidationTable({ caption, consolidation, renderLabel }: Cons
             <th scope="row" className="ekk-indent">
               {renderLabel(row)}
             </th>
-            {years.map((year) => (
-              <td key={year} className="num">
-                <Money value={row.amounts[String(year)] ?? '0'} />
-              </td>
-            ))}
-            <td className="num">
-              {row.previousYear === null ? (
-                <MissingValue label={t('progress.noPrevious')} />
-              ) : (
-                <Money value={row.previousYear} />
-              )}
-            </td>
-            <td className="num">
-              {row.change === null ? <MissingValue label={t('progress.noChange')} /> : <Money value={row.change} />}
-            </td>
-            <td className="num">
-              <ChangePercent percent={row.changePercent} />
-            </td>
-            <td className="num">{row.itemCount}</td>
+            <FigureCells years={years} figures={row} />
           </tr>
         ))}
       </tbody>
@@ -71,39 +53,13 @@ export function ConsolidationTable({ caption, consolidation, renderLabel }: Cons
         <tr>
           <td />
           <th scope="row">{t('common.total')}</th>
-          {years.map((year) => (
-            <td key={year} className="num">
-              <Money value={total.amounts[String(year)] ?? '0'} />
-            </td>
-          ))}
-          <td className="num">
-            {total.previousYear === null ? (
-              <MissingValue label={t('progress.noPrevious')} />
-            ) : (
-              <Money value={total.previousYear} />
-            )}
-          </td>
-          <td className="num">
-            {totalChange.change === null ? (
-              <MissingValue label={t('progress.noChange')} />
-            ) : (
-              <Money value={totalChange.change} />
-            )}
-          </td>
-          <td className="num">
-            <ChangePercent percent={totalChange.changePercent} />
-          </td>
-          <td className="num">{total.itemCount}</td>
+          <FigureCells years={years} figures={{ ...total, ...totalChange }} />
         </tr>
         {consolidation.cut.itemCount > 0 && (
           <tr className="cut-row">
             <td />
             <th scope="row">{t('consolidation.cut')}</th>
-            {years.map((year) => (
-              <td key={year} className="num">
-                <Money value={consolidation.cut.amounts[String(year)] ?? '0'} />
-              </td>
-            ))}
+            <YearCells years={years} amounts={consolidation.cut.amounts} />
             <td colSpan={3} />
             <td className="num">{consolidation.cut.itemCount}</td>
           </tr>
@@ -111,4 +67,21 @@ export function ConsolidationTable({ caption, consolidation, renderLabel }: Cons
       </tfoot>
     </DataTable>
   );
+}
+
+type Figures = Pick<ConsolidationRow, 'amounts' | 'previousYear' | 'change' | 'changePercent' | 'itemCount'>;
+
+/** A row's figures: each fiscal year, last year's and the change, and how many items they add up. */
+function FigureCells({ years, figures }: { years: readonly number[]; figures: Figures }) {
+  return (
+    <>
+      <YearCells years={years} amounts={figures.amounts} />
+      <ChangeCells previousYear={figures.previousYear} change={figures.change} changePercent={figures.changePercent} />
+      <td className="num">{figures.itemCount}</td>
+    </>
+  );
+}
+
+function YearCells({ years, amounts }: { years: readonly number[]; amounts: Record<string, string> }) {
+  return years.map((year) => <MoneyCell key={year} value={amounts[String(year)] ?? '0'} />);
 }

@@ -1,7 +1,6 @@
 import type { ConsolidationCross } from '@ikt/shared/consolidation.schema';
 import { DataTable } from '../../../components/data-table';
-import { MissingValue } from '../../../components/missing-value';
-import { Money } from '../../../components/money';
+import { MoneyCell } from '../../../components/money';
 import { useI18n } from '../../../i18n/i18n-context';
 
 /**
@@ -32,17 +31,10 @@ export function CrossTable({ caption, cross }: { caption: string; cross: Consoli
             <th scope="row">
               <span className="code">{row.key}</span> <span className="cross-table__name">{row.label}</span>
             </th>
-            {cross.columns.map((column) => {
-              const amount = row.cells[column.key];
-              return (
-                <td key={column.key} className="num">
-                  {amount === undefined ? <MissingValue label={t('cross.noItems')} /> : <Money value={amount} />}
-                </td>
-              );
-            })}
-            <td className="num cross-table__total">
-              <Money value={row.total} />
-            </td>
+            {cross.columns.map((column) => (
+              <MoneyCell key={column.key} value={row.cells[column.key] ?? null} missing={t('cross.noItems')} />
+            ))}
+            <MoneyCell value={row.total} className="cross-table__total" />
           </tr>
         ))}
       </tbody>
@@ -50,13 +42,9 @@ export function CrossTable({ caption, cross }: { caption: string; cross: Consoli
         <tr>
           <th scope="row">{t('common.total')}</th>
           {cross.columns.map((column) => (
-            <td key={column.key} className="num">
-              <Money value={column.total} />
-            </td>
+            <MoneyCell key={column.key} value={column.total} />
           ))}
-          <td className="num cross-table__total">
-            <Money value={cross.total} />
-          </td>
+          <MoneyCell value={cross.total} className="cross-table__total" />
         </tr>
       </tfoot>
     </DataTable>

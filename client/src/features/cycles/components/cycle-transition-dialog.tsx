@@ -1,13 +1,13 @@
 import type { Cycle } from '@ikt/shared/cycle.schema';
 import type { CycleStatus } from '@ikt/shared/domain';
 import { CYCLE_STATUS_LABELS } from '@ikt/shared/labels';
-import { useId, useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { Dialog } from '../../../components/dialog';
 import { ErrorState } from '../../../components/error-state';
 import { FormActions } from '../../../components/form-actions';
 import { CommentField } from '../../../components/form-field';
 import { SubProgrammeStatusBadge } from '../../../components/status-badge';
+import { useCommentDraft } from '../../../hooks/use-comment-draft';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useSubProgrammes } from '../../../api/sub-programmes/get-sub-programmes';
 import { useTransitionCycle } from '../api/transition-cycle';
@@ -76,20 +76,13 @@ function TransitionForm({
   const subProgrammes = useSubProgrammes(checksAccepted ? cycle.id : undefined);
   const pending = (subProgrammes.data ?? []).filter((subProgramme) => subProgramme.status !== 'accepted');
   const needsReason = checksAccepted && pending.length > 0;
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const fieldId = useId();
+  const reason = useCommentDraft();
   const loading = checksAccepted && subProgrammes.isPending;
 
   function confirm() {
-    if (transition.isPending || loading) return;
-    if (needsReason && reason.trim() === '') {
-      setMissing(true);
-      document.getElementById(fieldId)?.focus();
-      return;
-    }
+    if (transition.isPending || loading || !reason.check(needsReason)) return;
     transition.mutate(
-      { cycleId: cycle.id, to, ...(needsReason ? { overrideReason: reason.trim() } : {}) },
+      { cycleId: cycle.id, to, ...(needsReason ? { overrideReason: reason.text } : {}) },
       {
         onSuccess: (moved) => {
           onMoved?.(moved);
@@ -140,13 +133,10 @@ function TransitionForm({
             </tbody>
           </DataTable>
           <CommentField
-            id={fieldId}
             label={t('transition.reason')}
             hint={t('transition.reasonHint')}
-            message={missing ? t('transition.reasonRequired') : undefined}
-            value={reason}
-            onChange={setReason}
             maxLength={2000}
+            {...reason.field(t('transition.reasonRequired'))}
           />
         </>
       )}

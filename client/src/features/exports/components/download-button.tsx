@@ -1,3 +1,4 @@
+import { BusyButton } from '../../../components/form-actions';
 import { describeError } from '../../../components/error-state';
 import { useI18n } from '../../../i18n/i18n-context';
 import { isMissingRoute, useDownload } from '../hooks/use-download';
@@ -21,16 +22,9 @@ export function DownloadButton({ url, fallbackName, label }: DownloadButtonProps
 
   return (
     <div className="download">
-      <button
-        type="button"
-        className="button button--secondary"
-        aria-disabled={loading || undefined}
-        onClick={() => {
-          if (!loading) void start(url, fallbackName);
-        }}
-      >
+      <BusyButton className="button button--secondary" busy={loading} onClick={() => void start(url, fallbackName)}>
         {label}
-      </button>
+      </BusyButton>
       <div className="download__status" role="status">
         {loading && (
           <>

@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { BusyButton } from '../../../components/form-actions';
+import { useBusy } from '../../../hooks/use-busy';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { EditConflict } from '../hooks/use-item-editor';
 
@@ -17,18 +19,13 @@ export function ConflictBanner({
 }) {
   const { t, tOptional } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
   useEffect(() => ref.current?.focus(), [conflict]);
   const fields = Object.keys(conflict.changes).flatMap((field) =>
     field === 'amounts'
       ? Object.keys(conflict.changes.amounts ?? {}).map((year) => t('history.amountOf', { year }))
       : [tOptional(`item.field.${field}`) ?? field],
   );
-  const run = (action: () => Promise<unknown>) => {
-    if (busy) return;
-    setBusy(true);
-    void action().finally(() => setBusy(false));
-  };
   return (
     <div ref={ref} className="conflict" role="alert" tabIndex={-1}>
       <p className="conflict__title">{t('conflict.title', { title: conflict.title })}</p>
@@ -36,18 +33,13 @@ export function ConflictBanner({
       {fields.length > 0 && <p>{t('conflict.yourChange', { fields: fields.join(', ') })}</p>}
       <div className="form-actions">
         {fields.length > 0 && (
-          <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => run(onReapply)}>
+          <BusyButton busy={busy} onClick={() => run(onReapply)}>
             {t('conflict.reapply')}
-          </button>
+          </BusyButton>
         )}
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-disabled={busy || undefined}
-          onClick={() => run(onDiscard)}
-        >
+        <BusyButton className="button button--secondary" busy={busy} onClick={() => run(onDiscard)}>
           {fields.length > 0 ? t('conflict.discard') : t('conflict.reload')}
-        </button>
+        </BusyButton>
       </div>
     </div>
   );

@@ -1,71 +1,32 @@
 import { COST_NATURES, PRIORITIES, REVIEW_STATUSES } from '@ikt/shared/domain';
 import { COST_NATURE_LABELS, PRIORITY_LABELS, REVIEW_STATUS_LABELS } from '@ikt/shared/labels';
-import { useId } from 'react';
+import { InlineField } from '../../../components/inline-field';
+import { LabelOptions } from '../../../components/options';
 import { useI18n } from '../../../i18n/i18n-context';
+import type { Language } from '../../../i18n/language';
 import { NO_FILTER, isFiltered, type GridFilter } from '../utils/grid-model';
 
 /** Narrows the grid; the totals row then adds up what is shown, and says so. */
 export function GridFilterBar({ filter, onChange }: { filter: GridFilter; onChange: (filter: GridFilter) => void }) {
-  const { t, language } = useI18n();
-  const id = useId();
+  const { t } = useI18n();
+  const bar = { filter, onChange };
   const set = <K extends keyof GridFilter>(key: K, value: GridFilter[K]) => onChange({ ...filter, [key]: value });
   return (
     <div className="filter-bar" role="search" aria-label={t('filter.label')}>
-      <div className="inline-field">
-        <label htmlFor={`${id}-text`}>{t('filter.text')}</label>
-        <input
-          id={`${id}-text`}
-          type="search"
-          value={filter.text}
-          autoComplete="off"
-          onChange={(event) => set('text', event.target.value)}
-        />
-      </div>
-      <div className="inline-field">
-        <label htmlFor={`${id}-nature`}>{t('grid.column.costNature')}</label>
-        <select
-          id={`${id}-nature`}
-          value={filter.costNature}
-          onChange={(event) => set('costNature', event.target.value as GridFilter['costNature'])}
-        >
-          <option value="">{t('common.all')}</option>
-          {COST_NATURES.map((code) => (
-            <option key={code} value={code}>
-              {COST_NATURE_LABELS[code][language]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="inline-field">
-        <label htmlFor={`${id}-priority`}>{t('grid.column.priority')}</label>
-        <select
-          id={`${id}-priority`}
-          value={filter.priority}
-          onChange={(event) => set('priority', event.target.value as GridFilter['priority'])}
-        >
-          <option value="">{t('common.all')}</option>
-          {PRIORITIES.map((code) => (
-            <option key={code} value={code}>
-              {PRIORITY_LABELS[code][language]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="inline-field">
-        <label htmlFor={`${id}-status`}>{t('grid.column.reviewStatus')}</label>
-        <select
-          id={`${id}-status`}
-          value={filter.reviewStatus}
-          onChange={(event) => set('reviewStatus', event.target.value as GridFilter['reviewStatus'])}
-        >
-          <option value="">{t('common.all')}</option>
-          {REVIEW_STATUSES.map((code) => (
-            <option key={code} value={code}>
-              {REVIEW_STATUS_LABELS[code][language]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <InlineField label={t('filter.text')}>
+        {(id) => (
+          <input
+            id={id}
+            type="search"
+            value={filter.text}
+            autoComplete="off"
+            onChange={(event) => set('text', event.target.value)}
+          />
+        )}
+      </InlineField>
+      <CodeFilter field="costNature" codes={COST_NATURES} labels={COST_NATURE_LABELS} {...bar} />
+      <CodeFilter field="priority" codes={PRIORITIES} labels={PRIORITY_LABELS} {...bar} />
+      <CodeFilter field="reviewStatus" codes={REVIEW_STATUSES} labels={REVIEW_STATUS_LABELS} {...bar} />
       <label className="checkbox">
         <input
           type="checkbox"
@@ -80,5 +41,34 @@ export function GridFilterBar({ filter, onChange }: { filter: GridFilter; onChan
         </button>
       )}
     </div>
+  );
+}
+
+type CodeField = 'costNature' | 'priority' | 'reviewStatus';
+type CodeOf<K extends CodeField> = Exclude<GridFilter[K], ''>;
+
+interface CodeFilterProps<K extends CodeField> {
+  field: K;
+  codes: readonly CodeOf<K>[];
+  labels: Record<CodeOf<K>, Record<Language, string>>;
+  filter: GridFilter;
+  onChange: (filter: GridFilter) => void;
+}
+
+/** One closed vocabulary to narrow by, "all" (`''`) first; the column's heading names it. */
+function CodeFilter<K extends CodeField>({ field, codes, labels, filter, onChange }: CodeFilterProps<K>) {
+  const { t } = useI18n();
+  return (
+    <InlineField label={t(`grid.column.${field}`)}>
+      {(id) => (
+        <select
+          id={id}
+          value={filter[field]}
+          onChange={(event) => onChange({ ...filter, [field]: event.target.value as GridFilter[K] })}
+        >
+          <LabelOptions all={t('common.all')} codes={codes} labels={labels} />
+        </select>
+      )}
+    </InlineField>
   );
 }

@@ -1,8 +1,8 @@
 import type { LineItem } from '@ikt/shared/line-item.schema';
-import { useId, useState } from 'react';
 import { ErrorState } from '../../../components/error-state';
 import { CommentField } from '../../../components/form-field';
 import { ReviewStatusBadge } from '../../../components/status-badge';
+import { useCommentDraft } from '../../../hooks/use-comment-draft';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useReviewLineItem } from '../../../api/line-items/review-line-item';
 
@@ -10,22 +10,13 @@ import { useReviewLineItem } from '../../../api/line-items/review-line-item';
 export function ItemReview({ item }: { item: LineItem }) {
   const { t } = useI18n();
   const review = useReviewLineItem();
-  const [comment, setComment] = useState('');
-  const [missingComment, setMissingComment] = useState(false);
-  const fieldId = useId();
+  const comment = useCommentDraft();
 
   function decide(decision: 'accept' | 'return') {
-    if (review.isPending) return;
-    const text = comment.trim();
-    if (decision === 'return' && text === '') {
-      setMissingComment(true);
-      document.getElementById(fieldId)?.focus();
-      return;
-    }
-    setMissingComment(false);
+    if (review.isPending || !comment.check(decision === 'return')) return;
     review.mutate(
-      { id: item.id, input: { decision, ...(text ? { comment: text } : {}) } },
-      { onSuccess: () => setComment('') },
+      { id: item.id, input: { decision, ...(comment.text ? { comment: comment.text } : {}) } },
+      { onSuccess: comment.clear },
     );
   }
 
@@ -35,12 +26,9 @@ export function ItemReview({ item }: { item: LineItem }) {
         {t('review.itemStatus')} <ReviewStatusBadge status={item.reviewStatus} />
       </p>
       <CommentField
-        id={fieldId}
         label={t('review.comment')}
         hint={t('review.commentHint')}
-        message={missingComment ? t('review.commentRequired') : undefined}
-        value={comment}
-        onChange={setComment}
+        {...comment.field(t('review.commentRequired'))}
       />
       <div className="form-actions">
         <button type="button" className="button" onClick={() => decide('accept')}>

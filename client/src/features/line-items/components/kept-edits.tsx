@@ -1,4 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { BusyButton } from '../../../components/form-actions';
+import { useBusy } from '../../../hooks/use-busy';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useFieldText } from '../../../hooks/use-field-text';
 import type { KeptEdit } from '../hooks/use-item-editor';
@@ -27,7 +29,7 @@ export function KeptEdits({
   const { t } = useI18n();
   const { fieldName, valueText } = useFieldText();
   const headingId = useId();
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
   if (edits.length === 0) return null;
   return (
     <section className="notice kept-edits" aria-labelledby={headingId}>
@@ -43,18 +45,9 @@ export function KeptEdits({
         ))}
       </ul>
       <div className="form-actions">
-        <button
-          type="button"
-          className="button"
-          aria-disabled={busy || undefined}
-          onClick={() => {
-            if (busy) return;
-            setBusy(true);
-            void onSave().finally(() => setBusy(false));
-          }}
-        >
+        <BusyButton busy={busy} onClick={() => run(onSave)}>
           {t('kept.save')}
-        </button>
+        </BusyButton>
         <button type="button" className="button button--secondary" onClick={onDrop}>
           {t('kept.drop')}
         </button>

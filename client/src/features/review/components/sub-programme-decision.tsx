@@ -4,8 +4,9 @@ import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { useId, useState } from 'react';
 import { ErrorState } from '../../../components/error-state';
 import { CommentField } from '../../../components/form-field';
-import { ConfirmDialog } from '../../../components/form-actions';
+import { BusyButton, ConfirmDialog } from '../../../components/form-actions';
 import { QueryView } from '../../../components/query-view';
+import { useCommentDraft } from '../../../hooks/use-comment-draft';
 import { useI18n } from '../../../i18n/i18n-context';
 import { CommentList } from '../../../components/comment-list';
 import { useAcceptSubProgramme } from '../api/accept-sub-programme';
@@ -36,12 +37,10 @@ export function SubProgrammeDecision({
 }: SubProgrammeDecisionProps) {
   const { t } = useI18n();
   const headingId = useId();
-  const fieldId = useId();
   const comments = useSubProgrammeComments(subProgramme.id);
   const accept = useAcceptSubProgramme();
   const giveBack = useReturnSubProgramme();
-  const [comment, setComment] = useState('');
-  const [missing, setMissing] = useState(false);
+  const comment = useCommentDraft();
   const [confirmingReturn, setConfirmingReturn] = useState(false);
   const error = accept.error ?? (confirmingReturn ? null : giveBack.error);
   const busy = accept.isPending || giveBack.isPending;
@@ -58,50 +57,37 @@ export function SubProgrammeDecision({
           {error && <ErrorState error={error} />}
           {acceptBlocked && <p className="notice">{t('review.acceptBlocked', { count: returnedItems.length })}</p>}
           <CommentField
-            id={fieldId}
             label={t('review.comment')}
             hint={t('review.commentHint')}
-            message={missing ? t('review.commentRequired') : undefined}
-            value={comment}
-            onChange={setComment}
+            {...comment.field(t('review.commentRequired'))}
           />
           <div className="form-actions">
             {canAccept && !acceptBlocked && (
-              <button
-                type="button"
-                className="button"
-                aria-disabled={busy || undefined}
+              <BusyButton
+                busy={busy}
                 onClick={() => {
-                  if (busy) return;
-                  setMissing(false);
+                  comment.check(false);
                   accept.mutate(
-                    { id: subProgramme.id, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-                    { onSuccess: () => setComment('') },
+                    { id: subProgramme.id, ...(comment.text ? { comment: comment.text } : {}) },
+                    { onSuccess: comment.clear },
                   );
                 }}
               >
                 {t('review.acceptSubProgramme')}
-              </button>
+              </BusyButton>
             )}
             {canReturn && (
-              <button
-                type="button"
+              <BusyButton
                 className="button button--warn"
-                aria-disabled={busy || undefined}
+                busy={busy}
                 onClick={() => {
-                  if (busy) return;
-                  if (comment.trim() === '') {
-                    setMissing(true);
-                    document.getElementById(fieldId)?.focus();
-                    return;
-                  }
-                  setMissing(false);
+                  if (!comment.check(true)) return;
                   giveBack.reset();
                   setConfirmingReturn(true);
                 }}
               >
                 {t('review.returnSubProgramme')}
-              </button>
+              </BusyButton>
             )}
             <span role="status">
               {accept.isSuccess
@@ -124,10 +110,10 @@ export function SubProgrammeDecision({
         pending={giveBack.isPending}
         onConfirm={() =>
           giveBack.mutate(
-            { id: subProgramme.id, comment: comment.trim() },
+            { id: subProgramme.id, comment: comment.text },
             {
               onSuccess: () => {
-                setComment('');
+                comment.clear();
                 setConfirmingReturn(false);
               },
             },
@@ -135,7 +121,7 @@ export function SubProgrammeDecision({
         }
       >
         <ReturnSummary
-          comment={comment.trim()}
+          comment={comment.text}
           cycleStatus={cycleStatus}
           returnedItems={returnedItems}
           threads={threads}

@@ -1,6 +1,7 @@
 import type { User } from '@ikt/shared/auth.schema';
 import type { CycleStatus } from '@ikt/shared/domain';
 import { can } from '@ikt/shared/permissions';
+import { BusyButton } from '../../../components/form-actions';
 import { ErrorState } from '../../../components/error-state';
 import { formatDateTime } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -38,17 +39,14 @@ export function ScenarioAdoption({
         <span className="badge badge--warn">{t('scenarios.stale')}</span>
         <p className="scenario-adoption__reason">{t('scenarios.staleReason')}</p>
         {can(user, { action: 'scenario.create' }) && (
-          <button
-            type="button"
+          <BusyButton
             className="button button--secondary"
-            aria-disabled={recompute.isPending || undefined}
-            onClick={() => {
-              if (!recompute.isPending) recompute.mutate(scenario);
-            }}
+            busy={recompute.isPending}
+            onClick={() => recompute.mutate(scenario)}
           >
             {recompute.isPending ? t('scenarios.recomputing') : t('scenarios.recompute')}
             <span className="visually-hidden"> {scenario.name}</span>
-          </button>
+          </BusyButton>
         )}
         {recompute.isError && <ErrorState error={recompute.error} />}
         <span role="status" className="visually-hidden">

@@ -5,7 +5,7 @@ import { parseMoney, toMoneyString } from '@ikt/shared/money';
 import { useId, useState } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { ConfirmDialog } from '../../../components/form-actions';
-import { Money } from '../../../components/money';
+import { Money, MoneyCell } from '../../../components/money';
 import { formatDateTime, formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
 import { useAdoptScenario } from '../api/adopt-scenario';
@@ -55,38 +55,16 @@ export function ScenarioComparisonView({
               </td>
             ))}
           </tr>
-          <tr>
-            <th scope="row">{t('scenarios.achieved')}</th>
-            {sides.map((side) => (
-              <td key={side} className="num">
-                <Money value={comparison[side].achieved} />
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">{t('scenarios.overshoot')}</th>
-            {sides.map((side) => (
-              <td key={side} className="num">
-                <Money value={comparison[side].overshoot} />
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">{t('scenarios.before', { year: comparison.fiscalYear })}</th>
-            {sides.map((side) => (
-              <td key={side} className="num">
-                <Money value={comparison[side].yearTotalBefore} />
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">{t('scenarios.after', { year: comparison.fiscalYear })}</th>
-            {sides.map((side) => (
-              <td key={side} className="num">
-                <Money value={comparison[side].yearTotalAfter} />
-              </td>
-            ))}
-          </tr>
+          <MoneyRow label={t('scenarios.achieved')} values={sides.map((side) => comparison[side].achieved)} />
+          <MoneyRow label={t('scenarios.overshoot')} values={sides.map((side) => comparison[side].overshoot)} />
+          <MoneyRow
+            label={t('scenarios.before', { year: comparison.fiscalYear })}
+            values={sides.map((side) => comparison[side].yearTotalBefore)}
+          />
+          <MoneyRow
+            label={t('scenarios.after', { year: comparison.fiscalYear })}
+            values={sides.map((side) => comparison[side].yearTotalAfter)}
+          />
           <tr>
             <th scope="row">{t('scenarios.itemsHit')}</th>
             {sides.map((side) => (
@@ -147,21 +125,11 @@ export function ScenarioComparisonView({
               <th scope="row" className="code">
                 {institution.institutionCode}
               </th>
-              <td className="num">
-                <Money value={institution.before} />
-              </td>
-              <td className="num">
-                <Money value={institution.leftAfter} />
-              </td>
-              <td className="num">
-                <Money value={institution.rightAfter} />
-              </td>
-              <td className="num">
-                <Money value={toMoneyString(parseMoney(institution.before).minus(institution.leftAfter))} />
-              </td>
-              <td className="num">
-                <Money value={toMoneyString(parseMoney(institution.before).minus(institution.rightAfter))} />
-              </td>
+              <MoneyCell value={institution.before} />
+              <MoneyCell value={institution.leftAfter} />
+              <MoneyCell value={institution.rightAfter} />
+              <MoneyCell value={toMoneyString(parseMoney(institution.before).minus(institution.leftAfter))} />
+              <MoneyCell value={toMoneyString(parseMoney(institution.before).minus(institution.rightAfter))} />
             </tr>
           ))}
         </tbody>
@@ -217,6 +185,18 @@ export function AdoptButton({ scenario }: { scenario: ScenarioSummary }) {
         <p>{t('scenarios.adoptConfirm', { name: scenario.name })}</p>
       </ConfirmDialog>
     </>
+  );
+}
+
+/** A row of the summary: what it is, and each side's amount. */
+function MoneyRow({ label, values }: { label: string; values: readonly string[] }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {values.map((value, index) => (
+        <MoneyCell key={index} value={value} />
+      ))}
+    </tr>
   );
 }
 

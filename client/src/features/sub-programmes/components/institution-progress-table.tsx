@@ -4,9 +4,8 @@ import { SUB_PROGRAMME_STATUS_LABELS } from '@ikt/shared/labels';
 import { changeAgainst } from '@ikt/shared/money-change';
 import type { SubProgramme } from '@ikt/shared/sub-programme.schema';
 import { DataTable, numeric } from '../../../components/data-table';
-import { MissingValue } from '../../../components/missing-value';
-import { Money } from '../../../components/money';
-import { ChangePercent } from '../../../components/change-percent';
+import { ChangeCells } from '../../../components/change-percent';
+import { MoneyCell } from '../../../components/money';
 import { useI18n } from '../../../i18n/i18n-context';
 import { institutionProgress } from '../utils/institution-progress';
 
@@ -20,6 +19,7 @@ export function InstitutionProgressTable({ subProgrammes, consolidation }: Insti
   const { t, tn, language } = useI18n();
   const rows = institutionProgress(subProgrammes, consolidation);
   const firstYear = consolidation?.fiscalYears[0];
+  const totalFirstYear = firstYear === undefined ? undefined : (consolidation?.total.amounts[String(firstYear)] ?? '0');
   const done = rows.reduce((sum, row) => sum + row.doneCount, 0);
   const total = rows.reduce((sum, row) => sum + row.subProgrammeCount, 0);
 
@@ -52,48 +52,22 @@ export function InstitutionProgressTable({ subProgrammes, consolidation }: Insti
                   {row.counts[status]}
                 </td>
               ))}
-              <td className="num">
-                <Money value={row.firstYear} />
-              </td>
-              <td className="num">
-                {row.previousYear === null ? (
-                  <MissingValue label={t('progress.noPrevious')} />
-                ) : (
-                  <Money value={row.previousYear} />
-                )}
-              </td>
-              <td className="num">
-                <ChangePercent percent={row.changePercent} />
-              </td>
+              <MoneyCell value={row.firstYear} />
+              <ChangeCells previousYear={row.previousYear} changePercent={row.changePercent} />
             </tr>
           ))}
         </tbody>
-        {consolidation && firstYear !== undefined && (
+        {consolidation && totalFirstYear !== undefined && (
           <tfoot>
             <tr>
               <th scope="row" colSpan={1 + SUB_PROGRAMME_STATUSES.length}>
                 {t('common.total')}
               </th>
-              <td className="num">
-                <Money value={consolidation.total.amounts[String(firstYear)] ?? '0'} />
-              </td>
-              <td className="num">
-                {consolidation.total.previousYear === null ? (
-                  <MissingValue label={t('progress.noPrevious')} />
-                ) : (
-                  <Money value={consolidation.total.previousYear} />
-                )}
-              </td>
-              <td className="num">
-                <ChangePercent
-                  percent={
-                    changeAgainst(
-                      consolidation.total.amounts[String(firstYear)] ?? '0',
-                      consolidation.total.previousYear,
-                    ).changePercent
-                  }
-                />
-              </td>
+              <MoneyCell value={totalFirstYear} />
+              <ChangeCells
+                previousYear={consolidation.total.previousYear}
+                changePercent={changeAgainst(totalFirstYear, consolidation.total.previousYear).changePercent}
+              />
             </tr>
           </tfoot>
         )}
