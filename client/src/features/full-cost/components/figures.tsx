@@ -1,7 +1,7 @@
 import { DIRECT_DRIVER } from '@ikt/shared/full-cost.schema';
 import type { ReactNode } from 'react';
 import { MissingValue } from '../../../components/missing-value';
-import { Money } from '../../../components/money';
+import { Money, MoneyCell as SharedMoneyCell } from '../../../components/money';
 import { formatDecimal } from '../../../i18n/format';
 import { useI18n } from '../../../i18n/i18n-context';
 
@@ -70,13 +70,10 @@ export function CodeName({ code, name }: { code: string; name: string }) {
   );
 }
 
-/** A table cell with an amount (a dash where there is none). */
+/** A table cell with an amount (a dash, and "none" for the ear, where there is none). */
 export function MoneyCell({ value }: { value: string | null }) {
-  return (
-    <td className="num">
-      <MoneyOrNone value={value} />
-    </td>
-  );
+  const { t } = useI18n();
+  return <SharedMoneyCell value={value} missing={t('fullCost.none')} />;
 }
 
 /** A table cell with a rate or a quantity (a dash where there is none). */
