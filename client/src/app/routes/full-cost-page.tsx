@@ -25,13 +25,13 @@ interface FullCostPageProps {
 export function FullCostPage({ title, intro, actions, children }: FullCostPageProps) {
   useDocumentTitle(title);
   const { query, cycle, cycles } = useCurrentCycle();
-  const [fiscalYear, setFiscalYear] = useFiscalYear(cycle);
+  const fiscalYear = useFiscalYear(cycle);
   const scope = cycle && fiscalYear !== undefined ? { cycle, fiscalYear } : undefined;
   const body = (shown: CycleYear) => (
     <>
       <div className="filter-bar">
         <CyclePicker cycles={cycles} current={shown.cycle} />
-        <FiscalYearPicker years={shown.cycle.fiscalYears} value={shown.fiscalYear} onChange={setFiscalYear} />
+        <FiscalYearPicker years={shown.cycle.fiscalYears} value={shown.fiscalYear} />
         {actions?.(shown)}
       </div>
       {children(shown)}
