@@ -30,17 +30,21 @@ export const serviceDriverInputSchema = z.strictObject({
 export type ServiceDriverInput = z.infer<typeof serviceDriverInputSchema>;
 export const serviceDriversInputSchema = z.array(serviceDriverInputSchema).max(500);
 
+/** An ICT service as answers name it: its code, name and driver unit (none yet: null). */
+const serviceWithUnit = z.object({
+  serviceCode: z.string(),
+  name: z.string(),
+  unitLv: z.string().nullable(),
+  unitEn: z.string().nullable(),
+});
+
 export const serviceDriversSchema = z.object({
   cycleId: z.number().int(),
   /** The version of the cycle's drivers and consumption together (ETag, If-Match). */
   version: z.number().int(),
   /** Every active ICT service of the catalogue, with its driver or none yet. */
   services: z.array(
-    z.object({
-      serviceCode: z.string(),
-      name: z.string(),
-      unitLv: z.string().nullable(),
-      unitEn: z.string().nullable(),
+    serviceWithUnit.extend({
       direct: z.boolean(),
       tbmTowerCode: z.string().nullable(),
     }),
@@ -166,11 +170,7 @@ export const billSchema = z.object({
   institution: fullCostInstitutionSchema,
   /** The services it was allocated, with their names and driver units. */
   services: z.array(
-    z.object({
-      serviceCode: z.string(),
-      name: z.string(),
-      unitLv: z.string().nullable(),
-      unitEn: z.string().nullable(),
+    serviceWithUnit.extend({
       quantity: z.string().nullable(),
       unitCost: rateSchema.nullable(),
       previousUnitCost: rateSchema.nullable(),
