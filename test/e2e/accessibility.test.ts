@@ -343,7 +343,16 @@ describe('accessibility (axe, WCAG 2.1 AA) of every page, for every role', { tim
       await visit(page, '/consolidation', 'admin: consolidation');
       await visit(page, '/scenarios', 'admin: scenarios');
       await visit(page, '/indicators', 'admin: indicators');
-      for (const tab of ['institutions', 'ekk-codes', 'goals', 'ict-services', 'information-systems', 'benchmarks']) {
+      for (const tab of [
+        'institutions',
+        'ekk-codes',
+        'goals',
+        'ict-services',
+        'information-systems',
+        'tbm-cost-pools',
+        'tbm-towers',
+        'benchmarks',
+      ]) {
         await visit(page, `/reference?tab=${tab}`, `admin: reference, ${tab}`);
       }
     });

@@ -7,6 +7,8 @@ export const REFERENCE_SECTIONS = [
   { id: 'goals', labelKey: 'tab.goals' },
   { id: 'ict-services', labelKey: 'tab.ictServices' },
   { id: 'information-systems', labelKey: 'tab.informationSystems' },
+  { id: 'tbm-cost-pools', labelKey: 'tab.tbmCostPools' },
+  { id: 'tbm-towers', labelKey: 'tab.tbmTowers' },
   { id: 'benchmarks', labelKey: 'tab.benchmarks' },
 ] as const satisfies readonly { id: string; labelKey: MessageKey }[];
 

@@ -32,6 +32,8 @@ export const en: Messages = {
   'tab.goals': 'Goals and action directions',
   'tab.ictServices': 'ICT services',
   'tab.informationSystems': 'Information systems',
+  'tab.tbmCostPools': 'TBM cost pools',
+  'tab.tbmTowers': 'TBM technology towers',
   'tab.benchmarks': 'Benchmarks',
 
   'common.yes': 'Yes',

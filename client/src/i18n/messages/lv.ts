@@ -32,6 +32,8 @@ export const lv = {
   'tab.goals': 'Mērķi un rīcības virzieni',
   'tab.ictServices': 'IKT pakalpojumi',
   'tab.informationSystems': 'Informācijas sistēmas',
+  'tab.tbmCostPools': 'TBM izmaksu grupas',
+  'tab.tbmTowers': 'TBM tehnoloģiju torņi',
   'tab.benchmarks': 'Salīdzinošie rādītāji',
 
   'common.yes': 'Jā',

@@ -13,8 +13,10 @@ export const TBM_PATHS = { costPools: '/api/tbm-cost-pools', towers: '/api/tbm-t
 
 export type TbmList = keyof typeof TBM_PATHS;
 
+/** One TBM list's query, for its table and for the count beside its name. */
+export const tbmQuery = (list: TbmList) =>
+  apiQuery(tbmKeys[list](), TBM_PATHS[list], tbmCategoryListSchema, { staleTime: REFERENCE_STALE_TIME_MS });
+
 export function useTbmCategories(list: TbmList) {
-  return useQuery(
-    apiQuery(tbmKeys[list](), TBM_PATHS[list], tbmCategoryListSchema, { staleTime: REFERENCE_STALE_TIME_MS }),
-  );
+  return useQuery(tbmQuery(list));
 }

@@ -15,6 +15,7 @@ import { GoalsTables } from './goals-tables';
 import { IctServicesTable } from './ict-services-table';
 import { InformationSystemsTable } from './information-systems-table';
 import { InstitutionsTable } from './institutions-table';
+import { TbmTable } from './tbm-table';
 
 const PANELS: Record<ReferenceSectionId, () => ReactNode> = {
   institutions: () => <InstitutionsTable />,
@@ -22,6 +23,8 @@ const PANELS: Record<ReferenceSectionId, () => ReactNode> = {
   goals: () => <GoalsTables />,
   'ict-services': () => <IctServicesTable />,
   'information-systems': () => <InformationSystemsTable />,
+  'tbm-cost-pools': () => <TbmTable list="costPools" />,
+  'tbm-towers': () => <TbmTable list="towers" />,
   benchmarks: () => <BenchmarksTable />,
 };
 
