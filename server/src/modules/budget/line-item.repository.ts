@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, LineItemUpdate, NewLineItemRow } from '@ikt/db/database';
 import type { ReviewStatus, Role } from '@ikt/shared/domain';
+import type { ProposalReasonCode } from '@ikt/shared/stage.schema';
 import { countedLastYear } from './counted-last-year';
 
 const ITEM_COLUMNS = [
@@ -27,6 +28,8 @@ const ITEM_COLUMNS = [
   'li.version',
   'li.created_at',
   'li.updated_at',
+  'li.proposal_reason_code',
+  'li.proposal_comment',
 ] as const;
 
 /** An item with its amounts (text, exact), goal codes and beneficiaries (by institution code), in one round trip. */
@@ -38,6 +41,12 @@ export function selectItems(db: Kysely<Database>) {
       sql<Record<string, string>>`coalesce((
         SELECT jsonb_object_agg(a.fiscal_year::text, a.amount::text)
           FROM line_item_amount a WHERE a.line_item_id = li.id), '{}'::jsonb)`.as('amounts'),
+      sql<Record<'proposal' | 'adopted' | 'current', Record<string, string> | null>>`(
+        SELECT jsonb_build_object(
+                 'proposal', jsonb_object_agg(s.fiscal_year::text, s.proposal::text) FILTER (WHERE s.proposal IS NOT NULL),
+                 'adopted', jsonb_object_agg(s.fiscal_year::text, s.adopted::text) FILTER (WHERE s.adopted IS NOT NULL),
+                 'current', jsonb_object_agg(s.fiscal_year::text, s."current"::text) FILTER (WHERE s."current" IS NOT NULL))
+          FROM line_item_stage s WHERE s.line_item_id = li.id)`.as('stages'),
       sql<string[]>`coalesce((
         SELECT array_agg(g.goal_code ORDER BY g.goal_code)
           FROM line_item_goal g WHERE g.line_item_id = li.id), '{}')`.as('goal_codes'),
@@ -263,6 +272,26 @@ export function createLineItemRepository(db: Kysely<Database>) {
         .onConflict((oc) =>
           oc.columns(['line_item_id', 'fiscal_year']).doUpdateSet((eb) => ({ amount: eb.ref('excluded.amount') })),
         )
+        .execute();
+    },
+
+    /** ITC's proposal: the amounts of every year given, with its reason; the request stays as it is. */
+    async setProposal(
+      id: number,
+      amounts: [number, string][],
+      reason: { reasonCode: ProposalReasonCode; comment: string },
+    ): Promise<void> {
+      await db
+        .insertInto('line_item_stage')
+        .values(amounts.map(([fiscal_year, proposal]) => ({ line_item_id: id, fiscal_year, proposal })))
+        .onConflict((oc) =>
+          oc.columns(['line_item_id', 'fiscal_year']).doUpdateSet((eb) => ({ proposal: eb.ref('excluded.proposal') })),
+        )
+        .execute();
+      await db
+        .updateTable('line_item')
+        .set({ proposal_reason_code: reason.reasonCode, proposal_comment: reason.comment })
+        .where('id', '=', id)
         .execute();
     },
 

@@ -42,9 +42,12 @@ import { createSubProgrammeRepository } from './sub-programme.repository';
 const unknownCode = message('field.unknownCode');
 const batchRefusal = message('lineItem.batchRefused');
 
-/** An item as the audit trail records it: its own data, not last year's figure shown beside it. */
-function audited(item: LineItem): Omit<LineItem, 'previousYear'> {
-  const { previousYear: _shownBeside, ...own } = item;
+/**
+ * An item as the audit trail records it: its own data, not last year's figure shown beside it
+ * nor its later stages (a proposal's event records those itself).
+ */
+function audited(item: LineItem): Omit<LineItem, 'previousYear' | 'stages'> {
+  const { previousYear: _shownBeside, stages: _recordedByTheirOwnEvents, ...own } = item;
   return own;
 }
 
