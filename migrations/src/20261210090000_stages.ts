@@ -24,6 +24,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE TRIGGER line_item_stage_check_year BEFORE INSERT OR UPDATE ON line_item_stage
     FOR EACH ROW EXECUTE FUNCTION line_item_amount_check_year()`.execute(db);
 
+  // The adopted budget is the budget of record: once set, never edited again.
+  await sql`
+    CREATE FUNCTION line_item_stage_adopted_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF OLD.adopted IS NOT NULL AND NEW.adopted IS DISTINCT FROM OLD.adopted THEN
+        RAISE EXCEPTION 'the adopted figure of line item % is frozen', OLD.line_item_id USING ERRCODE = '23514';
+      END IF;
+      RETURN NEW;
+    END $$`.execute(db);
+  await sql`
+    CREATE TRIGGER line_item_stage_adopted_frozen BEFORE UPDATE ON line_item_stage
+    FOR EACH ROW EXECUTE FUNCTION line_item_stage_adopted_frozen()`.execute(db);
+
   await db.schema
     .alterTable('line_item')
     .addColumn('proposal_reason_code', 'text')
@@ -40,4 +53,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('line_item').dropConstraint('line_item_proposal_reason_code').execute();
   await db.schema.alterTable('line_item').dropColumn('proposal_reason_code').dropColumn('proposal_comment').execute();
   await db.schema.dropTable('line_item_stage').execute();
+  await sql`DROP FUNCTION line_item_stage_adopted_frozen()`.execute(db);
 }
