@@ -188,7 +188,11 @@ export interface LineItemTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   /** Why ITC's proposal is what it is (stage.schema's PROPOSAL_REASON_CODES); null until it proposes. */
-  proposal_reason_code: ColumnType<ProposalReasonCode | null, ProposalReasonCode | null | undefined, ProposalReasonCode | null>;
+  proposal_reason_code: ColumnType<
+    ProposalReasonCode | null,
+    ProposalReasonCode | null | undefined,
+    ProposalReasonCode | null
+  >;
   proposal_comment: ColumnType<string | null, string | null | undefined, string | null>;
 }
 

@@ -32,7 +32,8 @@ async function ok(response: Promise<{ statusCode: number; body: string; json(): 
   expect(answer.statusCode, answer.body).toBe(status);
   return answer.json();
 }
-const readItem = async (client: TestClient, id: number) => lineItemSchema.parse(await ok(client.get(`/api/line-items/${id}`)));
+const readItem = async (client: TestClient, id: number) =>
+  lineItemSchema.parse(await ok(client.get(`/api/line-items/${id}`)));
 async function itemsOfCycle(): Promise<LineItem[]> {
   const items: LineItem[] = [];
   for (const subProgramme of await subProgrammesOf(itc, cycleId)) {
@@ -180,12 +181,13 @@ describe('a proposal in review', () => {
     // The lead sees ITC's proposal and its reason on its own item.
     expect((await readItem(lead, item.id)).stages).toEqual(proposed.stages);
 
-    const events = auditEventListSchema.parse(
-      await ok(itc.get(`/api/audit?entityType=line_item&entityId=${item.id}`)),
-    );
+    const events = auditEventListSchema.parse(await ok(itc.get(`/api/audit?entityType=line_item&entityId=${item.id}`)));
     const event = events.find((e) => e.action === 'lineItem.propose');
     expect(event?.before).toEqual({ proposal: null, proposalReason: null });
-    expect(event?.after).toEqual({ proposal: proposed.stages.proposal, proposalReason: proposed.stages.proposalReason });
+    expect(event?.after).toEqual({
+      proposal: proposed.stages.proposal,
+      proposalReason: proposed.stages.proposalReason,
+    });
     item = proposed;
   });
 

@@ -625,7 +625,10 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
         if (outside.length > 0) {
           throw new ValidationError(
             referenceRefusal,
-            outside.map((year) => ({ path: `body.amounts.${year}`, message: message('lineItem.notCycleYear', { years }) })),
+            outside.map((year) => ({
+              path: `body.amounts.${year}`,
+              message: message('lineItem.notCycleYear', { years }),
+            })),
           );
         }
         const start = before.stages.proposal ?? before.stages.request;
