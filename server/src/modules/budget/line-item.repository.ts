@@ -145,6 +145,24 @@ export function createLineItemRepository(db: Kysely<Database>) {
     );
   }
 
+  /** Sets one figure per fiscal year of an item (a request's amount, a proposal), years not named untouched. */
+  async function upsertYears(
+    table: 'line_item_amount' | 'line_item_stage',
+    column: 'amount' | 'proposal',
+    id: number,
+    amounts: [number, string][],
+  ): Promise<void> {
+    if (amounts.length === 0) return;
+    await sql`
+      INSERT INTO ${sql.table(table)} (line_item_id, fiscal_year, ${sql.ref(column)})
+      SELECT ${id}, given.fiscal_year, given.figure
+        FROM unnest(${amounts.map(([year]) => year)}::integer[], ${amounts.map(([, amount]) => amount)}::numeric[])
+             AS given(fiscal_year, figure)
+      ON CONFLICT (line_item_id, fiscal_year) DO UPDATE SET ${sql.ref(column)} = ${sql.ref(`excluded.${column}`)}`.execute(
+      db,
+    );
+  }
+
   return {
     listBySubProgramme(subProgrammeId: number) {
       return withPreviousYear(db, selectItems(db).where('li.sub_programme_id', '=', subProgrammeId))
@@ -265,14 +283,7 @@ export function createLineItemRepository(db: Kysely<Database>) {
 
     /** Sets the years named; a year set to zero keeps its row (an explicit 0 is still an answer). */
     async upsertAmounts(id: number, amounts: [number, string][]): Promise<void> {
-      if (amounts.length === 0) return;
-      await db
-        .insertInto('line_item_amount')
-        .values(amounts.map(([fiscal_year, amount]) => ({ line_item_id: id, fiscal_year, amount })))
-        .onConflict((oc) =>
-          oc.columns(['line_item_id', 'fiscal_year']).doUpdateSet((eb) => ({ amount: eb.ref('excluded.amount') })),
-        )
-        .execute();
+      await upsertYears('line_item_amount', 'amount', id, amounts);
     },
 
     /** ITC's proposal: the amounts of every year given, with its reason; the request stays as it is. */
@@ -281,13 +292,7 @@ export function createLineItemRepository(db: Kysely<Database>) {
       amounts: [number, string][],
       reason: { reasonCode: ProposalReasonCode; comment: string },
     ): Promise<void> {
-      await db
-        .insertInto('line_item_stage')
-        .values(amounts.map(([fiscal_year, proposal]) => ({ line_item_id: id, fiscal_year, proposal })))
-        .onConflict((oc) =>
-          oc.columns(['line_item_id', 'fiscal_year']).doUpdateSet((eb) => ({ proposal: eb.ref('excluded.proposal') })),
-        )
-        .execute();
+      await upsertYears('line_item_stage', 'proposal', id, amounts);
       await db
         .updateTable('line_item')
         .set({ proposal_reason_code: reason.reasonCode, proposal_comment: reason.comment })
