@@ -109,6 +109,9 @@ describe('a proposal in review', () => {
 
   it('is not a lead’s (403), also on its own item', async () => {
     expectProblem(await lead.put(proposalOf(item.id), valid, ifMatch(item.version)), 403);
+    // Nor the council's: it adopts, ITC proposes.
+    expectProblem(await council.put(proposalOf(item.id), valid, ifMatch(item.version)), 403);
+    expect((await readItem(itc, item.id)).stages.proposal).toBeNull();
   });
 
   it('answers another institution’s item as a missing one (404), whatever the body', async () => {
@@ -231,6 +234,22 @@ describe('approval', () => {
       expect(now.stages.proposal).toEqual(was.stages.proposal);
     }
     expect(after.get(item.id)!.stages.adopted).toEqual({ '2027': '50.00', '2028': '10.00', '2029': '3.00' });
+  });
+
+  it('holds the adopted figure in the database itself: a write that would move it is refused', async () => {
+    const db = t.database.db;
+    await expect(
+      db.updateTable('line_item_stage').set({ adopted: '1.00' }).where('line_item_id', '=', item.id).execute(),
+    ).rejects.toThrow(/frozen/);
+    const current = await db
+      .updateTable('line_item_stage')
+      .set({ current: '2.00' })
+      .where('line_item_id', '=', item.id)
+      .where('fiscal_year', '=', 2027)
+      .returning('adopted')
+      .executeTakeFirstOrThrow();
+    expect(current.adopted).toBe('50.00');
+    expect((await readItem(itc, item.id)).stages.current?.['2027']).toBe('2.00');
   });
 
   it('closes the proposal (409): nothing edits the adopted budget', async () => {
