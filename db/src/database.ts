@@ -11,6 +11,7 @@ import type {
   SubProgrammeKind,
   SubProgrammeStatus,
 } from '@ikt/shared/domain';
+import type { ProposalReasonCode } from '@ikt/shared/stage.schema';
 
 /**
  * The Kysely view of the schema in migrations/. NUMERIC comes back as a string from both pg and
@@ -186,6 +187,13 @@ export interface LineItemTable {
   updated_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Why ITC's proposal is what it is (stage.schema's PROPOSAL_REASON_CODES); null until it proposes. */
+  proposal_reason_code: ColumnType<
+    ProposalReasonCode | null,
+    ProposalReasonCode | null | undefined,
+    ProposalReasonCode | null
+  >;
+  proposal_comment: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LineItemGoalTable {
@@ -197,6 +205,15 @@ export interface LineItemAmountTable {
   line_item_id: number;
   fiscal_year: number;
   amount: Money;
+}
+
+/** The later stages of an item's figure for one fiscal year (the request is line_item_amount); null until reached. */
+export interface LineItemStageTable {
+  line_item_id: number;
+  fiscal_year: number;
+  proposal: NullableMoney;
+  adopted: NullableMoney;
+  current: NullableMoney;
 }
 
 export interface ReviewCommentTable {
@@ -313,6 +330,7 @@ export interface Database {
   line_item: LineItemTable;
   line_item_goal: LineItemGoalTable;
   line_item_amount: LineItemAmountTable;
+  line_item_stage: LineItemStageTable;
   review_comment: ReviewCommentTable;
   submission_snapshot: SubmissionSnapshotTable;
   scenario: ScenarioTable;

@@ -44,6 +44,14 @@ export function isReviewWindow(cycle: CycleStatus): boolean {
   return cycle === 'open' || cycle === 'review';
 }
 
+/**
+ * ITC's proposal on an item (a stage beside the request): once the deadline has passed and until
+ * the council approves — while the cycle is in `review` or `consolidated`.
+ */
+export function isProposalWindow(cycle: CycleStatus): boolean {
+  return cycle === 'review' || cycle === 'consolidated';
+}
+
 /** A sub-programme handed in to ITC: submitted, or accepted (ITC may still give it back). */
 export function isHandedIn(subProgramme: SubProgrammeStatus): boolean {
   return subProgramme === 'submitted' || subProgramme === 'accepted';

@@ -3,14 +3,10 @@ import { COST_NATURES, PRIORITIES, REVIEW_STATUSES, COMMENT_KINDS } from './doma
 import { Decimal, moneySchema, moneyStringSchema } from './money';
 import { freeText } from './text.schema';
 
-/**
- * `{"2027": "1200.00", "2028": "1250.00"}` — keys are the cycle's fiscal years, values decimal
- * strings. A missing year means 0.
- */
-export const amountsInputSchema = z.record(z.string().regex(/^\d{4}$/, 'fiscalYear.format'), moneyStringSchema);
-/** The same in an answer: every fiscal year of the cycle, two decimals each. */
-export const amountsSchema = z.record(z.string(), moneySchema);
-export type Amounts = z.infer<typeof amountsSchema>;
+import { amountsInputSchema, amountsSchema, stagesSchema } from './stage.schema';
+
+// An item's amounts are its request, the first of its stages (stage.schema.ts).
+export { amountsInputSchema, amountsSchema, type Amounts } from './stage.schema';
 
 /** A quantity: up to three decimals, never negative (NUMERIC(14,3)). */
 export const QUANTITY_PATTERN = /^(0|[1-9]\d{0,10})(\.\d{1,3})?$/;
@@ -153,6 +149,8 @@ export const lineItemSchema = z.object({
   carriedFromId: z.number().int().nullable(),
   version: z.number().int(),
   amounts: amountsSchema,
+  /** The amounts of every stage: the request (= amounts), ITC's proposal, the adopted and the current budget. */
+  stages: stagesSchema,
   /**
    * Last year's approved figure for this item: the amount the consolidation counts as "last
    * year" for the base-cycle item it was carried from (`carriedFromId`) — "0.00" when that item

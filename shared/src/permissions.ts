@@ -32,6 +32,8 @@ export type Permission =
   | { action: 'subProgramme.edit'; scope: BudgetScope } // its name, its items, submitting it
   | { action: 'subProgramme.review'; scope: BudgetScope } // accept / return, items and whole
   | { action: 'lineItem.comment'; scope: BudgetScope }
+  /** ITC's proposal on an item (a stage beside the institution's request). */
+  | { action: 'lineItem.propose'; scope: BudgetScope }
   | { action: 'audit.read' }
   | { action: 'referenceData.manage' }
   | { action: 'user.manage' }
@@ -104,6 +106,7 @@ export function can(actor: Actor, permission: Permission): boolean {
     case 'subProgramme.edit':
       return readsScope(actor, permission.scope) && ownsScope(actor, permission.scope);
     case 'subProgramme.review':
+    case 'lineItem.propose':
       return actor.role === 'itc_finance';
     case 'lineItem.comment':
       return (

@@ -93,6 +93,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/line-items/{id}': { title: 'Pārdēvēta pozīcija' },
   'POST /api/line-items/{id}/review': { decision: 'return', comment: 'Lūdzu pārskatīt' },
   'POST /api/line-items/{id}/comments': { body: 'Komentārs' },
+  'PUT /api/line-items/{id}/proposal': { amounts: { '2027': '1.00' }, reasonCode: 'price_updated' },
   'POST /api/cycles/{id}/scenarios': {
     name: 'Pārbaude',
     fiscalYear: 2027,

@@ -21,6 +21,7 @@ const TABLES = [
   'line_item_amount',
   'line_item_beneficiary',
   'line_item_goal',
+  'line_item_stage',
   'login_attempt',
   'review_comment',
   'scenario',

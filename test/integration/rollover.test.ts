@@ -216,6 +216,14 @@ describe('rollover', () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
         amounts: { '2028': old.amounts['2028'], '2029': old.amounts['2029'], '2030': old.amounts['2029'] },
+        // The copy starts as a request only: no proposal, nothing adopted yet in the new cycle.
+        stages: {
+          request: { '2028': old.amounts['2028'], '2029': old.amounts['2029'], '2030': old.amounts['2029'] },
+          proposal: null,
+          adopted: null,
+          current: null,
+          proposalReason: null,
+        },
         // Last year's figure beside the copy: the base item's amount in the base cycle's year.
         previousYear: old.amounts['2027'],
       });

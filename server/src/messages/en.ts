@@ -134,6 +134,8 @@ export const en: Catalogue = {
     'Only items of a submitted sub-programme can be reviewed, while the cycle is open or in review.',
   'lineItem.notReviewable': 'This item cannot be reviewed.',
   'lineItem.returnNeedsComment': 'Returning needs a comment.',
+  'lineItem.notProposer': 'Proposals are made by ITC finance.',
+  'lineItem.proposalClosed': 'A proposal can be made only while the cycle is in review or consolidated.',
   'lineItem.notCommenter': 'Comments are for the item’s institution, ITC and the ICT council.',
 
   'scenario.notFound': 'Scenario not found.',

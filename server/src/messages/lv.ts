@@ -157,6 +157,8 @@ export const lv = {
     'Izskatīt var tikai iesniegtas apakšprogrammas pozīcijas, kamēr cikls ir atvērts vai izskatīšanā.',
   'lineItem.notReviewable': 'Šo pozīciju izskatīt nevar.',
   'lineItem.returnNeedsComment': 'Atgriežot jānorāda komentārs.',
+  'lineItem.notProposer': 'Priekšlikumus sagatavo ITC finanses.',
+  'lineItem.proposalClosed': 'Priekšlikumu var sagatavot tikai tad, kad cikls ir izskatīšanā vai konsolidēts.',
   'lineItem.notCommenter': 'Komentēt var pozīcijas iestāde, ITC un IKT padome.',
 
   // Cut scenarios.

@@ -8,7 +8,13 @@ export function completeAmounts(stored: Record<string, string> | null, cycleYear
   return Object.fromEntries(fiscalYearsOf(cycleYear).map((year) => [String(year), stored?.[String(year)] ?? '0.00']));
 }
 
+/** A stage's amounts, every fiscal year; null while the stage has not been reached. */
+function stageAmounts(stored: Record<string, string> | null, cycleYear: number): Amounts | null {
+  return stored === null ? null : completeAmounts(stored, cycleYear);
+}
+
 export function toLineItem(record: LineItemRecord, cycleYear: number): LineItem {
+  const amounts = completeAmounts(record.amounts, cycleYear);
   return {
     id: record.id,
     subProgrammeId: record.sub_programme_id,
@@ -33,7 +39,17 @@ export function toLineItem(record: LineItemRecord, cycleYear: number): LineItem 
     reviewStatus: record.review_status,
     carriedFromId: record.carried_from_id,
     version: record.version,
-    amounts: completeAmounts(record.amounts, cycleYear),
+    amounts,
+    stages: {
+      request: amounts,
+      proposal: stageAmounts(record.stages.proposal, cycleYear),
+      adopted: stageAmounts(record.stages.adopted, cycleYear),
+      current: stageAmounts(record.stages.current, cycleYear),
+      proposalReason:
+        record.proposal_reason_code === null
+          ? null
+          : { reasonCode: record.proposal_reason_code, comment: record.proposal_comment ?? '' },
+    },
     previousYear: record.previous_year === null ? null : toMoneyString(parseMoney(record.previous_year)),
     createdAt: record.created_at.toISOString(),
     updatedAt: record.updated_at.toISOString(),

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, LineItemUpdate, NewLineItemRow } from '@ikt/db/database';
 import type { ReviewStatus, Role } from '@ikt/shared/domain';
+import type { ProposalReasonCode } from '@ikt/shared/stage.schema';
 import { countedLastYear } from './counted-last-year';
 
 const ITEM_COLUMNS = [
@@ -27,6 +28,8 @@ const ITEM_COLUMNS = [
   'li.version',
   'li.created_at',
   'li.updated_at',
+  'li.proposal_reason_code',
+  'li.proposal_comment',
 ] as const;
 
 /** An item with its amounts (text, exact), goal codes and beneficiaries (by institution code), in one round trip. */
@@ -38,6 +41,12 @@ export function selectItems(db: Kysely<Database>) {
       sql<Record<string, string>>`coalesce((
         SELECT jsonb_object_agg(a.fiscal_year::text, a.amount::text)
           FROM line_item_amount a WHERE a.line_item_id = li.id), '{}'::jsonb)`.as('amounts'),
+      sql<Record<'proposal' | 'adopted' | 'current', Record<string, string> | null>>`(
+        SELECT jsonb_build_object(
+                 'proposal', jsonb_object_agg(s.fiscal_year::text, s.proposal::text) FILTER (WHERE s.proposal IS NOT NULL),
+                 'adopted', jsonb_object_agg(s.fiscal_year::text, s.adopted::text) FILTER (WHERE s.adopted IS NOT NULL),
+                 'current', jsonb_object_agg(s.fiscal_year::text, s."current"::text) FILTER (WHERE s."current" IS NOT NULL))
+          FROM line_item_stage s WHERE s.line_item_id = li.id)`.as('stages'),
       sql<string[]>`coalesce((
         SELECT array_agg(g.goal_code ORDER BY g.goal_code)
           FROM line_item_goal g WHERE g.line_item_id = li.id), '{}')`.as('goal_codes'),
@@ -133,6 +142,24 @@ export function createLineItemRepository(db: Kysely<Database>) {
         institution_id: idOf.get(b.institutionCode)!,
         share: b.share,
       })),
+    );
+  }
+
+  /** Sets one figure per fiscal year of an item (a request's amount, a proposal), years not named untouched. */
+  async function upsertYears(
+    table: 'line_item_amount' | 'line_item_stage',
+    column: 'amount' | 'proposal',
+    id: number,
+    amounts: [number, string][],
+  ): Promise<void> {
+    if (amounts.length === 0) return;
+    await sql`
+      INSERT INTO ${sql.table(table)} (line_item_id, fiscal_year, ${sql.ref(column)})
+      SELECT ${id}, given.fiscal_year, given.figure
+        FROM unnest(${amounts.map(([year]) => year)}::integer[], ${amounts.map(([, amount]) => amount)}::numeric[])
+             AS given(fiscal_year, figure)
+      ON CONFLICT (line_item_id, fiscal_year) DO UPDATE SET ${sql.ref(column)} = ${sql.ref(`excluded.${column}`)}`.execute(
+      db,
     );
   }
 
@@ -256,13 +283,20 @@ export function createLineItemRepository(db: Kysely<Database>) {
 
     /** Sets the years named; a year set to zero keeps its row (an explicit 0 is still an answer). */
     async upsertAmounts(id: number, amounts: [number, string][]): Promise<void> {
-      if (amounts.length === 0) return;
+      await upsertYears('line_item_amount', 'amount', id, amounts);
+    },
+
+    /** ITC's proposal: the amounts of every year given, with its reason; the request stays as it is. */
+    async setProposal(
+      id: number,
+      amounts: [number, string][],
+      reason: { reasonCode: ProposalReasonCode; comment: string },
+    ): Promise<void> {
+      await upsertYears('line_item_stage', 'proposal', id, amounts);
       await db
-        .insertInto('line_item_amount')
-        .values(amounts.map(([fiscal_year, amount]) => ({ line_item_id: id, fiscal_year, amount })))
-        .onConflict((oc) =>
-          oc.columns(['line_item_id', 'fiscal_year']).doUpdateSet((eb) => ({ amount: eb.ref('excluded.amount') })),
-        )
+        .updateTable('line_item')
+        .set({ proposal_reason_code: reason.reasonCode, proposal_comment: reason.comment })
+        .where('id', '=', id)
         .execute();
     },
 

@@ -15,6 +15,7 @@ import {
   reviewInputSchema,
   updateLineItemInputSchema,
 } from '@ikt/shared/line-item.schema';
+import { proposalInputSchema } from '@ikt/shared/stage.schema';
 import { routesOf } from '../../http/route';
 import type { LineItemService } from './line-item.service';
 
@@ -85,6 +86,16 @@ export const lineItemRoutes: FastifyPluginAsyncZod<{ service: LineItemService }>
     '/line-items/:id/review',
     { summary: 'Accept or return an item (ITC)', ...one, body: reviewInputSchema },
     ({ context, params, body }) => service.review(context, params.id, body),
+  );
+  route.put(
+    '/line-items/:id/proposal',
+    {
+      summary:
+        "ITC's proposal on an item, with a reason code (If-Match; cycle in review or consolidated; the request stays)",
+      ...one,
+      body: proposalInputSchema,
+    },
+    ({ context, params, ifMatch, body }) => service.propose(context, params.id, ifMatch, body),
   );
   route.get(
     '/line-items/:id/comments',

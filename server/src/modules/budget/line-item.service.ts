@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database, LineItemUpdate } from '@ikt/db/database';
 import { fiscalYearsOf, type SubProgrammeKind } from '@ikt/shared/domain';
-import { canDecideOnSubmission, isDecidableItem, itemCreateRefusal, itemEditRefusal } from '@ikt/shared/editability';
+import {
+  canDecideOnSubmission,
+  isDecidableItem,
+  isProposalWindow,
+  itemCreateRefusal,
+  itemEditRefusal,
+} from '@ikt/shared/editability';
+import type { ProposalInput } from '@ikt/shared/stage.schema';
 import type {
   Comment,
   CreateLineItemInput,
@@ -42,9 +49,12 @@ import { createSubProgrammeRepository } from './sub-programme.repository';
 const unknownCode = message('field.unknownCode');
 const batchRefusal = message('lineItem.batchRefused');
 
-/** An item as the audit trail records it: its own data, not last year's figure shown beside it. */
-function audited(item: LineItem): Omit<LineItem, 'previousYear'> {
-  const { previousYear: _shownBeside, ...own } = item;
+/**
+ * An item as the audit trail records it: its own data, not last year's figure shown beside it
+ * nor its later stages (a proposal's event records those itself).
+ */
+function audited(item: LineItem): Omit<LineItem, 'previousYear' | 'stages'> {
+  const { previousYear: _shownBeside, stages: _recordedByTheirOwnEvents, ...own } = item;
   return own;
 }
 
@@ -56,6 +66,7 @@ const createdEvent = (item: LineItem): AuditEntry => ({
 });
 
 const referenceRefusal = message('lineItem.unknownReferences');
+const NOT_PROPOSER = message('lineItem.notProposer');
 
 /** Where the items a reference check is for sit: their cycle's year, and whether in the central sub-programme. */
 interface ItemPlace {
@@ -591,6 +602,53 @@ export function createLineItemService(db: Kysely<Database>, audit: AuditService)
 
     /** New items and changes of one sub-programme, all or none: the one path of the batch API and the spreadsheet import. */
     applyChanges,
+
+    /**
+     * ITC's proposal on an item: visible (404), ITC (403), If-Match (428/412), the cycle in review
+     * or consolidated (409), the cycle's years only (422). The years named get the amounts given;
+     * the others keep their proposal, or start from the request. The request is never touched.
+     */
+    async propose(context: RequestContext, id: number, expected: ExpectedVersion, input: ProposalInput) {
+      return db.transaction().execute(async (trx) => {
+        const repository = createLineItemRepository(trx);
+        const scope = await repository.lockForEdit(id);
+        if (!scope) throw lineItemNotFound();
+        ensureVisible(context.actor, budgetScope(scope), lineItemNotFound);
+        ensureAllowed(context.actor, { action: 'lineItem.propose', scope: budgetScope(scope) }, NOT_PROPOSER);
+        ensureVersion(expected, scope.version);
+        // Read again under the lock: an approval that committed meanwhile has closed the window.
+        const { cycle_status: cycleStatus } = (await repository.scopeOf(id))!;
+        if (!isProposalWindow(cycleStatus)) throw new InvalidStateError(message('lineItem.proposalClosed'));
+        const before = await read(repository, id, scope.cycle_year);
+        const years = fiscalYearsOf(scope.cycle_year).map(String);
+        const outside = Object.keys(input.amounts).filter((year) => !years.includes(year));
+        if (outside.length > 0) {
+          throw new ValidationError(
+            referenceRefusal,
+            outside.map((year) => ({
+              path: `body.amounts.${year}`,
+              message: message('lineItem.notCycleYear', { years }),
+            })),
+          );
+        }
+        const start = before.stages.proposal ?? before.stages.request;
+        await repository.setProposal(
+          id,
+          years.map((year) => [Number(year), input.amounts[year] ?? start[year]!]),
+          { reasonCode: input.reasonCode, comment: input.comment ?? '' },
+        );
+        await repository.update(id, { updated_by: context.actor.id });
+        const after = await read(repository, id, scope.cycle_year);
+        await recordAudit(trx, context, {
+          action: 'lineItem.propose',
+          entityType: 'line_item',
+          entityId: id,
+          before: { proposal: before.stages.proposal, proposalReason: before.stages.proposalReason },
+          after: { proposal: after.stages.proposal, proposalReason: after.stages.proposalReason },
+        });
+        return after;
+      });
+    },
 
     async remove(context: RequestContext, id: number, expected: ExpectedVersion): Promise<void> {
       await db.transaction().execute(async (trx) => {

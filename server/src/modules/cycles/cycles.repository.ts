@@ -137,6 +137,33 @@ export function createCyclesRepository(db: Kysely<Database>) {
       }
     },
 
+    /**
+     * The council's approval: every item of the cycle gets its adopted and current figure for each
+     * fiscal year — the proposal where ITC made one, else the request (0 for a cut item). The
+     * items are locked first, so a proposal in flight lands before or not at all. A figure
+     * already adopted (a cycle approved before and reopened) stays as it was.
+     */
+    async freezeAdopted(cycleId: number): Promise<void> {
+      await sql`
+        SELECT li.id FROM line_item li JOIN sub_programme sp ON sp.id = li.sub_programme_id
+         WHERE sp.cycle_id = ${cycleId} FOR UPDATE OF li`.execute(db);
+      await sql`
+        INSERT INTO line_item_stage (line_item_id, fiscal_year, adopted, "current")
+        SELECT li.id, y.fiscal_year, figure.amount, figure.amount
+          FROM budget_cycle c
+          JOIN sub_programme sp ON sp.cycle_id = c.id
+          JOIN line_item li ON li.sub_programme_id = sp.id
+         CROSS JOIN generate_series(c.year, c.year + 2) AS y(fiscal_year)
+          LEFT JOIN line_item_amount a ON a.line_item_id = li.id AND a.fiscal_year = y.fiscal_year
+          LEFT JOIN line_item_stage s ON s.line_item_id = li.id AND s.fiscal_year = y.fiscal_year
+         CROSS JOIN LATERAL (SELECT CASE WHEN li.review_status = 'cut' THEN 0.00
+                                         ELSE coalesce(s.proposal, a.amount, 0.00) END AS amount) figure
+         WHERE c.id = ${cycleId}
+        ON CONFLICT (line_item_id, fiscal_year) DO UPDATE
+          SET adopted = excluded.adopted, "current" = excluded."current"
+          WHERE line_item_stage.adopted IS NULL`.execute(db);
+    },
+
     async update(id: number, changes: BudgetCycleUpdate): Promise<void> {
       await db
         .updateTable('budget_cycle')

@@ -214,6 +214,7 @@ export function createCycleService(db: Kysely<Database>, audit: AuditService) {
         if (!can(context.actor, { action: 'cycle.transition', from, to })) throw anotherRole;
         const override = NEEDS_ACCEPTED.includes(to) ? await overrideOf(repository, id, input) : {};
         await repository.update(id, { status: to });
+        if (to === 'approved') await repository.freezeAdopted(id);
         const after = toCycle((await repository.findById(id))!);
         await recordAudit(trx, context, {
           action: 'cycle.transition',

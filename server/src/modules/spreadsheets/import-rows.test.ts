@@ -179,6 +179,13 @@ describe('what a row changes', () => {
     carriedFromId: null,
     version: 4,
     amounts: { '2027': '100.00', '2028': '0.00', '2029': '5.00' },
+    stages: {
+      request: { '2027': '100.00', '2028': '0.00', '2029': '5.00' },
+      proposal: null,
+      adopted: null,
+      current: null,
+      proposalReason: null,
+    },
     previousYear: null,
     createdAt: '',
     updatedAt: '',

@@ -31,6 +31,13 @@ function item(overrides: Partial<LineItem>): LineItem {
     carriedFromId: null,
     version: 1,
     amounts: { '2027': '100.00', '2028': '0.00', '2029': '0.00' },
+    stages: {
+      request: { '2027': '100.00', '2028': '0.00', '2029': '0.00' },
+      proposal: null,
+      adopted: null,
+      current: null,
+      proposalReason: null,
+    },
     previousYear: null,
     createdAt: '2026-11-26T10:00:00Z',
     updatedAt: '2026-11-26T10:00:00Z',

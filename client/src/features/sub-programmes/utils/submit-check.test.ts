@@ -17,6 +17,7 @@ const base = {
   calculationBasis: '',
   carriedFromId: null,
   previousYear: null,
+  stages: { request: {}, proposal: null, adopted: null, current: null, proposalReason: null },
   version: 1,
   createdAt: '',
   updatedAt: '',
