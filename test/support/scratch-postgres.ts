@@ -10,7 +10,11 @@ import path from 'node:path';
  */
 export interface ScratchPostgres {
   url: string;
-  stop(): void;
+  /**
+   * `fast` (the default) ends every session and shuts down cleanly; `immediate` cuts them all at
+   * once, as a crash does, so nothing in flight can still commit on its way out.
+   */
+  stop(mode?: 'fast' | 'immediate'): void;
   start(): void;
   destroy(): void;
 }
@@ -46,7 +50,7 @@ export async function createScratchPostgres(): Promise<ScratchPostgres> {
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off`;
   const start = () =>
     asPostgres('pg_ctl', ['-D', dataDir, '-o', options, '-w', '-t', '30', '-l', path.join(folder, 'log'), 'start']);
-  const stop = () => asPostgres('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+  const stop = (mode: 'fast' | 'immediate' = 'fast') => asPostgres('pg_ctl', ['-D', dataDir, '-m', mode, '-w', 'stop']);
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
